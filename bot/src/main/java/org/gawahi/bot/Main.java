@@ -1,0 +1,10 @@
+package org.gawahi.bot;
+
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("gawahi");
+    }
+}
