@@ -1,0 +1,84 @@
+package org.gawahi.config.questionnaire;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A {@code show_if} condition over earlier answers. A question that was skipped, answered
+ * "don't know", or hidden counts as answered with nothing: {@code any_of} is then false
+ * and {@code none_of} true.
+ */
+public sealed interface Condition {
+
+    /** @param answers option ids chosen for a question id; an empty set when unanswered */
+    boolean holds(Function<String, Set<String>> answers);
+
+    /** The question ids this condition looks at. */
+    Set<String> questions();
+
+    record AnyOf(String question, Set<String> options) implements Condition {
+        public AnyOf {
+            options = Set.copyOf(options);
+        }
+
+        @Override
+        public boolean holds(Function<String, Set<String>> answers) {
+            return answers.apply(question).stream().anyMatch(options::contains);
+        }
+
+        @Override
+        public Set<String> questions() {
+            return Set.of(question);
+        }
+    }
+
+    record NoneOf(String question, Set<String> options) implements Condition {
+        public NoneOf {
+            options = Set.copyOf(options);
+        }
+
+        @Override
+        public boolean holds(Function<String, Set<String>> answers) {
+            return answers.apply(question).stream().noneMatch(options::contains);
+        }
+
+        @Override
+        public Set<String> questions() {
+            return Set.of(question);
+        }
+    }
+
+    record All(List<Condition> conditions) implements Condition {
+        public All {
+            conditions = List.copyOf(conditions);
+        }
+
+        @Override
+        public boolean holds(Function<String, Set<String>> answers) {
+            return conditions.stream().allMatch(c -> c.holds(answers));
+        }
+
+        @Override
+        public Set<String> questions() {
+            return conditions.stream().flatMap(c -> c.questions().stream()).collect(Collectors.toSet());
+        }
+    }
+
+    record Any(List<Condition> conditions) implements Condition {
+        public Any {
+            conditions = List.copyOf(conditions);
+        }
+
+        @Override
+        public boolean holds(Function<String, Set<String>> answers) {
+            return conditions.stream().anyMatch(c -> c.holds(answers));
+        }
+
+        @Override
+        public Set<String> questions() {
+            return conditions.stream().flatMap(c -> c.questions().stream()).collect(Collectors.toSet());
+        }
+    }
+}

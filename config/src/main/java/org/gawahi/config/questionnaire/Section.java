@@ -1,0 +1,9 @@
+package org.gawahi.config.questionnaire;
+
+import java.util.List;
+
+public record Section(String id, List<Question> questions) {
+    public Section {
+        questions = List.copyOf(questions);
+    }
+}
