@@ -1,0 +1,21 @@
+package org.gawahi.storage.drafts;
+
+import java.util.Optional;
+
+import org.gawahi.config.secret.SecretBytes;
+
+/**
+ * Where the interview keeps a person's unfinished testimony between two messages. The
+ * bytes are opaque here (the engine's own encoding). A durable implementation encrypts
+ * each draft under a key that needs the chat id, names its row by a keyed hash, and lets it
+ * expire; see the storage README section.
+ */
+public interface DraftStore {
+
+    /** The draft, or empty when there is none or it expired. */
+    Optional<SecretBytes> load(ChatRef chat);
+
+    void save(ChatRef chat, SecretBytes draft);
+
+    void erase(ChatRef chat);
+}
