@@ -1,0 +1,94 @@
+package org.gawahi.bot.interview;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gawahi.config.questionnaire.Question;
+import org.gawahi.config.questionnaire.Questionnaire;
+
+/**
+ * Which questions a draft shows, and in what order. Answers count only while their
+ * question is shown: a person who goes back and changes "children present" to "no" must
+ * not have her children's answers open later questions or reach the sealed record.
+ */
+final class Flow {
+    private final Questionnaire questionnaire;
+
+    Flow(Questionnaire questionnaire) {
+        this.questionnaire = questionnaire;
+    }
+
+    /** The answers of shown questions only, computed in questionnaire order. */
+    Map<String, List<String>> effectiveAnswers(Draft draft) {
+        Map<String, List<String>> effective = new HashMap<>();
+        for (Question q : questionnaire.questions()) {
+            if (questionnaire.isShown(q, id -> choices(effective, id))) {
+                List<String> answer = draft.answers.get(q.id());
+                if (answer != null) {
+                    effective.put(q.id(), answer);
+                }
+            }
+        }
+        return effective;
+    }
+
+    /** Free-text answers of shown questions only. */
+    Map<String, String> effectiveTexts(Draft draft) {
+        Map<String, List<String>> effective = effectiveAnswers(draft);
+        Map<String, String> texts = new HashMap<>();
+        for (Map.Entry<String, String> t : draft.texts.entrySet()) {
+            questionnaire.question(t.getKey())
+                    .filter(q -> questionnaire.isShown(q, id -> choices(effective, id)))
+                    .ifPresent(q -> texts.put(t.getKey(), t.getValue()));
+        }
+        return texts;
+    }
+
+    boolean isShown(Question question, Draft draft) {
+        Map<String, List<String>> effective = effectiveAnswers(draft);
+        return questionnaire.isShown(question, id -> choices(effective, id));
+    }
+
+    java.util.function.Function<String, Set<String>> answersView(Draft draft) {
+        Map<String, List<String>> effective = effectiveAnswers(draft);
+        return id -> choices(effective, id);
+    }
+
+    Optional<Question> first() {
+        return next(null, new Draft(), false);
+    }
+
+    /**
+     * The next question after {@code currentId} (or the first when null) that is shown.
+     * When {@code unansweredOnly}, questions already answered are passed over: after a
+     * change from the review, only questions the change newly opened are asked.
+     */
+    Optional<Question> next(String currentId, Draft draft, boolean unansweredOnly) {
+        Map<String, List<String>> effective = effectiveAnswers(draft);
+        List<Question> all = questionnaire.questions();
+        int start = currentId == null ? 0 : questionnaire.position(currentId) + 1;
+        for (int i = start; i < all.size(); i++) {
+            Question q = all.get(i);
+            if (questionnaire.isShown(q, id -> choices(effective, id)) && !(unansweredOnly && draft.answered(q.id()))) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Shown questions, for the progress line and the review. */
+    List<Question> shownQuestions(Draft draft) {
+        Map<String, List<String>> effective = effectiveAnswers(draft);
+        return questionnaire.questions().stream()
+                .filter(q -> questionnaire.isShown(q, id -> choices(effective, id)))
+                .toList();
+    }
+
+    private static Set<String> choices(Map<String, List<String>> answers, String questionId) {
+        List<String> answer = answers.get(questionId);
+        return answer == null ? Set.of() : Set.copyOf(answer);
+    }
+}

@@ -1,0 +1,372 @@
+package org.gawahi.bot.interview;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gawahi.bot.interview.Screen.Ending;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.questionnaire.Texts;
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.drafts.DraftStore;
+import org.gawahi.storage.testimony.ReceiptCode;
+import org.gawahi.storage.testimony.Submissions;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interview engine: one input from one pseudonymous chat in, one screen out. It knows
+ * nothing of Telegram. It never throws to its caller: whatever goes wrong, the person gets a
+ * kind answer in her language and her draft stays as it was.
+ *
+ * <p>Guarantees: an answer is applied only if it is valid for the question on screen now
+ * (stale or forged buttons are refused); a receipt is shown only after {@link Submissions#submit}
+ * returned, that is after the testimony was durably committed.
+ */
+public final class Interview {
+    private static final Logger log = LoggerFactory.getLogger(Interview.class);
+    static final int RECEIPT_TRIES = 5;
+    static final Duration RECEIPT_WINDOW = Duration.ofHours(1);
+
+    private final Questionnaire questionnaire;
+    private final DraftStore drafts;
+    private final Submissions submissions;
+    private final Screens screens;
+    private final Answering answering;
+    private final DraftCodec codec = new DraftCodec();
+    private final AttemptLimiter receiptTries;
+
+    public Interview(Questionnaire questionnaire, DraftStore drafts, Submissions submissions, Clock clock) {
+        this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
+        this.drafts = Objects.requireNonNull(drafts, "drafts");
+        this.submissions = Objects.requireNonNull(submissions, "submissions");
+        questionnaire.requireMessages(EngineMessages.REQUIRED);
+        Flow flow = new Flow(questionnaire);
+        this.screens = new Screens(questionnaire, flow, clock);
+        this.answering = new Answering(questionnaire, flow, screens, clock);
+        this.receiptTries = new AttemptLimiter(clock, RECEIPT_TRIES, RECEIPT_WINDOW);
+    }
+
+    public Questionnaire questionnaire() {
+        return questionnaire;
+    }
+
+    /**
+     * @param languageCode the client's language code, if the channel knows it ("hi", "bn-IN");
+     *                     a first guess before the person chooses
+     */
+    public Screen handle(ChatRef chat, String languageCode, Input input) {
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(input, "input");
+        Optional<Draft> loaded = Optional.empty();
+        try {
+            loaded = drafts.load(chat).flatMap(this::decode);
+            Turn turn = new Turn(chat, loaded.orElse(null), LanguageGuess.guess(questionnaire, languageCode));
+            Screen screen = dispatch(turn, input);
+            if (turn.erase) {
+                drafts.erase(chat);
+            } else if (turn.draft != null && turn.save) {
+                try (SecretBytes bytes = codec.encode(turn.draft)) {
+                    drafts.save(chat, bytes);
+                }
+            }
+            return screen;
+        } catch (RuntimeException e) {
+            // Never the message: it could carry content. The class is enough to find the bug.
+            log.warn("interview step failed: {}", e.getClass().getName());
+            String language = loaded.map(d -> d.language).orElse(LanguageGuess.guess(questionnaire, languageCode));
+            return Screen.of(questionnaire.texts(language == null ? questionnaire.defaultLanguage() : language)
+                    .message("error_generic"), java.util.List.of());
+        }
+    }
+
+    private Optional<Draft> decode(SecretBytes bytes) {
+        try (bytes) {
+            return codec.decode(bytes).filter(d -> questionnaire.id().equals(d.questionnaire)
+                    && (d.current == null || questionnaire.question(d.current).isPresent()));
+        }
+    }
+
+    /** The state of one call: the draft (null when none), and what to do with it afterwards. */
+    static final class Turn {
+        final ChatRef chat;
+        Draft draft;
+        final String guess;
+        boolean save = true;
+        boolean erase;
+
+        Turn(ChatRef chat, Draft draft, String guess) {
+            this.chat = chat;
+            this.draft = draft;
+            this.guess = guess;
+        }
+
+        String language() {
+            return draft != null && draft.language != null ? draft.language : guess;
+        }
+    }
+
+    private Screen dispatch(Turn turn, Input input) {
+        if (input instanceof Input.Start) {
+            return start(turn);
+        }
+        if (input instanceof Input.Command c) {
+            return command(turn, c);
+        }
+        if (turn.draft == null) {
+            // No conversation yet (or it ended): whatever came, begin gently.
+            return start(turn);
+        }
+        if (input instanceof Input.Press p) {
+            return press(turn, p.buttonId());
+        }
+        if (input instanceof Input.Text t) {
+            return answering.text(turn.draft, t.text());
+        }
+        return screens.render(turn.draft).withNotice(texts(turn).message("unsupported_input"));
+    }
+
+    private Texts texts(Turn turn) {
+        return questionnaire.texts(turn.language());
+    }
+
+    private Screen start(Turn turn) {
+        if (turn.draft == null) {
+            Draft draft = new Draft();
+            draft.questionnaire = questionnaire.id();
+            draft.version = questionnaire.version();
+            draft.stage = Draft.Stage.LANGUAGE;
+            turn.draft = draft;
+            return screens.language(turn.guess);
+        }
+        Draft d = turn.draft;
+        if (d.stage == Draft.Stage.LANGUAGE) {
+            return screens.language(turn.guess);
+        }
+        if (d.stage != Draft.Stage.RESUME) {
+            d.returnStage = d.stage == Draft.Stage.PAUSED ? d.returnStage : d.stage;
+            d.stage = Draft.Stage.RESUME;
+        }
+        return screens.render(d);
+    }
+
+    private Screen command(Turn turn, Input.Command c) {
+        Texts t = texts(turn);
+        switch (c.name()) {
+            case "start":
+                return start(turn);
+            case "help":
+                return turn.draft == null ? Screen.of(t.message("help"), java.util.List.of())
+                        : screens.render(turn.draft).withNotice(t.message("help"));
+            case "status":
+                return receiptStatus(turn, c.argument());
+            case "withdraw":
+                return withdraw(turn, c.argument());
+            case "exit":
+                return quickExit(turn);
+            default:
+                break;
+        }
+        if (turn.draft == null) {
+            turn.save = false;
+            return Screen.of(t.message("unknown_command"), java.util.List.of());
+        }
+        Draft d = turn.draft;
+        return switch (c.name()) {
+            case "language" -> {
+                d.returnStage = d.stage == Draft.Stage.LANGUAGE ? d.returnStage : d.stage;
+                d.stage = Draft.Stage.LANGUAGE;
+                yield screens.language(d.language == null ? turn.guess : d.language);
+            }
+            case "back" -> pressNav(turn, "back");
+            case "skip" -> pressNav(turn, "skip");
+            case "pause" -> pressNav(turn, "pause");
+            case "erase", "delete" -> pressNav(turn, "erase");
+            case "resume" -> d.stage == Draft.Stage.PAUSED || d.stage == Draft.Stage.RESUME
+                    ? answering.resume(d) : screens.render(d);
+            default -> screens.render(d).withNotice(t.message("unknown_command"));
+        };
+    }
+
+    /** A navigation command typed instead of pressed: acts on the question on screen now. */
+    private Screen pressNav(Turn turn, String action) {
+        Draft d = turn.draft;
+        if (d.stage == Draft.Stage.QUESTION) {
+            return press(turn, new ButtonId(ButtonId.NAV, d.current, action).data());
+        }
+        if (d.stage == Draft.Stage.REVIEW && (action.equals("back") || action.equals("erase"))) {
+            return press(turn, new ButtonId(ButtonId.REVIEW, ButtonId.CTX_REVIEW, action).data());
+        }
+        if (action.equals("erase")) {
+            return answering.askErase(d);
+        }
+        if (action.equals("pause")) {
+            return answering.pause(d);
+        }
+        return screens.render(d).withNotice(texts(turn).message("not_in_this_question"));
+    }
+
+    private Screen press(Turn turn, String data) {
+        Draft d = turn.draft;
+        Optional<ButtonId> parsed = ButtonId.parse(data);
+        if (parsed.isEmpty() || !parsed.get().context().equals(Screens.context(d))) {
+            return screens.render(d).withNotice(texts(turn).message("stale_button"));
+        }
+        ButtonId b = parsed.get();
+        return switch (b.kind()) {
+            case ButtonId.LANGUAGE -> chooseLanguage(turn, b.argument());
+            case ButtonId.REVIEW -> review(turn, b.argument());
+            case ButtonId.ERASE -> b.argument().equals("yes") ? erase(turn) : answering.cancelErase(d);
+            case ButtonId.PAUSED -> answering.resume(d);
+            case ButtonId.RESUME -> resumeChoice(turn, b.argument());
+            case ButtonId.EDIT -> answering.edit(d, b.argument());
+            default -> answering.press(d, b).map(outcome -> outcome(turn, outcome))
+                    .orElseGet(() -> screens.render(d).withNotice(texts(turn).message("stale_button")));
+        };
+    }
+
+    private Screen outcome(Turn turn, Answering.Outcome outcome) {
+        switch (outcome.kind()) {
+            case SHOW:
+                return outcome.screen();
+            case QUICK_EXIT:
+                return quickExit(turn);
+            case END:
+                turn.erase = true;
+                return Screen.ended(texts(turn).message(outcome.message()), Ending.ENDED);
+            case ERASE:
+                return answering.askErase(turn.draft);
+            default:
+                throw new IllegalStateException("unknown outcome " + outcome.kind());
+        }
+    }
+
+    private Screen chooseLanguage(Turn turn, String language) {
+        Draft d = turn.draft;
+        if (!questionnaire.supports(language)) {
+            return screens.language(turn.guess).withNotice(texts(turn).message("stale_button"));
+        }
+        boolean first = d.language == null;
+        d.language = language;
+        if (first || d.returnStage == null) {
+            return answering.begin(d);
+        }
+        d.stage = d.returnStage;
+        d.returnStage = null;
+        return screens.render(d).withNotice(questionnaire.texts(language).message("language_changed"));
+    }
+
+    private Screen resumeChoice(Turn turn, String choice) {
+        Draft d = turn.draft;
+        return switch (choice) {
+            case "continue" -> answering.resume(d);
+            case "over" -> {
+                Draft fresh = new Draft();
+                fresh.questionnaire = questionnaire.id();
+                fresh.version = questionnaire.version();
+                fresh.language = d.language;
+                turn.draft = fresh;
+                yield answering.begin(fresh);
+            }
+            case "erase" -> answering.askErase(d);
+            default -> screens.render(d).withNotice(texts(turn).message("stale_button"));
+        };
+    }
+
+    private Screen review(Turn turn, String action) {
+        Draft d = turn.draft;
+        return switch (action) {
+            case "submit" -> d.stage == Draft.Stage.REVIEW ? submit(turn) : screens.render(d);
+            case "change" -> {
+                d.stage = Draft.Stage.REVIEW_PICK;
+                yield screens.render(d);
+            }
+            case "review" -> {
+                d.stage = Draft.Stage.REVIEW;
+                yield screens.render(d);
+            }
+            case "back" -> answering.backFromReview(d);
+            case "erase" -> answering.askErase(d);
+            default -> screens.render(d).withNotice(texts(turn).message("stale_button"));
+        };
+    }
+
+    private Screen submit(Turn turn) {
+        Draft d = turn.draft;
+        Flow flow = new Flow(questionnaire);
+        TestimonyContent content = new TestimonyContent(questionnaire.id(), questionnaire.version(), d.language,
+                flow.effectiveAnswers(d), flow.effectiveTexts(d));
+        ReceiptCode receipt;
+        try (SecretBytes sealedInput = content.toJson()) {
+            receipt = submissions.submit(turn.chat, sealedInput);
+        } catch (RuntimeException e) {
+            log.warn("submission failed: {}", e.getClass().getName());
+            turn.save = false;
+            return screens.render(d).withNotice(texts(turn).message("submit_failed"));
+        }
+        // The store erased the draft in the same transaction as the insert.
+        turn.save = false;
+        String grouped = receipt.grouped();
+        return new Screen(texts(turn).message("submitted", Map.of("receipt", grouped)), java.util.List.of(), true,
+                Optional.of(grouped), Ending.SUBMITTED);
+    }
+
+    private Screen erase(Turn turn) {
+        turn.erase = true;
+        return Screen.ended(texts(turn).message("erased"), Ending.ERASED);
+    }
+
+    private Screen quickExit(Turn turn) {
+        turn.erase = true;
+        return Screen.ended(texts(turn).message("quick_exit"), Ending.QUICK_EXIT);
+    }
+
+    private Screen receiptStatus(Turn turn, String argument) {
+        turn.save = turn.draft != null;
+        Texts t = texts(turn);
+        Optional<ReceiptCode> code = ReceiptCode.parse(argument);
+        if (code.isEmpty()) {
+            return withCurrent(turn, t.message("status_usage"));
+        }
+        if (!receiptTries.tryAcquire(turn.chat)) {
+            return withCurrent(turn, t.message("too_many_tries"));
+        }
+        // Wrong and unknown codes get the same answer: nothing to learn from trying.
+        String key = switch (submissions.status(code.get()).orElse(null) == null ? "unknown"
+                : submissions.status(code.get()).get().name()) {
+            case "PENDING" -> "status_pending";
+            case "APPROVED" -> "status_approved";
+            case "REJECTED" -> "status_rejected";
+            case "WITHDRAWN" -> "status_withdrawn";
+            default -> "status_unknown";
+        };
+        return withCurrent(turn, t.message(key));
+    }
+
+    private Screen withdraw(Turn turn, String argument) {
+        turn.save = turn.draft != null;
+        Texts t = texts(turn);
+        Optional<ReceiptCode> code = ReceiptCode.parse(argument);
+        if (code.isEmpty()) {
+            return withCurrent(turn, t.message("withdraw_usage"));
+        }
+        if (!receiptTries.tryAcquire(turn.chat)) {
+            return withCurrent(turn, t.message("too_many_tries"));
+        }
+        Optional<TestimonyStatus> status = submissions.status(code.get());
+        if (status.isPresent() && status.get() == TestimonyStatus.WITHDRAWN) {
+            return withCurrent(turn, t.message("status_withdrawn"));
+        }
+        return withCurrent(turn, t.message(submissions.withdraw(code.get()) ? "withdrawn" : "status_unknown"));
+    }
+
+    /** A reply that leaves the person where she was, with her current screen below it. */
+    private Screen withCurrent(Turn turn, String message) {
+        return turn.draft == null ? Screen.of(message, java.util.List.of()) : screens.render(turn.draft).withNotice(message);
+    }
+}

@@ -1,0 +1,147 @@
+package org.gawahi.bot.simulator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.storage.drafts.ChatRef;
+
+/**
+ * The terminal adapter: the same engine as in Telegram, with numbered buttons, so that a
+ * collective can rehearse its questionnaire without a token.
+ *
+ * <p>In JSON-lines mode (a contract tests and tools rely on) every screen is one line on
+ * stdout, {@code {"text":..., "buttons":[{"id":..., "label":...}], "done":false, "receipt":null}},
+ * and every input line is {@code {"button": id}}, {@code {"text": ...}} or
+ * {@code {"command": "/back"}}. Nothing else goes to stdout; problems go to stderr.
+ */
+public final class Simulator {
+    /** The one chat of a simulation; any id works, it never leaves the process. */
+    static final ChatRef CHAT = ChatRef.of(1);
+
+    private final Interview interview;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Simulator(Interview interview, BufferedReader in, PrintStream out, PrintStream err) {
+        this.interview = Objects.requireNonNull(interview, "interview");
+        this.in = Objects.requireNonNull(in, "in");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    /** Runs until the conversation is done or input ends; returns the process exit code. */
+    public int run(Optional<String> language, boolean jsonLines) throws IOException {
+        String code = language.orElse(null);
+        Screen screen = interview.handle(CHAT, code, new Input.Start());
+        if (language.isPresent() && interview.questionnaire().supports(language.get())) {
+            // --lang chooses the language, as pressing its button would.
+            Optional<Screen.Button> choice = screen.buttons().stream()
+                    .filter(b -> b.id().endsWith(":" + language.get())).findFirst();
+            if (choice.isPresent()) {
+                screen = interview.handle(CHAT, code, new Input.Press(choice.get().id()));
+            }
+        } else if (language.isPresent()) {
+            err.println("Language '" + language.get() + "' is not in this questionnaire; choose one below.");
+        }
+        show(screen, jsonLines);
+        String line;
+        while (!screen.done() && (line = in.readLine()) != null) {
+            Optional<Input> input = jsonLines ? fromJson(line) : fromTyped(line, screen);
+            if (input.isEmpty()) {
+                continue;
+            }
+            screen = interview.handle(CHAT, code, input.get());
+            show(screen, jsonLines);
+        }
+        return 0;
+    }
+
+    private Optional<Input> fromJson(String line) {
+        if (line.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = json.readTree(line);
+            if (node != null && node.hasNonNull("button")) {
+                return Optional.of(new Input.Press(node.get("button").asText()));
+            }
+            if (node != null && node.hasNonNull("text")) {
+                return Optional.of(new Input.Text(node.get("text").asText()));
+            }
+            if (node != null && node.hasNonNull("command")) {
+                String command = node.get("command").asText();
+                Input parsed = Input.parse(command.startsWith("/") ? command : "/" + command);
+                return Optional.of(parsed instanceof Input.Command c && c.name().equals("start") ? new Input.Start() : parsed);
+            }
+            if (node != null && node.hasNonNull("unsupported")) {
+                return Optional.of(new Input.Unsupported(node.get("unsupported").asText()));
+            }
+        } catch (IOException e) {
+            // fall through to the message below
+        }
+        err.println("Ignored a line: expected {\"button\": id}, {\"text\": \"...\"} or {\"command\": \"/back\"}.");
+        return Optional.empty();
+    }
+
+    /** A typed number presses that button; a slash starts a command; anything else is text. */
+    private Optional<Input> fromTyped(String line, Screen screen) {
+        String typed = line.strip();
+        List<Screen.Button> buttons = screen.buttons();
+        if (typed.matches("\\d{1,3}")) {
+            int n = Integer.parseInt(typed);
+            if (n >= 1 && n <= buttons.size()) {
+                return Optional.of(new Input.Press(buttons.get(n - 1).id()));
+            }
+        }
+        if (typed.equals("/start")) {
+            return Optional.of(new Input.Start());
+        }
+        return Optional.of(Input.parse(line));
+    }
+
+    private void show(Screen screen, boolean jsonLines) throws IOException {
+        if (jsonLines) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("text", screen.text());
+            List<Map<String, String>> buttons = new ArrayList<>();
+            for (Screen.Button b : screen.buttons()) {
+                buttons.add(Map.of("id", b.id(), "label", b.label()));
+            }
+            line.put("buttons", buttons);
+            line.put("done", screen.done());
+            line.put("receipt", screen.receipt().orElse(null));
+            out.println(json.writeValueAsString(line));
+            out.flush();
+            return;
+        }
+        out.println();
+        out.println("────────────────────────────────────────");
+        out.println(screen.text());
+        int n = 1;
+        for (List<Screen.Button> row : screen.keyboard()) {
+            StringBuilder b = new StringBuilder();
+            for (Screen.Button button : row) {
+                b.append(String.format("[%d] %s   ", n++, button.label()));
+            }
+            out.println(b.toString().stripTrailing());
+        }
+        if (!screen.done()) {
+            out.print("> ");
+        }
+        out.flush();
+    }
+}
