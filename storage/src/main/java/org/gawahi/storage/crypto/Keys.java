@@ -55,23 +55,26 @@ public final class Keys {
         return KeyInfo.of(key, KeyStatus.ACTIVE);
     }
 
-    /** Seals to the active collective key; needs no passphrase (intake-only mode). */
+    /**
+     * Seals to the active collective key; needs no passphrase (intake-only mode). Reads and
+     * checks the key files, so make one at start (and again after a rotation) and keep it.
+     */
     public Sealer sealer() throws KeyFileException {
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         return new HpkeSealer(active.keyId(), active.publicKey(), random);
     }
 
     /**
      * Unwraps every collective key, active and retired, so records sealed before a
-     * rotation still open. All keys share the passphrase; if it opens none of them the
-     * answer is {@link WrongPassphraseException}. Close the opener to wipe the keys.
+     * rotation still open. All keys share the passphrase; if it does not open every one of
+     * them the answer is {@link WrongPassphraseException}. Close the opener to wipe the keys.
      */
     public Opener unlock(Secret passphrase) throws KeyFileException, WrongPassphraseException {
         requirePassphrase(passphrase);
         List<KeyFile> files = dir.read(KeyKind.COLLECTIVE);
         if (files.isEmpty()) {
-            throw KeyFileException.missing(dir.keysDir(), "collective key");
+            throw KeyFileException.none(dir.keysDir(), "collective key");
         }
         Map<String, HpkeOpener.UnlockedKey> keys = new HashMap<>();
         try {
@@ -96,7 +99,7 @@ public final class Keys {
         requirePassphrase(passphrase);
         Objects.requireNonNull(profile, "profile");
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         unwrapChecked(active, passphrase).wipe();
         return KeyInfo.of(newCollectiveKey(passphrase, profile, active.generation() + 1), KeyStatus.ACTIVE);
     }
@@ -110,7 +113,7 @@ public final class Keys {
             throw new IllegalArgumentException("malformed key id");
         }
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         if (active.keyId().equals(keyId)) {
             Path path = dir.keyPath(KeyKind.COLLECTIVE, keyId);
             throw new KeyFileException(path, "collective key " + keyId
@@ -144,7 +147,7 @@ public final class Keys {
         requirePassphrase(passphrase);
         Objects.requireNonNull(profile, "profile");
         KeyFile collective = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         unwrapChecked(collective, passphrase).wipe();
         int generation = dir.active(KeyKind.SIGNING).map(KeyFile::generation).orElse(0) + 1;
         KeyFile file = newKey(KeyKind.SIGNING, Ed25519.generatePrivateKey(random), passphrase, profile, generation);
@@ -155,7 +158,7 @@ public final class Keys {
     public Signer signer(Secret passphrase) throws KeyFileException, WrongPassphraseException {
         requirePassphrase(passphrase);
         KeyFile active = dir.active(KeyKind.SIGNING)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "signing key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "signing key"));
         return new Signer(active.keyId(), unwrapChecked(active, passphrase), active.publicKey());
     }
 
