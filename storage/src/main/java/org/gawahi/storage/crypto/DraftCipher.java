@@ -32,6 +32,7 @@ public final class DraftCipher implements AutoCloseable {
     private final SecretBytes pseudoRandomKey;
     private final SecretBytes namingKey;
     private final SecureRandom random;
+    private volatile boolean closed;
 
     public DraftCipher(ServerSecret serverSecret, SecureRandom random) {
         Objects.requireNonNull(serverSecret, "serverSecret");
@@ -44,6 +45,7 @@ public final class DraftCipher implements AutoCloseable {
 
     /** The name of the draft row of a chat: stable for one server secret, 64 hex digits. */
     public String rowName(long chatId) {
+        requireOpen();
         byte[] key = namingKey.bytes();
         try {
             return Bytes.hex(Hkdf.hmac(key, new Canonical().int64(chatId).toByteArray()));
@@ -88,6 +90,7 @@ public final class DraftCipher implements AutoCloseable {
     }
 
     private byte[] chatKey(long chatId) {
+        requireOpen();
         byte[] prk = pseudoRandomKey.bytes();
         try {
             return Hkdf.expand(prk, Bytes.concat(KEY_LABEL, new Canonical().int64(chatId).toByteArray()),
@@ -105,8 +108,16 @@ public final class DraftCipher implements AutoCloseable {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Wiped keys are zeros: using them would name and encrypt drafts under public keys. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this draft cipher was closed");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         pseudoRandomKey.wipe();
         namingKey.wipe();
     }

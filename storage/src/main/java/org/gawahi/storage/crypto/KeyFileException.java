@@ -30,6 +30,12 @@ public final class KeyFileException extends VaultException {
                 + " is missing; run `keys init` on a new server, or restore it from your backup");
     }
 
+    static KeyFileException none(Path keysDir, String what) {
+        String create = what.startsWith("signing") ? "create a signing key" : "run `keys init` on a new server";
+        return new KeyFileException(keysDir, "no " + what + " in " + keysDir
+                + "; " + create + ", or restore the keys from your backup");
+    }
+
     static KeyFileException unreadable(Path file, String what, Exception cause) {
         // The cause's class names the I/O problem (permissions, no space); its message
         // is the JDK's and holds only the path.

@@ -55,23 +55,26 @@ public final class Keys {
         return KeyInfo.of(key, KeyStatus.ACTIVE);
     }
 
-    /** Seals to the active collective key; needs no passphrase (intake-only mode). */
+    /**
+     * Seals to the active collective key; needs no passphrase (intake-only mode). Reads and
+     * checks the key files, so make one at start (and again after a rotation) and keep it.
+     */
     public Sealer sealer() throws KeyFileException {
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         return new HpkeSealer(active.keyId(), active.publicKey(), random);
     }
 
     /**
      * Unwraps every collective key, active and retired, so records sealed before a
-     * rotation still open. All keys share the passphrase; if it opens none of them the
-     * answer is {@link WrongPassphraseException}. Close the opener to wipe the keys.
+     * rotation still open. All keys share the passphrase; if it does not open every one of
+     * them the answer is {@link WrongPassphraseException}. Close the opener to wipe the keys.
      */
     public Opener unlock(Secret passphrase) throws KeyFileException, WrongPassphraseException {
         requirePassphrase(passphrase);
         List<KeyFile> files = dir.read(KeyKind.COLLECTIVE);
         if (files.isEmpty()) {
-            throw KeyFileException.missing(dir.keysDir(), "collective key");
+            throw KeyFileException.none(dir.keysDir(), "collective key");
         }
         Map<String, HpkeOpener.UnlockedKey> keys = new HashMap<>();
         try {
@@ -96,7 +99,7 @@ public final class Keys {
         requirePassphrase(passphrase);
         Objects.requireNonNull(profile, "profile");
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         unwrapChecked(active, passphrase).wipe();
         return KeyInfo.of(newCollectiveKey(passphrase, profile, active.generation() + 1), KeyStatus.ACTIVE);
     }
@@ -110,7 +113,7 @@ public final class Keys {
             throw new IllegalArgumentException("malformed key id");
         }
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
-                .orElseThrow(() -> KeyFileException.missing(dir.keysDir(), "collective key"));
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
         if (active.keyId().equals(keyId)) {
             Path path = dir.keyPath(KeyKind.COLLECTIVE, keyId);
             throw new KeyFileException(path, "collective key " + keyId
@@ -133,6 +136,45 @@ public final class Keys {
         return new KeyState(readiness, collective, signing, serverSecret);
     }
 
+    /**
+     * Makes a new report signing key ({@code keys/signing-<keyId>.key}), wrapped like the
+     * collective key and by the same passphrase, which must open the active collective key.
+     * A second call makes a newer signing key that becomes the active one; older ones stay
+     * so that older reports can still be verified.
+     */
+    public KeyInfo newSigningKey(Secret passphrase, Argon2Profile profile)
+            throws KeyFileException, WrongPassphraseException {
+        requirePassphrase(passphrase);
+        Objects.requireNonNull(profile, "profile");
+        KeyFile collective = dir.active(KeyKind.COLLECTIVE)
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
+        unwrapChecked(collective, passphrase).wipe();
+        int generation = dir.active(KeyKind.SIGNING).map(KeyFile::generation).orElse(0) + 1;
+        KeyFile file = newKey(KeyKind.SIGNING, Ed25519.generatePrivateKey(random), passphrase, profile, generation);
+        return KeyInfo.of(file, KeyStatus.ACTIVE);
+    }
+
+    /** Unwraps the active signing key. Close the signer to wipe it. */
+    public Signer signer(Secret passphrase) throws KeyFileException, WrongPassphraseException {
+        requirePassphrase(passphrase);
+        KeyFile active = dir.active(KeyKind.SIGNING)
+                .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "signing key"));
+        return new Signer(active.keyId(), unwrapChecked(active, passphrase), active.publicKey());
+    }
+
+    /** The public half of a signing key, active or retired, to verify a report with. */
+    public byte[] signingPublicKey(String keyId) throws KeyFileException {
+        if (!KeyIds.isValid(keyId)) {
+            throw new IllegalArgumentException("malformed key id");
+        }
+        for (KeyFile file : dir.read(KeyKind.SIGNING)) {
+            if (file.keyId().equals(keyId)) {
+                return file.publicKey().clone();
+            }
+        }
+        throw KeyFileException.missing(dir.keyPath(KeyKind.SIGNING, keyId), "signing key");
+    }
+
     /** The server secret, for {@link DraftCipher} and {@link Pseudonyms}; close it when done. */
     public ServerSecret serverSecret() throws KeyFileException {
         return dir.readServerSecret();
@@ -140,12 +182,17 @@ public final class Keys {
 
     private KeyFile newCollectiveKey(Secret passphrase, Argon2Profile profile, int generation)
             throws KeyFileException {
+        return newKey(KeyKind.COLLECTIVE, Hpke.generatePrivateKey(random), passphrase, profile, generation);
+    }
+
+    /** Wraps and writes a fresh private key (which it wipes) under a new random key id. */
+    private KeyFile newKey(KeyKind kind, byte[] rawPrivateKey, Secret passphrase, Argon2Profile profile,
+                           int generation) throws KeyFileException {
         String keyId = KeyIds.random(random);
-        try (SecretBytes privateKey = SecretBytes.adopt(Hpke.generatePrivateKey(random))) {
-            byte[] raw = privateKey.bytes();
-            byte[] publicKey = Hpke.publicKeyOf(raw);
-            Bytes.wipe(raw);
-            KeyFile file = KeyFile.wrap(KeyKind.COLLECTIVE, keyId, generation, now(), publicKey,
+        try (SecretBytes privateKey = SecretBytes.adopt(rawPrivateKey)) {
+            byte[] publicKey = kind == KeyKind.COLLECTIVE ? Hpke.publicKeyOf(rawPrivateKey)
+                    : Ed25519.publicKeyOf(rawPrivateKey);
+            KeyFile file = KeyFile.wrap(kind, keyId, generation, now(), publicKey,
                     privateKey, passphrase, profile.params(), random);
             dir.write(file);
             return file;

@@ -23,6 +23,7 @@ public final class Pseudonyms implements AutoCloseable {
 
     private final SecretBytes receiptKey;
     private final SecretBytes actorKey;
+    private volatile boolean closed;
 
     public Pseudonyms(ServerSecret serverSecret) {
         Objects.requireNonNull(serverSecret, "serverSecret");
@@ -49,7 +50,11 @@ public final class Pseudonyms implements AutoCloseable {
         return mac(actorKey, new Canonical().int64(telegramUserId).toByteArray());
     }
 
-    private static String mac(SecretBytes key, byte[] data) {
+    private String mac(SecretBytes key, byte[] data) {
+        if (closed) {
+            // Wiped keys are zeros: a hash under them is one anyone can compute.
+            throw new IllegalStateException("these pseudonyms were closed");
+        }
         byte[] raw = key.bytes();
         try {
             return Bytes.hex(Hkdf.hmac(raw, data));
@@ -60,6 +65,7 @@ public final class Pseudonyms implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         receiptKey.wipe();
         actorKey.wipe();
     }

@@ -28,6 +28,7 @@ public final class ServerSecret implements AutoCloseable {
     private static final String WHAT = "server secret";
 
     private final SecretBytes secret;
+    private volatile boolean closed;
 
     private ServerSecret(SecretBytes secret) {
         this.secret = secret;
@@ -49,6 +50,7 @@ public final class ServerSecret implements AutoCloseable {
 
     /** HKDF-SHA256 pseudo-random key from the secret, for the derivations of one purpose. */
     byte[] extract() {
+        requireOpen();
         byte[] raw = secret.bytes();
         try {
             return Hkdf.extract("gawahi server secret v1".getBytes(StandardCharsets.US_ASCII), raw);
@@ -58,6 +60,7 @@ public final class ServerSecret implements AutoCloseable {
     }
 
     byte[] encode() {
+        requireOpen();
         byte[] out = new byte[FILE_BYTES];
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
         out[MAGIC.length] = VERSION;
@@ -97,8 +100,16 @@ public final class ServerSecret implements AutoCloseable {
         }
     }
 
+    /** A wiped secret is all zeros: deriving from it would give keys anyone can compute. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this server secret was closed");
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         secret.wipe();
     }
 

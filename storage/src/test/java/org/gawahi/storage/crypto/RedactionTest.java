@@ -55,4 +55,23 @@ class RedactionTest {
 
         assertThat(key.bytes()).containsOnly(0);
     }
+
+    @Test
+    void closedServerSecretAndItsDerivationsRefuseToWork() {
+        ServerSecret secret = ServerSecret.generate(Fixtures.RANDOM);
+        DraftCipher drafts = new DraftCipher(secret, Fixtures.RANDOM);
+        Pseudonyms pseudonyms = new Pseudonyms(secret);
+        secret.close();
+        drafts.close();
+        pseudonyms.close();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Pseudonyms(secret))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.rowName(1))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.encrypt(1, SecretBytes.utf8("x")))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pseudonyms.actorPseudonym(1))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
