@@ -38,7 +38,8 @@ public record AuditVerification(long count, String head, Optional<Break> broken)
      *
      * @param entry   the first bad entry's sequence number; empty when it cannot be known
      *                ({@link Problem#HEAD_NOT_FOUND})
-     * @param reason  one sentence for an operator, naming entries and hashes only
+     * @param reason  why, for an operator, naming entries and hashes only; it reads after
+     *                "entry N: " when there is an entry, and on its own when there is not
      */
     public record Break(OptionalLong entry, Problem problem, String reason) {
         public Break {

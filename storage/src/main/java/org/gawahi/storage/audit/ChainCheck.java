@@ -60,20 +60,20 @@ final class ChainCheck implements Consumer<AuditTable.Row> {
                     : "entry " + (expectedSeq - 1) + " is followed by entry " + seq) + "): deleted");
         }
         if (seq < expectedSeq) {
-            return at(seq, Problem.OUT_OF_PLACE, "entry " + seq + " comes before the first entry (they are numbered from 1): inserted");
+            return at(seq, Problem.OUT_OF_PLACE, "entries are numbered from 1: inserted");
         }
         if (!expectedPrev.equals(row.prevHash())) {
-            String follow = seq == 1 ? "does not start the chain (its previous hash is not the genesis hash)"
-                    : "does not follow entry " + (seq - 1) + " (its previous hash is not entry " + (seq - 1) + "'s hash)";
-            return at(seq, Problem.OUT_OF_PLACE, "entry " + seq + " " + follow
-                    + ": entries were reordered, inserted or deleted here, or the one before was rewritten");
+            String before = seq == 1 ? "the genesis hash" : "entry " + (seq - 1) + "'s hash";
+            return at(seq, Problem.OUT_OF_PLACE, "its previous hash is not " + before
+                    + ": entries were reordered, inserted or deleted here, or " + (seq == 1 ? "it" : "entry " + (seq - 1))
+                    + " was rewritten");
         }
         if (row.at() == null || row.actor() == null || row.action() == null || row.hash() == null) {
-            return at(seq, Problem.EDITED, "entry " + seq + " has an empty field: edited");
+            return at(seq, Problem.EDITED, "a required field is empty: edited");
         }
         String computed = ChainHash.of(seq, row.at(), row.actor(), row.action(), row.subject(), row.prevHash());
         if (!computed.equals(row.hash())) {
-            return at(seq, Problem.EDITED, "entry " + seq + " does not match its hash: edited");
+            return at(seq, Problem.EDITED, "its contents do not match its hash: edited");
         }
         return null;
     }

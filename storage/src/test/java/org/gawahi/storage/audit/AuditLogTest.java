@@ -62,7 +62,7 @@ class AuditLogTest {
         assertThat(v.broken()).hasValueSatisfying(b -> {
             assertThat(b.problem()).isEqualTo(problem);
             assertThat(b.entry()).hasValue(entry);
-            assertThat(b.reason()).startsWith(problem == Problem.MISSING ? "entr" : "entry " + entry + " ");
+            assertThat(b.reason()).isNotBlank();
         });
     }
 
@@ -138,7 +138,7 @@ class AuditLogTest {
 
         assertBrokenAt(v, 3, Problem.EDITED);
         assertThat(v.count()).isEqualTo(5);
-        assertThat(v.broken().get().reason()).isEqualTo("entry 3 does not match its hash: edited");
+        assertThat(v.broken().get().reason()).isEqualTo("its contents do not match its hash: edited");
     }
 
     @Test
@@ -208,7 +208,11 @@ class AuditLogTest {
                 "CREATE TEMP TABLE t AS SELECT seq, " + cols + " FROM audit WHERE seq IN (2, 4)",
                 "UPDATE audit SET (" + cols + ") = (SELECT " + cols + " FROM t WHERE t.seq = 6 - audit.seq) WHERE seq IN (2, 4)");
 
-        assertBrokenAt(log.verify(), 2, Problem.OUT_OF_PLACE);
+        AuditVerification v = log.verify();
+
+        assertBrokenAt(v, 2, Problem.OUT_OF_PLACE);
+        assertThat(v.broken().get().reason()).isEqualTo("its previous hash is not entry 1's hash: "
+                + "entries were reordered, inserted or deleted here, or entry 1 was rewritten");
     }
 
     @Test
