@@ -195,6 +195,18 @@ public final class BotApiEmulator implements AutoCloseable {
         }
     }
 
+    /** Waits until the bot is blocked in a getUpdates long poll, so a test can act without racing it. */
+    public void awaitPolling(Duration timeout) {
+        try {
+            if (!queue.awaitPolling(timeout)) {
+                throw new AssertionError("no getUpdates long poll within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a long poll", e);
+        }
+    }
+
     public int pendingUpdates() {
         return queue.pendingCount();
     }
