@@ -38,7 +38,17 @@ public final class BotApiEmulator implements AutoCloseable {
     private final UserActions people;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /**
+     * The JDK server writes response headers and body separately; with Nagle's algorithm on, the
+     * body then waits for the client's delayed ACK, about 40 ms per call. The JDK reads this
+     * property once, when its first server is made in the JVM, so it is set only if still unset.
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private BotApiEmulator(Builder builder) throws IOException {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         faults = new Faults(builder.clock, builder.random);
         queue = new UpdateQueue(builder.firstUpdateId, faults::duplicateDelivery);
         WireJson wire = new WireJson(mapper, botId(builder.token), "gawahi_emulator_bot");
