@@ -18,7 +18,17 @@ final class BotClient implements AutoCloseable {
     }
 
     BotClient(BotApiEmulator emulator, String token, Duration readTimeout) {
-        http = new OkHttpClient.Builder().readTimeout(readTimeout).build();
+        this(emulator, token, new OkHttpClient.Builder().readTimeout(readTimeout).build());
+    }
+
+    /** OkHttp retries a failed call once on a fresh connection unless told not to. */
+    static BotClient withoutRetries(BotApiEmulator emulator, Duration readTimeout) {
+        return new BotClient(emulator, TOKEN,
+                new OkHttpClient.Builder().readTimeout(readTimeout).retryOnConnectionFailure(false).build());
+    }
+
+    private BotClient(BotApiEmulator emulator, String token, OkHttpClient http) {
+        this.http = http;
         telegram = new OkHttpTelegramClient(http, token, new TelegramUrl("http", "127.0.0.1", emulator.port(), false));
     }
 
