@@ -3,12 +3,22 @@ package org.gawahi.storage.reports;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Complementary suppression on a table with its margins. A line is a row or a column of
  * that grid (the totals row and totals column included), and its entries add up: the counts
- * to their total. A line with exactly one suppressed entry gives it away by one
- * subtraction, so such a line gets a second one, repeated until no line has exactly one.
+ * to their total.
+ *
+ * <p>Two rules, applied until neither adds anything:
+ * <ol>
+ *   <li>A line with exactly one suppressed entry gives it away by one subtraction, so it
+ *       gets a second one.</li>
+ *   <li>Two suppressions per line are not enough on their own: two blocks of suppressed
+ *       cells joined by a single cell let that cell be worked out by several subtractions
+ *       (see {@link Bridges}). Such a cell gets a complement that joins the two blocks a
+ *       second way.</li>
+ * </ol>
  * Each round suppresses one more entry, so it ends.
  */
 final class Complements {
@@ -33,9 +43,52 @@ final class Complements {
     }
 
     void protect() {
-        while (completeOneLine()) {
+        while (completeOneLine() || closeOneBridge()) {
             // each pass adds one complement
         }
+    }
+
+    /**
+     * Suppresses the cheapest published entry whose row and column lie on opposite sides of
+     * the first bridge, which puts the bridge on a cycle. One exists: once every line holds
+     * none or at least two suppressed entries, each side of a bridge has a row and a column.
+     */
+    private boolean closeOneBridge() {
+        List<Position> suppressed = suppressedEntries();
+        int height = table.height();
+        int width = table.width();
+        Optional<Position> found = Bridges.first(height, width, suppressed);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Position bridge = found.get();
+        boolean[] rowSide = Bridges.reachable(height, width, suppressed, bridge, bridge.row());
+        boolean[] columnSide = Bridges.reachable(height, width, suppressed, bridge, height + bridge.column());
+        List<Position> joining = new ArrayList<>();
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                Position p = new Position(i, j);
+                boolean joins = rowSide[i] && columnSide[height + j] || columnSide[i] && rowSide[height + j];
+                if (joins && !suppressed(p)) {
+                    joining.add(p);
+                }
+            }
+        }
+        Position complement = joining.stream().min(cheapestFirst).orElseThrow();
+        reasons[complement.row()][complement.column()] = Cell.Reason.COMPLEMENTARY;
+        return true;
+    }
+
+    private List<Position> suppressedEntries() {
+        List<Position> suppressed = new ArrayList<>();
+        for (int i = 0; i < table.height(); i++) {
+            for (int j = 0; j < table.width(); j++) {
+                if (reasons[i][j] != null) {
+                    suppressed.add(new Position(i, j));
+                }
+            }
+        }
+        return suppressed;
     }
 
     private boolean completeOneLine() {

@@ -11,6 +11,9 @@ import java.util.Set;
  *   <li>every printed count is zero or at least its threshold (see {@link SuppressionRules});</li>
  *   <li>no row or column, the totals row and totals column included, has exactly one
  *       suppressed entry, so no suppressed entry is one subtraction away from printed ones;</li>
+ *   <li>no suppressed entry can be worked out exactly by any number of additions and
+ *       subtractions of printed counts and totals (ranges are another matter: a suppressed
+ *       primary cell is known to lie between 1 and its threshold minus one);</li>
  *   <li>every entry named in the previous pattern is suppressed again.</li>
  * </ul>
  * The result depends only on the table, the rules and the previous pattern.

@@ -40,6 +40,15 @@ class SuppressionPropertiesTest {
     }
 
     @Test
+    void noSuppressedEntryCanBeSolvedFromPublishedFiguresByAnyNumberOfSubtractions() {
+        forRandomTables((table, random) -> {
+            assertThat(Recovery.solvable(suppressor.suppress(table))).isEmpty();
+            assertThat(Recovery.solvable(suppressor.suppress(table, RandomTables.pattern(random, table))))
+                    .as("with a previous pattern").isEmpty();
+        });
+    }
+
+    @Test
     void reportingAgainKeepsThePreviousPatternSuppressed() {
         forRandomTables((table, random) -> {
             Set<CellKey> previous = RandomTables.pattern(random, table);

@@ -147,4 +147,47 @@ class SuppressorTest {
 
         assertThat(published.cell("A", "Q1")).isEqualTo(PRIMARY);
     }
+
+    @Test
+    void aCellJoiningTwoBlocksOfSuppressionsGetsASecondPath() {
+        // Two 2x2 blocks (A-B by Q1-Q2, C-D by Q3-Q4) joined by B/Q3 alone. Every row and
+        // column holds two or more suppressions, yet B/Q3 = 20 follows from the totals:
+        // Q1 + Q2 give A + B over Q1-Q2 = 80, row A gives 40 of it, so B/Q3 = 60 - 40.
+        long[][] counts = {
+                {20, 20, 20, 20},
+                {20, 20, 20, 20},
+                {20, 20, 20, 20},
+                {20, 20, 20, 20}};
+        Set<CellKey> blocksAndBridge = Set.of(
+                key("A", "Q1"), key("A", "Q2"), key("B", "Q1"), key("B", "Q2"),
+                key("C", "Q3"), key("C", "Q4"), key("D", "Q3"), key("D", "Q4"),
+                key("B", "Q3"));
+
+        PublishedTable published = suppressor.suppress(table(counts), blocksAndBridge);
+
+        assertThat(published.suppressedKeys()).containsAll(blocksAndBridge).hasSize(blocksAndBridge.size() + 1);
+        assertThat(Recovery.solvable(published)).isEmpty();
+    }
+
+    @Test
+    void theAttackerViewFindsTheCellJoiningTwoBlocks() {
+        // The same pattern, published as it stands, to show that the test's attacker is not blind.
+        FrequencyTable table = table(new long[][] {
+                {20, 20, 20, 20},
+                {20, 20, 20, 20},
+                {20, 20, 20, 20},
+                {20, 20, 20, 20}});
+        Cell[][] cells = new Cell[5][5];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                cells[i][j] = new Cell.Count(table.value(i, j));
+            }
+        }
+        int[][] hidden = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 2}, {2, 3}, {3, 2}, {3, 3}, {1, 2}};
+        for (int[] at : hidden) {
+            cells[at[0]][at[1]] = PRIMARY;
+        }
+
+        assertThat(Recovery.solvable(new PublishedTable(table, cells))).containsExactly(key("B", "Q3"));
+    }
 }
