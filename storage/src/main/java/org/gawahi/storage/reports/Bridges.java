@@ -20,16 +20,14 @@ import java.util.Optional;
  * low-link method, in time linear in the number of suppressed entries.
  */
 final class Bridges {
-    private final int height;
-    private final List<Complements.Position> edges;
+    private final List<Position> edges;
     private final List<List<int[]>> adjacent;
-    private int[] discovered;
-    private int[] low;
+    private final int[] discovered;
+    private final int[] low;
     private int clock;
-    private Complements.Position first;
+    private Position first;
 
-    private Bridges(int height, int width, List<Complements.Position> edges) {
-        this.height = height;
+    private Bridges(int height, int width, List<Position> edges) {
         this.edges = edges;
         this.adjacent = new ArrayList<>();
         for (int v = 0; v < height + width; v++) {
@@ -41,14 +39,14 @@ final class Bridges {
             adjacent.get(row).add(new int[] {column, e});
             adjacent.get(column).add(new int[] {row, e});
         }
+        this.discovered = new int[height + width];
+        this.low = new int[height + width];
+        Arrays.fill(discovered, -1);
     }
 
     /** The first bridge in row order among the suppressed entries, if any. */
-    static Optional<Complements.Position> first(int height, int width, List<Complements.Position> suppressed) {
+    static Optional<Position> first(int height, int width, List<Position> suppressed) {
         Bridges bridges = new Bridges(height, width, suppressed);
-        bridges.discovered = new int[height + width];
-        bridges.low = new int[height + width];
-        Arrays.fill(bridges.discovered, -1);
         for (int v = 0; v < height + width; v++) {
             if (bridges.discovered[v] < 0) {
                 bridges.visit(v, -1);
@@ -61,8 +59,8 @@ final class Bridges {
      * The lines reachable from line {@code start} without passing through {@code removed}:
      * index {@code i} for row i, {@code height + j} for column j.
      */
-    static boolean[] reachable(int height, int width, List<Complements.Position> suppressed,
-                               Complements.Position removed, int start) {
+    static boolean[] reachable(int height, int width, List<Position> suppressed,
+                               Position removed, int start) {
         Bridges graph = new Bridges(height, width, suppressed);
         boolean[] reached = new boolean[height + width];
         Deque<Integer> queue = new ArrayDeque<>(List.of(start));
@@ -100,7 +98,7 @@ final class Bridges {
         }
     }
 
-    private void found(Complements.Position bridge) {
+    private void found(Position bridge) {
         boolean earlier = first == null || bridge.row() < first.row()
                 || bridge.row() == first.row() && bridge.column() < first.column();
         if (earlier) {

@@ -138,7 +138,4 @@ final class Complements {
     private long value(Position p) {
         return table.value(p.row(), p.column());
     }
-
-    record Position(int row, int column) {
-    }
 }
