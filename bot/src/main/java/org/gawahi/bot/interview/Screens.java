@@ -35,19 +35,6 @@ final class Screens {
         return questionnaire.texts(draft.language == null ? questionnaire.defaultLanguage() : draft.language);
     }
 
-    /** The context a button must carry to be accepted on this draft's screen now. */
-    static String context(Draft draft) {
-        return switch (draft.stage) {
-            case LANGUAGE -> ButtonId.CTX_LANGUAGE;
-            case QUESTION -> draft.current;
-            case REVIEW -> ButtonId.CTX_REVIEW;
-            case REVIEW_PICK -> ButtonId.CTX_PICK;
-            case ERASE_CONFIRM -> ButtonId.CTX_ERASE;
-            case PAUSED -> ButtonId.CTX_PAUSED;
-            case RESUME -> ButtonId.CTX_RESUME;
-        };
-    }
-
     Screen render(Draft draft) {
         return switch (draft.stage) {
             case LANGUAGE -> language(draft.language);
