@@ -163,7 +163,7 @@ final class Answering {
             return Optional.empty();
         }
         int month = Integer.parseInt(argument);
-        if (month > 12) {
+        if (month > screens.lastMonth(d.pendingYear)) {
             return Optional.empty();
         }
         String value = month == 0 ? d.pendingYear.toString() : String.format("%d-%02d", d.pendingYear, month);

@@ -2,6 +2,7 @@ package org.gawahi.bot.interview;
 
 import java.time.Clock;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class Screens {
         String id = q.id();
         if (q.kind() == QuestionKind.MONTH_YEAR && draft.pendingYear != null) {
             text.append(t.questionText(id)).append("\n\n").append(t.message("pick_month", Map.of("year", draft.pendingYear.toString())));
-            rows.addAll(grid(monthButtons(id, t), 3));
+            rows.addAll(grid(monthButtons(id, draft.pendingYear, t), 3));
             rows.add(List.of(button(ButtonId.MONTH, id, "0", t.message("button_only_year"))));
             rows.add(List.of(nav(id, "back", t.message("button_back"))));
             return Screen.of(text.toString(), rows);
@@ -139,9 +140,15 @@ final class Screens {
         return t.message("progress", Map.of("n", Integer.toString(n), "total", Integer.toString(shown.size())));
     }
 
-    private List<Button> monthButtons(String id, Texts t) {
+    /** The last month a raid in {@code year} can have happened in: no month after this one. */
+    int lastMonth(int year) {
+        YearMonth now = YearMonth.now(clock);
+        return year == now.getYear() ? now.getMonthValue() : 12;
+    }
+
+    private List<Button> monthButtons(String id, int year, Texts t) {
         List<Button> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
+        for (int m = 1; m <= lastMonth(year); m++) {
             months.add(button(ButtonId.MONTH, id, Integer.toString(m), t.message("month_" + m)));
         }
         return months;
