@@ -161,8 +161,9 @@ final class Screens {
         if (listed.isEmpty()) {
             text.append("\n").append(t.message("review_empty"));
         }
+        Map<String, List<String>> answers = flow.effectiveAnswers(draft);
         for (Question q : listed) {
-            String line = "\n• " + t.shortLabel(q.id()) + ": " + answerLabel(q, draft, t);
+            String line = "\n• " + t.shortLabel(q.id()) + ": " + answerLabel(q, draft, answers.get(q.id()), t);
             if (text.length() + line.length() > MAX_TEXT - 10) {
                 text.append("\n…");
                 break;
@@ -195,11 +196,11 @@ final class Screens {
                 .toList();
     }
 
-    String answerLabel(Question q, Draft draft, Texts t) {
+    /** @param answer the effective answer (options still offered), null when none */
+    String answerLabel(Question q, Draft draft, List<String> answer, Texts t) {
         if (draft.texts.containsKey(q.id())) {
             return truncate(draft.texts.get(q.id()), MAX_ANSWER_IN_REVIEW);
         }
-        List<String> answer = draft.answers.get(q.id());
         if (answer == null || answer.isEmpty()) {
             return "—";
         }

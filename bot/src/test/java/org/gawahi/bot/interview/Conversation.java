@@ -40,6 +40,7 @@ final class Conversation {
     private final InMemorySubmissions submissions;
     private final Interview interview;
     private final ChatRef chat;
+    private final DraftCodec codec = new DraftCodec();
     private final List<Screen> screens = new ArrayList<>();
     private String languageCode;
 
@@ -318,7 +319,7 @@ final class Conversation {
     /** Her draft as the engine stored it, if any. */
     Optional<Draft> draft() {
         Optional<SecretBytes> stored = drafts.load(chat);
-        return stored.flatMap(bytes -> new DraftCodec().decode(bytes));
+        return stored.flatMap(codec::decode);
     }
 
     /** What a step must leave alone when it refuses an input. */

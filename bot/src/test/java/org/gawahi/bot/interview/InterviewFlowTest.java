@@ -267,6 +267,33 @@ class InterviewFlowTest {
     }
 
     @Test
+    void changingTheStateFromTheReviewAsksTheDistrictAgain() {
+        Conversation c = pastConsent().year(2025).month(1).answer("q2", "mh").answer("q3", "pune")
+                .answerPlainlyToReview();
+
+        c.changeAnswer().pick("q2").answer("q2", "ka");
+
+        assertThat(c.currentQuestion()).isEqualTo("q3");
+        c.answer("q3", "belagavi");
+        assertThat(c.text()).startsWith(c.english("review_title"));
+        c.submit();
+        assertThat(c.onlySubmission().answers()).containsEntry("q2", List.of("ka")).containsEntry("q3", List.of("belagavi"));
+    }
+
+    @Test
+    void districtOfAnotherStateNeverReachesTheSealedContent() {
+        Conversation c = pastConsent().year(2025).month(1).answer("q2", "mh").answer("q3", "pune")
+                .answerPlainlyToReview();
+
+        c.changeAnswer().pick("q2").answer("q2", "ka").back();
+
+        assertThat(c.text()).startsWith(c.english("review_title"))
+                .doesNotContain(c.texts().optionLabel("q3", "pune"));
+        c.submit();
+        assertThat(c.onlySubmission().answers()).containsEntry("q2", List.of("ka")).doesNotContainKey("q3");
+    }
+
+    @Test
     void backWhileChangingAnAnswerReturnsToTheReviewWithTheOldAnswer() {
         Conversation c = pastConsent().answerPlainlyToReview().changeAnswer().pick("q5").back();
 
