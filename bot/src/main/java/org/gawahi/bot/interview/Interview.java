@@ -220,8 +220,9 @@ public final class Interview {
         Optional<ButtonId> parsed = ButtonId.parse(data);
         // Only a button of the screen she is on now counts. The context alone is not enough:
         // forged data can pair it with any kind ("x:q5:yes" would erase from a question).
-        if (parsed.isEmpty() || screens.render(d).buttons().stream().noneMatch(b -> b.id().equals(data))) {
-            return screens.render(d).withNotice(texts(turn).message("stale_button"));
+        Screen onShow = screens.render(d);
+        if (parsed.isEmpty() || onShow.buttons().stream().noneMatch(b -> b.id().equals(data))) {
+            return onShow.withNotice(texts(turn).message("stale_button"));
         }
         ButtonId b = parsed.get();
         return switch (b.kind()) {
