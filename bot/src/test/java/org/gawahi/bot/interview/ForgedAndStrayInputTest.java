@@ -150,7 +150,7 @@ class ForgedAndStrayInputTest {
 
     @Test
     void rejectsALanguageTheQuestionnaireDoesNotHave() {
-        Conversation c = Conversation.over(questionnaire).start();
+        Conversation c = Conversation.over(questionnaire).withClientLanguage("en").start();
 
         c.press("l:lang:xx");
 

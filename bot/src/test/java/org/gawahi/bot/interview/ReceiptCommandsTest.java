@@ -25,7 +25,7 @@ class ReceiptCommandsTest {
 
     /** A submitted testimony; the conversation's last screen holds the receipt. */
     private static Conversation submitted() {
-        return Conversation.over(questionnaire).startIn("en").answerPlainlyToReview().submit();
+        return Conversation.over(questionnaire).withClientLanguage("en").startIn("en").answerPlainlyToReview().submit();
     }
 
     private static String receipt(Conversation c) {
@@ -82,14 +82,14 @@ class ReceiptCommandsTest {
     void anotherChatCanUseTheCodeToo() {
         Conversation c = submitted();
 
-        Conversation elsewhere = c.anotherChat(77).command("/status " + receipt(c));
+        Conversation elsewhere = c.anotherChat(77).withClientLanguage("en").command("/status " + receipt(c));
 
         assertThat(elsewhere.text()).isEqualTo(c.english("status_pending"));
     }
 
     @Test
     void commandWithoutACodeExplainsHowToUseIt() {
-        Conversation c = Conversation.over(questionnaire).startIn("en");
+        Conversation c = Conversation.over(questionnaire).withClientLanguage("en").startIn("en");
 
         c.command("/status");
         assertThat(c.text()).startsWith(c.english("status_usage"));
@@ -121,7 +121,7 @@ class ReceiptCommandsTest {
             c.command("/status " + NOBODY_HAS_THIS);
         }
 
-        Conversation elsewhere = c.anotherChat(78).command("/status " + code);
+        Conversation elsewhere = c.anotherChat(78).withClientLanguage("en").command("/status " + code);
 
         assertThat(elsewhere.text()).isEqualTo(c.english("status_pending"));
     }
