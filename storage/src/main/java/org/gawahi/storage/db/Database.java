@@ -76,6 +76,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the database of a data directory as it is, with the same PRAGMAs but without
+     * creating a file or migrating its schema: for a backup taken before an upgrade, and for
+     * {@code doctor}, which must report rather than change.
+     */
+    public static Database openExisting(Path dataDirectory) {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("There is no database " + file + " yet. It is created by `keys init` and when "
+                    + "the bot first starts; check GAWAHI_DATA_DIR if you expected one there.");
+        }
+        try {
+            return new Database(file, connect(file));
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the database " + file + ": " + sqliteReason(e)
+                    + ". Check that the disk is writable and the file is not damaged.", e);
+        }
+    }
+
     /** The schema version this build of Gawahi migrates to. */
     public static int latestSchemaVersion() {
         return Migrations.latest();
