@@ -56,14 +56,20 @@ final class KeysRotateCommand implements Callable<Integer> {
                 out.println("Re-sealed " + outcome.resealed() + " testimonies to the new key.");
                 List<String> kept = deleteRetiredKeys(keys, outcome, out);
                 if (outcome.failed() > 0 || !kept.isEmpty()) {
-                    throw new UserFacingException(outcome.failed() + " testimonies did not open and stay sealed to "
-                            + "their old key, so the old key(s) " + String.join(", ", kept) + " were kept. The new key "
-                            + "is active. Restore the damaged rows from a backup, then run `gawahi keys rotate` again.");
+                    throw new UserFacingException(notFinished(outcome.failed(), kept));
                 }
             }
         }
         out.println("Done. Back up the keys directory again now: old backups of it hold only the deleted key.");
         return 0;
+    }
+
+    private static String notFinished(int failed, List<String> kept) {
+        String what = failed == 1 ? "1 testimony did not open and stays" : failed + " testimonies did not open and stay";
+        String keys = kept.isEmpty() ? "" : " The retired key" + (kept.size() == 1 ? " " : "s ") + String.join(", ", kept)
+                + (kept.size() == 1 ? " was" : " were") + " kept so as not to lose them.";
+        return what + " as before (damaged, or sealed to a key that is not here)." + keys + " The new key is active. "
+                + "Restore those rows from a backup (see `gawahi doctor`), then run `gawahi keys rotate` again.";
     }
 
     private static Resealing.Outcome reseal(CliEnvironment env, Keys keys, Secret passphrase, Resealing resealing)
