@@ -14,6 +14,9 @@ final class DataDirectory {
     static final String VARIABLE = "GAWAHI_DATA_DIR";
     static final String DEFAULT = "data";
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> GROUP_OR_OTHER = Set.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private DataDirectory() {
     }
@@ -56,6 +59,11 @@ final class DataDirectory {
                     + "). Check that its parent exists and is writable and that the disk has space, or set "
                     + VARIABLE + " to another place.", e);
         }
+    }
+
+    /** Whether anyone but the owner may read, write or enter. */
+    static boolean openToOthers(Set<PosixFilePermission> permissions) {
+        return permissions.stream().anyMatch(GROUP_OR_OTHER::contains);
     }
 
     /** The POSIX permissions of a path, where the file system has them. */

@@ -41,10 +41,6 @@ import picocli.CommandLine.Command;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check the data directory, keys, permissions and database; change nothing.")
 final class DoctorCommand implements Callable<Integer> {
-    private static final Set<PosixFilePermission> GROUP_OR_OTHER = Set.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -208,7 +204,7 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         String shown = PosixFilePermissions.toString(permissions.get());
-        if (permissions.get().stream().anyMatch(GROUP_OR_OTHER::contains)) {
+        if (DataDirectory.openToOthers(permissions.get())) {
             problem(what + " " + path + " is " + shown + ", readable by others: run `chmod " + mode + " " + path + "`");
         } else {
             ok(what + ": " + shown);

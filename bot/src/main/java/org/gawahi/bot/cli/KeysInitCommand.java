@@ -2,6 +2,7 @@ package org.gawahi.bot.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -37,6 +38,9 @@ final class KeysInitCommand implements Callable<Integer> {
         Secret passphrase = Passphrases.readNew(env);
         Argon2Profile profile = Argon2Choice.from(env, env.err());
         DataDirectory.createPrivate(dir);
+        DataDirectory.posixPermissions(dir).filter(DataDirectory::openToOthers).ifPresent(p ->
+                env.err().println("Note: " + dir + " is open to other users (" + PosixFilePermissions.toString(p)
+                        + "); run `chmod 700 " + dir + "` (the keys directory inside is private either way)."));
         KeyInfo key = keys.init(passphrase, profile);
         try (Database db = Database.open(dir)) {
             out.println("Created the collective key " + key.keyId() + " and the server secret in " + dir.resolve("keys")

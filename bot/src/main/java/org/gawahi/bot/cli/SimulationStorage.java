@@ -110,11 +110,6 @@ final class SimulationStorage implements AutoCloseable {
         }
     }
 
-    /** The throwaway directory, if this simulation uses one. */
-    java.util.Optional<Path> throwaway() {
-        return java.util.Optional.ofNullable(throwaway);
-    }
-
     @Override
     public void close() {
         try {

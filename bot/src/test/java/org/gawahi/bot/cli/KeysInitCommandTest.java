@@ -144,6 +144,18 @@ class KeysInitCommandTest {
     }
 
     @Test
+    void warnsWhenAnExistingDataDirectoryIsOpenToOthers() throws Exception {
+        Files.createDirectory(data(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(data(), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Cli.Result result = new Cli(work).passphrase(PASSPHRASE).run("keys", "init");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("open to other users", "chmod 700 " + data());
+        assertThat(mode(data().resolve("keys"))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aReadOnlyDiskIsExplainedAndNothingIsWritten() throws Exception {
         Path data = Files.createDirectory(data());
         try (ReadOnly readOnly = ReadOnly.make(data)) {
