@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads every byte of some files and looks for values that must never be there: text in
- * UTF-8 and UTF-16 (both byte orders), chat ids as decimal text and as 8-byte big- and
- * little-endian integers. Findings name the value's label, the file and the offset, never
- * the value itself.
+ * UTF-8 and UTF-16 (both byte orders); chat ids as decimal text, as 8-byte big- and
+ * little-endian integers, as SQLite stores an INTEGER column (big-endian in the fewest of 1,
+ * 2, 3, 4, 6 or 8 bytes) and as a big-endian double. Findings name the
+ * value's label, the file and the offset, never the value itself.
  */
 public final class LeakScan {
     private final Map<String, byte[]> needles = new LinkedHashMap<>();
@@ -33,7 +34,22 @@ public final class LeakScan {
         text(label + " as decimal", Long.toString(id));
         needles.put(label + " (8 bytes, big-endian)", ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(id).array());
         needles.put(label + " (8 bytes, little-endian)", ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(id).array());
+        byte[] bigEndian = ByteBuffer.allocate(8).putLong(id).array();
+        int size = sqliteIntegerSize(id);
+        needles.put(label + " (SQLite INTEGER, " + size + " bytes)", java.util.Arrays.copyOfRange(bigEndian, 8 - size, 8));
+        needles.put(label + " (double, big-endian)", ByteBuffer.allocate(8).putDouble(id).array());
         return this;
+    }
+
+    /** The size of SQLite's record serial type for an integer (file format, "Record Format"). */
+    static int sqliteIntegerSize(long v) {
+        for (int size : new int[] {1, 2, 3, 4, 6}) {
+            long limit = 1L << (8 * size - 1);
+            if (v >= -limit && v < limit) {
+                return size;
+            }
+        }
+        return 8;
     }
 
     public int needleCount() {
