@@ -83,17 +83,27 @@ final class Sender implements AutoCloseable {
     /** Answers a callback query now, ahead of every chat's queue. */
     void answerCallback(String callbackQueryId) {
         Objects.requireNonNull(callbackQueryId, "callbackQueryId");
+        synchronized (this) {
+            busy++;
+        }
         try {
             callbacks.execute(() -> {
                 try {
                     calls.answerCallback(callbackQueryId);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    done();
                 }
             });
         } catch (RejectedExecutionException e) {
-            // stopping: the spinner on her button ends by itself
+            done(); // stopping: the spinner on her button ends by itself
         }
+    }
+
+    private synchronized void done() {
+        busy--;
+        notifyAll();
     }
 
     private void drain(long chatId, Lane lane) {
