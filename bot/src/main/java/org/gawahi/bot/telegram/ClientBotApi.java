@@ -40,8 +40,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * end with {@link #close()}.
  */
 final class ClientBotApi implements BotApi {
-    /** Updates the bot asks for; everything else Telegram keeps to itself. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+    /**
+     * Updates the bot asks for; everything else Telegram keeps to itself. Edited messages are
+     * asked for only to tell her that editing changes nothing.
+     */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
     /** Margin over a long poll's own timeout before we call the poll lost. */
     private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
 

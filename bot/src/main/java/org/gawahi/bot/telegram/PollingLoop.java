@@ -72,6 +72,9 @@ final class PollingLoop implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 failures++;
                 log.warn("applying updates failed ({}); polling again", e.getClass().getName());
                 try {

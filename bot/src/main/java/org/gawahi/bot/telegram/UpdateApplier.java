@@ -18,7 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * Telegram delivers the batch again; an update already committed (id at or below the offset)
  * is ignored. When a batch fails, its updates are tried one per transaction, each at most
  * {@value #MAX_TRIES} times; one that still fails is skipped (its offset committed) with a log
- * line that names no content and no id. Nothing here stops on an exception.
+ * line that names no content and no id. Nothing here stops on an exception; a failure while the
+ * thread is being stopped is passed on instead, so that stopping never skips an update.
  *
  * <p>Exactly-once holds for the stores that write through the same {@link Database} (they join
  * the transaction); in-memory stores are not rolled back with it.
@@ -78,6 +79,9 @@ final class UpdateApplier {
                 return all;
             });
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // stopping: nothing committed, Telegram delivers the batch again
+            }
             log.warn("a batch of {} updates failed ({}); applying them one at a time", fresh.size(),
                     e.getClass().getName());
             fresh.forEach(this::applyAlone);
@@ -102,6 +106,9 @@ final class UpdateApplier {
                 dispatch(processed);
                 return;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // stopping is no reason to skip an update
+                }
                 failure = e.getClass().getName();
             }
         }
