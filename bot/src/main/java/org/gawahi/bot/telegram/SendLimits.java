@@ -22,8 +22,11 @@ public record SendLimits(double globalPerSecond, int globalBurst, double perChat
         }
     }
 
-    /** Telegram's published limits, with a little room. */
+    /**
+     * Telegram's published limits, with a little room: a small global burst on top of 25/s
+     * keeps every one-second window at or under 30 messages.
+     */
     public static SendLimits telegram() {
-        return new SendLimits(28, 28, 1, 3, 5, Duration.ofMillis(500), 20);
+        return new SendLimits(25, 5, 1, 3, 5, Duration.ofMillis(500), 20);
     }
 }
