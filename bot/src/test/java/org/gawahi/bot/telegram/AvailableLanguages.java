@@ -1,5 +1,8 @@
 package org.gawahi.bot.telegram;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,17 +17,34 @@ import org.gawahi.config.questionnaire.QuestionnaireLoader;
  * branch (translations land one by one): {@code languages:} keeps only those, and the default
  * language becomes English when its own file is not there yet.
  */
-final class AvailableLanguages {
+public final class AvailableLanguages {
     private static final Pattern LANGUAGES = Pattern.compile("(?m)^languages:\\s*\\[([^\\]]*)\\]");
     private static final Pattern DEFAULT = Pattern.compile("(?m)^default_language:\\s*(\\S+)");
 
     private AvailableLanguages() {
     }
 
-    static Questionnaire raid() {
+    public static Questionnaire raid() {
+        return QuestionnaireLoader.load(source());
+    }
+
+    /** Writes the limited questionnaire as a folder, for what loads one from disk ({@code gawahi run}). */
+    public static Path writeTo(Path folder) throws IOException {
+        QuestionnaireLoader.Source source = source();
+        Questionnaire questionnaire = raid();
+        Files.createDirectories(folder.resolve("text"));
+        Files.writeString(folder.resolve("questionnaire.yaml"), source.read("questionnaire.yaml").orElseThrow());
+        for (String language : questionnaire.languages()) {
+            String name = "text/" + language + ".yaml";
+            Files.writeString(folder.resolve(name), source.read(name).orElseThrow());
+        }
+        return folder;
+    }
+
+    private static QuestionnaireLoader.Source source() {
         QuestionnaireLoader.Source shipped = QuestionnaireLoader.classpath(QuestionnaireLoader.DEFAULT_RESOURCE);
-        return QuestionnaireLoader.load(name -> name.equals("questionnaire.yaml")
-                ? shipped.read(name).map(structure -> limit(structure, shipped)) : shipped.read(name));
+        return name -> name.equals("questionnaire.yaml")
+                ? shipped.read(name).map(structure -> limit(structure, shipped)) : shipped.read(name);
     }
 
     private static String limit(String structure, QuestionnaireLoader.Source shipped) {
