@@ -38,7 +38,17 @@ public final class BotApiEmulator implements AutoCloseable {
     private final UserActions people;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /**
+     * The JDK server writes response headers and body separately; with Nagle's algorithm on, the
+     * body then waits for the client's delayed ACK, about 40 ms per call. The JDK reads this
+     * property once, when its first server is made in the JVM, so it is set only if still unset.
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private BotApiEmulator(Builder builder) throws IOException {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         faults = new Faults(builder.clock, builder.random);
         queue = new UpdateQueue(builder.firstUpdateId, faults::duplicateDelivery);
         WireJson wire = new WireJson(mapper, botId(builder.token), "gawahi_emulator_bot");
@@ -192,6 +202,18 @@ public final class BotApiEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for confirmations", e);
+        }
+    }
+
+    /** Waits until the bot is blocked in a getUpdates long poll, so a test can act without racing it. */
+    public void awaitPolling(Duration timeout) {
+        try {
+            if (!queue.awaitPolling(timeout)) {
+                throw new AssertionError("no getUpdates long poll within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a long poll", e);
         }
     }
 

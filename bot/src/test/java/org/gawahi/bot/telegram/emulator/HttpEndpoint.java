@@ -49,6 +49,10 @@ final class HttpEndpoint implements HttpHandler {
             // The client went away (or timed out) before the reply: nothing more to do.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // An emulator bug: say so loudly rather than look like a dropped connection.
+            e.printStackTrace();
+            replyQuietly(exchange, sequence, receivedAt);
         } finally {
             exchange.close();
         }
@@ -135,6 +139,14 @@ final class HttpEndpoint implements HttpHandler {
     private void drop(HttpExchange exchange, Logged logged) {
         logged.record(log, 0);
         exchange.close();
+    }
+
+    private void replyQuietly(HttpExchange exchange, long sequence, Instant receivedAt) {
+        try {
+            reply(exchange, ApiError.internal(), new Logged(sequence, "?", receivedAt, Optional.empty()));
+        } catch (IOException | RuntimeException e) {
+            // Headers may already be out; the connection closes with the exchange.
+        }
     }
 
     private void reply(HttpExchange exchange, ApiError error, Logged logged) throws IOException {

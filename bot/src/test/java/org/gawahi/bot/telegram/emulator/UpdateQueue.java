@@ -35,6 +35,7 @@ final class UpdateQueue {
     private final BooleanSupplier duplicateDelivery;
     private long lastId;
     private long pollGeneration;
+    private int waitingPolls;
     private Optional<Set<String>> allowed = Optional.empty();
     private boolean closed;
 
@@ -97,8 +98,31 @@ final class UpdateQueue {
                     changed.signalAll();
                     return batch.stream().map(Pending::json).toList();
                 }
+                waitingPolls++;
+                changed.signalAll();
+                try {
+                    remaining = changed.awaitNanos(remaining);
+                } finally {
+                    waitingPolls--;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until a getUpdates long poll is blocked waiting for updates; false when the time runs out. */
+    boolean awaitPolling(Duration timeout) throws InterruptedException {
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (waitingPolls == 0) {
+                if (remaining <= 0 || closed) {
+                    return false;
+                }
                 remaining = changed.awaitNanos(remaining);
             }
+            return true;
         } finally {
             lock.unlock();
         }
