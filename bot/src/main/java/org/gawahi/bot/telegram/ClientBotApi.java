@@ -60,6 +60,9 @@ final class ClientBotApi implements BotApi {
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(50).plus(POLL_MARGIN))
                 .writeTimeout(Duration.ofSeconds(20))
+                // We retry (paced, bounded) ourselves; OkHttp's silent retry of a lost reply on a
+                // pooled connection would send a message twice behind our back.
+                .retryOnConnectionFailure(false)
                 .build();
         this.client = new OkHttpTelegramClient(http, token.reveal(), telegramUrl(apiUrl));
     }

@@ -97,4 +97,23 @@ class WebhookHandlerTest {
         assertThat(webhook.handle(SECRET, new byte[0])).isEqualTo(WebhookHandler.BAD_REQUEST);
         assertThat(webhook.handle(SECRET, new byte[WebhookHandler.MAX_BODY_BYTES + 1])).isEqualTo(WebhookHandler.TOO_LARGE);
     }
+
+    @Test
+    void switchingBackToPollingDeletesTheWebhookAndPolls() throws Exception {
+        harness.stopBot();
+
+        harness.startBot();
+        rani.types("/start");
+
+        assertThat(harness.emulator.webhook()).isEmpty();
+        assertThat(rani.screen().buttons()).isNotEmpty();
+    }
+
+    @Test
+    void inPollingModeThereIsNoWebhook() throws Exception {
+        harness.stopBot();
+        WebhookHandler polling = harness.startBot().webhook();
+
+        assertThat(polling.handle(SECRET, startUpdate(10, rani.chatId()))).isEqualTo(WebhookHandler.NOT_FOUND);
+    }
 }
