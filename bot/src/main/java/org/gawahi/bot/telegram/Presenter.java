@@ -33,11 +33,9 @@ final class Presenter {
         } else if (action instanceof ChatAction.Notice notice) {
             calls.send(chatId, notice.text(), List.of()).ifPresent(conversation::track);
         } else if (action instanceof ChatAction.ClearChat clear) {
-            List<Integer> all = new ArrayList<>(conversation.takeAll());
-            if (!all.contains(clear.pressedMessageId())) {
-                all.add(clear.pressedMessageId());
-            }
-            calls.delete(chatId, all);
+            // Only the receipt: the rest went when it was sent, and a new conversation may have begun since.
+            conversation.forget(clear.pressedMessageId());
+            calls.delete(chatId, List.of(clear.pressedMessageId()));
             calls.send(chatId, clear.line(), List.of()).ifPresent(conversation::track);
         } else if (action instanceof ChatAction.GroupReply reply) {
             calls.send(chatId, reply.text(), List.of());
@@ -49,9 +47,10 @@ final class Presenter {
         switch (screen.ending()) {
             case SUBMITTED -> {
                 scrub(chatId, conversation, show.pressedMessageId());
-                // The receipt stays until she has noted it and pressed ✓.
+                // The receipt stays until she has noted it and pressed ✓. It is tracked, but not the
+                // screen: typing /start next must not delete it before she has written it down.
                 List<List<Screen.Button>> keyboard = List.of(List.of(new Screen.Button(CLEAR_DATA, CLEAR_LABEL)));
-                calls.send(chatId, screen.text(), keyboard).ifPresent(conversation::setScreen);
+                calls.send(chatId, screen.text(), keyboard).ifPresent(conversation::track);
             }
             case QUICK_EXIT, ERASED -> {
                 scrub(chatId, conversation, show.pressedMessageId());

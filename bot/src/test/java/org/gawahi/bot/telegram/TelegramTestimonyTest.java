@@ -41,4 +41,19 @@ class TelegramTestimonyTest {
         assertThat(asha.chat().texts()).containsExactly("OK 👍");
         assertThat(harness.emulator.unansweredCallbacks()).isEmpty();
     }
+
+    @Test
+    void startingAgainAfterSubmittingKeepsTheReceiptUntilItsTickIsPressed() throws Exception {
+        Person asha = new Person(harness, 7002, "Asha", null, "en");
+        ChatMessage receipt = Testimony.give(asha, "words");
+
+        asha.types("/start");
+        assertThat(asha.chat().message(receipt.id())).isPresent();
+        int newScreen = asha.screen().id();
+
+        asha.pressesData(receipt.id(), Presenter.CLEAR_DATA);
+
+        assertThat(asha.chat().message(receipt.id())).isEmpty();
+        assertThat(asha.chat().message(newScreen)).isPresent();
+    }
 }

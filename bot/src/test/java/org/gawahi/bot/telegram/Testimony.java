@@ -21,6 +21,9 @@ final class Testimony {
     static ChatMessage continueUntilReceipt(Person person, String freeText) throws InterruptedException {
         for (int step = 0; step < MAX_STEPS; step++) {
             ChatMessage screen = person.screen();
+            if (!screen.protectContent()) {
+                throw new AssertionError("a screen was sent without protect_content");
+            }
             List<String> data = screen.buttons().stream().map(Button::callbackData).toList();
             if (data.contains(Presenter.CLEAR_DATA)) {
                 return screen;
