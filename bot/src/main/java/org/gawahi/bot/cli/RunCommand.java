@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     static final String QUESTIONNAIRE = "GAWAHI_QUESTIONNAIRE";
 
     @Unmatched
-    List<String> springArguments = List.of();
+    List<String> springArguments = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {

@@ -59,6 +59,14 @@ final class ApiException extends Exception {
         return description;
     }
 
+    /** What went wrong, safe to log: the HTTP status, or the class of the local failure. */
+    String reason() {
+        if (errorCode > 0) {
+            return "HTTP " + errorCode;
+        }
+        return getCause() == null ? "no answer" : getCause().getClass().getSimpleName();
+    }
+
     /** An edit whose new text and keyboard equal the old: nothing to do, not a failure. */
     boolean isNotModified() {
         return kind == Kind.REJECTED && description.contains("message is not modified");

@@ -1,6 +1,5 @@
 package org.gawahi.bot.telegram;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +49,8 @@ final class ClientBotApi implements BotApi {
 
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
+    /** For getUpdates only, which is safe to repeat: OkHttp may retry it on a stale pooled connection. */
+    private final OkHttpTelegramClient pollingClient;
     private final Duration callTimeout;
 
     ClientBotApi(Secret token, URI apiUrl, Duration callTimeout) {
@@ -65,6 +66,8 @@ final class ClientBotApi implements BotApi {
                 .retryOnConnectionFailure(false)
                 .build();
         this.client = new OkHttpTelegramClient(http, token.reveal(), telegramUrl(apiUrl));
+        this.pollingClient = new OkHttpTelegramClient(http.newBuilder().retryOnConnectionFailure(true).build(),
+                token.reveal(), telegramUrl(apiUrl));
     }
 
     static TelegramUrl telegramUrl(URI apiUrl) {
@@ -84,7 +87,7 @@ final class ClientBotApi implements BotApi {
                 .limit(100)
                 .allowedUpdates(ALLOWED_UPDATES)
                 .build();
-        List<Update> updates = await("getUpdates", () -> client.executeAsync(method),
+        List<Update> updates = await("getUpdates", () -> pollingClient.executeAsync(method),
                 Duration.ofSeconds(timeoutSeconds).plus(POLL_MARGIN));
         return updates == null ? List.of() : updates;
     }
@@ -186,7 +189,7 @@ final class ClientBotApi implements BotApi {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw ApiException.transientFailure(method, 0, null);
+            throw ApiException.transientFailure(method, 0, e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -208,11 +211,9 @@ final class ClientBotApi implements BotApi {
             }
             return ApiException.rejected(method, code, r.getApiResponse());
         }
-        if (cause instanceof IOException) {
-            return ApiException.transientFailure(method, 0, null);
-        }
-        // An unreadable reply (a proxy's HTML page, a truncated body): worth another try.
-        return ApiException.transientFailure(method, 0, null);
+        // A dropped connection, or an unreadable reply (a proxy's HTML page, a truncated body):
+        // worth another try. The cause is kept for its class name only.
+        return ApiException.transientFailure(method, 0, cause);
     }
 
     @Override

@@ -22,6 +22,8 @@ final class PollingLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
     static final int POLL_TIMEOUT_SECONDS = 50;
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /** One failed poll is routine (a dropped connection); three in a row are worth a health alarm. */
+    static final int UNHEALTHY_AFTER = 3;
 
     private final BotApi api;
     private final UpdateApplier applier;
@@ -64,8 +66,10 @@ final class PollingLoop implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                status.receiving(false);
                 failures++;
+                if (failures >= UNHEALTHY_AFTER) {
+                    status.receiving(false);
+                }
                 try {
                     pauseAfter(e, failures);
                 } catch (InterruptedException stop) {
@@ -91,7 +95,7 @@ final class PollingLoop implements AutoCloseable {
             case RETRY_AFTER -> sleeper.sleep(e.retryAfter());
             case TRANSIENT -> {
                 if (failures == 1 || failures % 10 == 0) {
-                    log.warn("getUpdates failed ({}); trying again", e.errorCode() > 0 ? "HTTP " + e.errorCode() : "no answer");
+                    log.warn("getUpdates failed ({}); trying again", e.reason());
                 }
                 sleeper.sleep(backoff(failures));
             }

@@ -97,7 +97,7 @@ final class ReliableCalls {
                     return; // too old, or answered already: nothing to do
                 }
                 if (attempt == 2) {
-                    log.info("a callback query went unanswered ({})", e.kind());
+                    log.info("a callback query went unanswered ({})", e.reason());
                 } else {
                     sleeper.sleep(Duration.ofMillis(200));
                 }
@@ -131,8 +131,7 @@ final class ReliableCalls {
                     }
                     case TRANSIENT -> {
                         if (++transientFailures >= limits.transientTries()) {
-                            log.warn("dropped a {} after {} tries ({})", method, transientFailures,
-                                    e.errorCode() > 0 ? "HTTP " + e.errorCode() : "no answer");
+                            log.warn("dropped a {} after {} tries ({})", method, transientFailures, e.reason());
                             return new Outcome<>(Optional.empty(), Optional.empty());
                         }
                         sleeper.sleep(limits.firstBackoff().multipliedBy(1L << (transientFailures - 1)));

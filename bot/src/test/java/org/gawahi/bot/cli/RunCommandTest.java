@@ -109,4 +109,13 @@ class RunCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("GAWAHI_TELEGRAM_TOKEN is not set").doesNotContain("Exception");
     }
+
+    @Test
+    void passesSpringSettingsThrough() {
+        CommandLine cli = GawahiCommand.commandLine();
+        CommandLine.ParseResult parsed = cli.parseArgs("run", "--server.port=8081");
+
+        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+        assertThat(run.springArguments).containsExactly("--server.port=8081");
+    }
 }
