@@ -27,6 +27,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class UpdateApplier {
     private static final Logger log = LoggerFactory.getLogger(UpdateApplier.class);
     static final int MAX_TRIES = 3;
+    /** How far behind the last committed id a redelivered update can be. */
+    static final long REDELIVERY_WINDOW = 1_000;
 
     private final Database database;
     private final UpdateOffsets offsets;
@@ -59,7 +61,7 @@ final class UpdateApplier {
         long after = lastCommitted();
         List<Update> fresh = new ArrayList<>();
         for (Update update : updates) {
-            if (update.getUpdateId() != null && update.getUpdateId() > after) {
+            if (update.getUpdateId() != null && isNew(update.getUpdateId(), after)) {
                 fresh.add(update);
             }
         }
@@ -90,6 +92,16 @@ final class UpdateApplier {
         committed(last);
         results.forEach(this::dispatch);
         return fresh.size();
+    }
+
+    /**
+     * Newer than the last committed update, or so much older that it cannot be a redelivery:
+     * after a week without updates Telegram starts the ids again at a random value, and a
+     * webhook must not then ignore everything until the new ids pass the old ones. (Telegram
+     * redelivers only what was not confirmed, which is never far behind.)
+     */
+    static boolean isNew(long updateId, long lastCommitted) {
+        return updateId > lastCommitted || updateId < lastCommitted - REDELIVERY_WINDOW;
     }
 
     private void applyAlone(Update update) {

@@ -116,4 +116,17 @@ class WebhookHandlerTest {
 
         assertThat(polling.handle(SECRET, startUpdate(10, rani.chatId()))).isEqualTo(WebhookHandler.NOT_FOUND);
     }
+
+    @Test
+    void updateIdsThatStartAgainLowAfterAQuietWeekAreApplied() throws Exception {
+        webhook.handle(SECRET, startUpdate(900_000, rani.chatId()));
+        harness.bot().awaitReplies(BotHarness.WAIT);
+        Person other = new Person(harness, 9402, "Other", null, "en");
+
+        assertThat(webhook.handle(SECRET, startUpdate(12, other.chatId()))).isEqualTo(WebhookHandler.OK);
+        harness.bot().awaitReplies(BotHarness.WAIT);
+
+        assertThat(harness.offsets.lastCommitted()).hasValue(12);
+        assertThat(other.chat().botMessages()).hasSize(1);
+    }
 }
