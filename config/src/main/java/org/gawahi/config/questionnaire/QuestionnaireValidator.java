@@ -159,9 +159,13 @@ final class QuestionnaireValidator {
     private void checkCondition(String path, Condition condition, String owner, int ownerPosition,
                                 Map<String, Integer> positions, Map<String, Question> byId) {
         if (condition instanceof Condition.All all) {
-            all.conditions().forEach(c -> checkCondition(path, c, owner, ownerPosition, positions, byId));
+            for (int i = 0; i < all.conditions().size(); i++) {
+                checkCondition(path + ".all[" + i + "]", all.conditions().get(i), owner, ownerPosition, positions, byId);
+            }
         } else if (condition instanceof Condition.Any any) {
-            any.conditions().forEach(c -> checkCondition(path, c, owner, ownerPosition, positions, byId));
+            for (int i = 0; i < any.conditions().size(); i++) {
+                checkCondition(path + ".any[" + i + "]", any.conditions().get(i), owner, ownerPosition, positions, byId);
+            }
         } else if (condition instanceof Condition.AnyOf a) {
             checkReference(path, a.question(), a.options(), owner, ownerPosition, positions, byId);
         } else if (condition instanceof Condition.NoneOf n) {

@@ -30,7 +30,7 @@ final class StructureParser {
         root.allowOnly(ROOT_FIELDS);
         String id = root.id("id");
         OptionalInt version = root.optInt("version");
-        if (version.isEmpty() && !root.has("version")) {
+        if (version.isEmpty() && root.child("version").isEmpty()) { // absent, or "version:" without a value
             problems.add(root.file(), "version", "missing");
         } else if (version.isPresent() && version.getAsInt() < 1) {
             problems.add(root.file(), "version", "must be 1 or more");

@@ -147,9 +147,10 @@ final class YamlNode {
 
     String string(String key) {
         Optional<String> s = optString(key);
-        if (s.isEmpty() && !has(key)) {
+        if (!has(key)) {
             problems.add(file, childPath(key), "missing");
-        } else if (s.isPresent() && s.get().isBlank()) {
+        } else if (s.isPresent() ? s.get().isBlank() : child(key).isEmpty()) {
+            // child(key) is empty for a key written without a value ("why:"), which YAML reads as null
             problems.add(file, childPath(key), "empty");
         }
         return s.orElse("");

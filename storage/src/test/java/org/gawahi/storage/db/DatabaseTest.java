@@ -106,4 +106,10 @@ class DatabaseTest {
         assertThat(Migrations.statements("-- a comment\nCREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n"))
                 .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (y INT)");
     }
+
+    @Test
+    void keepsATriggerWrittenOnOneLineWhole() {
+        assertThat(Migrations.statements("CREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT RAISE(ABORT, 'no'); END;\nCREATE TABLE b (y INT);\n"))
+                .containsExactly("CREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT RAISE(ABORT, 'no'); END", "CREATE TABLE b (y INT)");
+    }
 }

@@ -1,0 +1,77 @@
+package org.gawahi.storage.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.gawahi.config.secret.SecretBytes;
+
+/**
+ * Keyed hashes derived from the {@link ServerSecret}, each under its own HKDF-derived key
+ * so that one kind of hash can never be matched against another:
+ * <ul>
+ *   <li>{@link #receiptHash}: what is stored for a receipt code (label
+ *       {@code gawahi/receipt-hash/v1}).</li>
+ *   <li>{@link #actorPseudonym}: how the audit log names a moderator (label
+ *       {@code gawahi/audit-actor/v1}).</li>
+ * </ul>
+ * Both are HMAC-SHA256 as 64 hex digits. Thread-safe; {@link #close()} wipes the keys.
+ */
+public final class Pseudonyms implements AutoCloseable {
+    private static final byte[] RECEIPT_LABEL = "gawahi/receipt-hash/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACTOR_LABEL = "gawahi/audit-actor/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,64}");
+
+    private final SecretBytes receiptKey;
+    private final SecretBytes actorKey;
+    private volatile boolean closed;
+
+    public Pseudonyms(ServerSecret serverSecret) {
+        Objects.requireNonNull(serverSecret, "serverSecret");
+        byte[] prk = serverSecret.extract();
+        this.receiptKey = SecretBytes.adopt(Hkdf.expand(prk, RECEIPT_LABEL, Hkdf.HASH_BYTES));
+        this.actorKey = SecretBytes.adopt(Hkdf.expand(prk, ACTOR_LABEL, Hkdf.HASH_BYTES));
+        Bytes.wipe(prk);
+    }
+
+    /**
+     * The stored form of a receipt code. Takes the digits only: the caller strips the
+     * spaces or dashes it shows the code with, so "1234 5678" and "1234-5678" match.
+     */
+    public String receiptHash(String receiptDigits) {
+        Objects.requireNonNull(receiptDigits, "receiptDigits");
+        if (!DIGITS.matcher(receiptDigits).matches()) {
+            throw new IllegalArgumentException("a receipt code is 1 to 64 digits, with nothing else");
+        }
+        return mac(receiptKey, receiptDigits.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** How the audit log names the moderator with this Telegram user id. */
+    public String actorPseudonym(long telegramUserId) {
+        return mac(actorKey, new Canonical().int64(telegramUserId).toByteArray());
+    }
+
+    private String mac(SecretBytes key, byte[] data) {
+        if (closed) {
+            // Wiped keys are zeros: a hash under them is one anyone can compute.
+            throw new IllegalStateException("these pseudonyms were closed");
+        }
+        byte[] raw = key.bytes();
+        try {
+            return Bytes.hex(Hkdf.hmac(raw, data));
+        } finally {
+            Bytes.wipe(raw);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        receiptKey.wipe();
+        actorKey.wipe();
+    }
+
+    @Override
+    public String toString() {
+        return "Pseudonyms[REDACTED]";
+    }
+}

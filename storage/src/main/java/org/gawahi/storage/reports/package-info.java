@@ -1,0 +1,20 @@
+/**
+ * Disclosure control for the collective's aggregate reports (research §7): pure functions
+ * from counts to what may be printed, with no I/O.
+ *
+ * <p>What leaves through here:
+ * <ul>
+ *   <li>No printed count is below its threshold, except zero ({@link SuppressionRules},
+ *       {@link Suppressor}); the thresholds cannot be configured below 3.</li>
+ *   <li>No suppressed count or total can be worked out from the printed counts and totals of
+ *       its table, by one subtraction or by many ({@link Suppressor}).</li>
+ *   <li>What was suppressed in an earlier report of the same period stays suppressed, given
+ *       its {@link PublishedTable#suppressedKeys()}.</li>
+ *   <li>No share on fewer than 20 reports, or whose numerator could not be printed
+ *       ({@link Percentages}).</li>
+ * </ul>
+ * Not covered here: coarsening (district only with 3 raids and 10 testimonies, else state),
+ * links between different tables of the same report, and how wide the range a suppressed
+ * cell could take is.
+ */
+package org.gawahi.storage.reports;

@@ -1,0 +1,85 @@
+package org.gawahi.storage.testimony;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.crypto.AssociatedData;
+import org.gawahi.storage.crypto.Pseudonyms;
+import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.db.StorageException;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.drafts.DraftStore;
+
+/**
+ * Submissions sealed to the collective's public key (no passphrase needed: an intake-only
+ * server takes testimonies it cannot read). Seal, insert and erase the draft happen in one
+ * transaction, committed durably before {@link #submit} returns the receipt.
+ */
+public final class SealedSubmissions implements Submissions {
+    /** The version of the sealed content's format, bound into the associated data. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String KIND = "testimony";
+
+    private final Database db;
+    private final TestimonyTable table;
+    private final Sealer sealer;
+    private final Pseudonyms pseudonyms;
+    private final DraftStore drafts;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public SealedSubmissions(Database db, Sealer sealer, Pseudonyms pseudonyms, DraftStore drafts,
+                             SecureRandom random, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.table = new TestimonyTable(db);
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
+        this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+        this.drafts = Objects.requireNonNull(drafts, "drafts");
+        this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The associated data a testimony row is sealed with. */
+    public static byte[] associatedData(String id, int schemaVersion, String keyId) {
+        return AssociatedData.of(KIND, id, schemaVersion, keyId).bytes();
+    }
+
+    @Override
+    public ReceiptCode submit(ChatRef chat, SecretBytes testimony) {
+        try {
+            return db.inTransaction(c -> {
+                String id = randomId();
+                byte[] sealed = sealer.seal(testimony, associatedData(id, SCHEMA_VERSION, sealer.keyId()));
+                ReceiptCode receipt = ReceiptCode.random(random);
+                table.insert(new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed, TestimonyStatus.PENDING,
+                        LocalDate.now(clock), false), pseudonyms.receiptHash(receipt.digits()));
+                drafts.erase(chat);
+                return receipt;
+            });
+        } catch (StorageException | IllegalStateException e) {
+            throw new StorageFailure("the testimony could not be stored", e);
+        }
+    }
+
+    @Override
+    public Optional<TestimonyStatus> status(ReceiptCode code) {
+        return table.statusByReceipt(pseudonyms.receiptHash(code.digits()));
+    }
+
+    @Override
+    public boolean withdraw(ReceiptCode code) {
+        return table.withdraw(pseudonyms.receiptHash(code.digits()));
+    }
+
+    private String randomId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}

@@ -1,0 +1,133 @@
+package org.gawahi.storage.testimony;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gawahi.storage.db.Database;
+
+/**
+ * The table {@code testimonies}. A row holds a random id, the sealed content and the key it
+ * is sealed to, its status, the day (not the time) it arrived, and a keyed hash of its
+ * receipt. Nothing in it names a chat or a person.
+ */
+public final class TestimonyTable {
+    private static final String INSERT = "INSERT INTO testimonies (id, key_id, schema_version, sealed, status, "
+            + "submitted_day, receipt_hash, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String STATUS_BY_RECEIPT = "SELECT status FROM testimonies WHERE receipt_hash = ?";
+    private static final String WITHDRAW = "UPDATE testimonies SET sealed = NULL, key_id = NULL, status = 'WITHDRAWN' "
+            + "WHERE receipt_hash = ? AND status <> 'WITHDRAWN'";
+    private static final String SELECT_ONE = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
+            + "FROM testimonies WHERE id = ?";
+    private static final String SELECT_SEALED = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
+            + "FROM testimonies WHERE sealed IS NOT NULL ORDER BY submitted_day, id";
+    private static final String RESEAL = "UPDATE testimonies SET key_id = ?, sealed = ? WHERE id = ? AND key_id = ?";
+    private static final String COUNT = "SELECT count(*) FROM testimonies";
+
+    /** A stored testimony, still sealed. */
+    public record Row(String id, String keyId, int schemaVersion, byte[] sealed, TestimonyStatus status,
+                      LocalDate submittedDay, boolean urgent) {
+        @Override
+        public String toString() {
+            return "Row[" + id + ", " + status + ", " + submittedDay + "]";
+        }
+    }
+
+    private final Database db;
+
+    public TestimonyTable(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    void insert(Row row, String receiptHash) {
+        db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                s.setString(1, row.id());
+                s.setString(2, row.keyId());
+                s.setInt(3, row.schemaVersion());
+                s.setBytes(4, row.sealed());
+                s.setString(5, row.status().name());
+                s.setString(6, row.submittedDay().toString());
+                s.setString(7, receiptHash);
+                s.setInt(8, row.urgent() ? 1 : 0);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    Optional<TestimonyStatus> statusByReceipt(String receiptHash) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(STATUS_BY_RECEIPT)) {
+                s.setString(1, receiptHash);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(TestimonyStatus.valueOf(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Deletes the sealed content, keeping a tombstone; false when nothing was withdrawn. */
+    boolean withdraw(String receiptHash) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(WITHDRAW)) {
+                s.setString(1, receiptHash);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public Optional<Row> find(String id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT_ONE)) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Every row that still holds sealed content, oldest first. */
+    public List<Row> sealedRows() {
+        return db.inTransaction(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(SELECT_SEALED); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Replaces a row's sealed content with one sealed to another key (key rotation). */
+    public boolean reseal(String id, String oldKeyId, String newKeyId, byte[] sealed) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(RESEAL)) {
+                s.setString(1, newKeyId);
+                s.setBytes(2, sealed);
+                s.setString(3, id);
+                s.setString(4, oldKeyId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public int count() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(COUNT); ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBytes(4),
+                TestimonyStatus.valueOf(rs.getString(5)), LocalDate.parse(rs.getString(6)), rs.getInt(7) == 1);
+    }
+}
