@@ -1,12 +1,18 @@
 package org.gawahi.bot.telegram;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.gawahi.bot.RaidQuestionnaire;
 
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
@@ -28,7 +34,7 @@ final class BotHarness implements AutoCloseable {
     static final SendLimits FAST = new SendLimits(500, 500, 200, 200, 5, Duration.ofMillis(20), 50);
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static final Questionnaire QUESTIONNAIRE = AvailableLanguages.raid();
+    private static final Questionnaire QUESTIONNAIRE = loadQuestionnaire();
 
     final BotApiEmulator emulator;
     final Database database;
@@ -60,6 +66,25 @@ final class BotHarness implements AutoCloseable {
 
     static Questionnaire questionnaire() {
         return QUESTIONNAIRE;
+    }
+
+    /** The shared fixture's raid questionnaire, copied once per test JVM into a folder removed at exit. */
+    private static Questionnaire loadQuestionnaire() {
+        try {
+            Path folder = Files.createTempDirectory("gawahi-telegram-tests");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
+            return RaidQuestionnaire.load(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 
     TelegramSettings pollingSettings() {

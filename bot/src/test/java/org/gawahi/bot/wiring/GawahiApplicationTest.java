@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.gawahi.bot.telegram.AvailableLanguages;
+import org.gawahi.bot.RaidQuestionnaire;
 import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.bot.telegram.emulator.User;
@@ -48,7 +48,7 @@ class GawahiApplicationTest {
 
     private RunSettings settings(TelegramSettings telegram) throws Exception {
         Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
-        return new RunSettings(telegram, data, Optional.of(AvailableLanguages.writeTo(dir.resolve("questionnaire"))));
+        return new RunSettings(telegram, data, Optional.of(RaidQuestionnaire.copyTo(dir.resolve("questionnaire"))));
     }
 
     private URI local(String path) {
