@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.gawahi.bot.telegram.emulator.ChatMessage;
+import org.gawahi.config.questionnaire.Texts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,19 +27,34 @@ class TelegramTestimonyTest {
     }
 
     @Test
-    void fullTestimonyByButtonsLeavesOnlyTheReceiptThenOnlyAnInnocuousLine() throws Exception {
-        Person asha = new Person(harness, 7001, "Asha", "asha_x", "en");
+    void fullTestimonyInEnglishLeavesOnlyTheReceiptThenOnlyAnInnocuousLine() throws Exception {
+        testimonyLeavesOnlyTheReceiptThenOnlyAnInnocuousLine("en");
+    }
 
-        ChatMessage receipt = Testimony.give(asha, "They came at night and took our phones.");
+    @Test
+    void fullTestimonyInHindiLeavesOnlyTheReceiptThenOnlyAnInnocuousLine() throws Exception {
+        testimonyLeavesOnlyTheReceiptThenOnlyAnInnocuousLine("hi");
+    }
+
+    @Test
+    void fullTestimonyInBengaliLeavesOnlyTheReceiptThenOnlyAnInnocuousLine() throws Exception {
+        testimonyLeavesOnlyTheReceiptThenOnlyAnInnocuousLine("bn");
+    }
+
+    private void testimonyLeavesOnlyTheReceiptThenOnlyAnInnocuousLine(String language) throws Exception {
+        Person asha = new Person(harness, 7001, "Asha", "asha_x", language);
+        Texts texts = BotHarness.questionnaire().texts(language);
+
+        ChatMessage receipt = Testimony.give(asha, language, "They came at night and took our phones.");
 
         assertThat(harness.submissions.testimonies()).hasSize(1);
         assertThat(asha.chat().messages()).containsExactly(receipt);
-        assertThat(receipt.text()).contains("Your code:");
+        assertThat(receipt.text()).matches("(?s).*\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}.*");
         assertThat(receipt.protectContent()).isTrue();
 
         asha.pressesData(receipt.id(), Presenter.CLEAR_DATA);
 
-        assertThat(asha.chat().texts()).containsExactly("OK 👍");
+        assertThat(asha.chat().texts()).containsExactly(texts.message("quick_exit"));
         assertThat(harness.emulator.unansweredCallbacks()).isEmpty();
     }
 

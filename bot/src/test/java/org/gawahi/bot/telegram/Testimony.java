@@ -12,9 +12,15 @@ final class Testimony {
     private Testimony() {
     }
 
-    /** From the first /start to the receipt screen; returns the receipt message. */
+    /** From the first /start to the receipt screen, in English; returns the receipt message. */
     static ChatMessage give(Person person, String freeText) throws InterruptedException {
+        return give(person, "en", freeText);
+    }
+
+    /** From the first /start to the receipt screen, in the given language; returns the receipt message. */
+    static ChatMessage give(Person person, String language, String freeText) throws InterruptedException {
         person.types("/start");
+        person.presses("l:lang:" + language);
         return continueUntilReceipt(person, freeText);
     }
 
