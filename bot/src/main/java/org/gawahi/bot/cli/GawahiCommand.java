@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** The command line: each subcommand is a class of this package. */
 @Command(name = "gawahi", mixinStandardHelpOptions = true, version = "gawahi 0.1.0",
         description = "Anonymous, sealed raid testimony over Telegram.",
-        subcommands = {SimulateCommand.class, KeysCommand.class, BackupCommand.class, DoctorCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, RunCommand.class, KeysCommand.class, BackupCommand.class,
+                DoctorCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
