@@ -1,13 +1,11 @@
 package org.gawahi.bot.cli;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,6 +15,9 @@ import org.gawahi.bot.wiring.GawahiApplication;
 import org.gawahi.bot.wiring.RunSettings;
 import org.gawahi.config.questionnaire.QuestionnaireException;
 import org.gawahi.config.secret.Secret;
+import org.gawahi.config.settings.Settings;
+import org.gawahi.config.settings.SettingsException;
+import org.gawahi.config.settings.SettingsLoader;
 import org.gawahi.storage.db.StorageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Unmatched;
                 "  GAWAHI_WEBHOOK_SECRET    webhook mode: 1-256 of A-Z a-z 0-9 _ - (default: a new random one)",
                 "  GAWAHI_DATA_DIR          where the database lives (default ./data)",
                 "  GAWAHI_QUESTIONNAIRE     an edited questionnaire folder (default: the raid testimony)",
+                "  GAWAHI_DRAFTS            disk (default: sealed, survive a restart) or memory",
+                "  GAWAHI_DRAFT_TTL         how long an untouched draft is kept (default 24h)",
+                "  GAWAHI_PASSPHRASE        unlocks the keys (review, reports); without it: intake-only",
                 "Spring settings may follow, e.g. --server.port=8081."})
 final class RunCommand implements Callable<Integer> {
     static final String TOKEN = "GAWAHI_TELEGRAM_TOKEN";
@@ -39,6 +43,7 @@ final class RunCommand implements Callable<Integer> {
     static final String WEBHOOK_URL = "GAWAHI_WEBHOOK_URL";
     static final String WEBHOOK_SECRET = "GAWAHI_WEBHOOK_SECRET";
     static final String DATA_DIR = "GAWAHI_DATA_DIR";
+    static final String PASSPHRASE = "GAWAHI_PASSPHRASE";
     static final String QUESTIONNAIRE = "GAWAHI_QUESTIONNAIRE";
 
     @Unmatched
@@ -55,54 +60,34 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads and checks the environment; every mistake is one sentence saying what to set. */
+    /**
+     * Reads and checks the environment (through the one settings loader every command shares);
+     * every mistake is one sentence saying what to set.
+     */
     static RunSettings settings(Map<String, String> env, SecureRandom random) {
-        String token = value(env, TOKEN).orElseThrow(() -> new UserFacingException(TOKEN + " is not set. "
-                + "Create a bot with @BotFather in Telegram and set its token: export " + TOKEN + "=123456:ABC..."));
-        URI apiUrl = value(env, API_URL).map(text -> url(API_URL, text, false)).orElse(TelegramSettings.DEFAULT_API_URL);
-        String modeName = value(env, MODE).orElse("polling").toLowerCase(Locale.ROOT);
-        TelegramSettings telegram;
-        switch (modeName) {
-            case "polling" -> telegram = TelegramSettings.polling(Secret.of(token), apiUrl);
-            case "webhook" -> {
-                URI webhookUrl = url(WEBHOOK_URL, value(env, WEBHOOK_URL).orElseThrow(() -> new UserFacingException(
-                        "Webhook mode needs " + WEBHOOK_URL + ": the public https:// address that Telegram posts to.")),
-                        true);
-                String secret = value(env, WEBHOOK_SECRET).orElseGet(() -> randomSecret(random));
-                if (!TelegramSettings.WEBHOOK_SECRET.matcher(secret).matches()) {
-                    throw new UserFacingException(WEBHOOK_SECRET + " must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -.");
-                }
-                telegram = TelegramSettings.webhook(Secret.of(token), apiUrl, webhookUrl, Secret.of(secret));
-            }
-            default -> throw new UserFacingException(MODE + " must be polling or webhook, not '" + modeName + "'.");
+        Settings settings;
+        try {
+            settings = SettingsLoader.fromEnvironment(env);
+        } catch (SettingsException e) {
+            throw new UserFacingException(e.getMessage(), e);
         }
-        Path dataDirectory = Path.of(value(env, DATA_DIR).orElse("data"));
-        Optional<Path> questionnaire = value(env, QUESTIONNAIRE).map(Path::of);
-        questionnaire.filter(folder -> !Files.isDirectory(folder)).ifPresent(folder -> {
+        Settings.Telegram t = settings.telegram();
+        Secret token = t.token().orElseThrow(() -> new UserFacingException(TOKEN + " is not set. "
+                + "Create a bot with @BotFather in Telegram and set its token: export " + TOKEN + "=123456:ABC..."));
+        TelegramSettings telegram = t.mode() == Settings.Mode.POLLING
+                ? TelegramSettings.polling(token, t.apiUrl())
+                : TelegramSettings.webhook(token, t.apiUrl(), t.webhookUrl().orElseThrow(),
+                        t.webhookSecret().orElseGet(() -> Secret.of(randomSecret(random))));
+        settings.questionnaire().filter(folder -> !Files.isDirectory(folder)).ifPresent(folder -> {
             throw new UserFacingException("The questionnaire folder " + folder + " (" + QUESTIONNAIRE
                     + ") does not exist or is not a folder.");
         });
-        return new RunSettings(telegram, dataDirectory, questionnaire);
+        return new RunSettings(telegram, settings.dataDirectory(), settings.questionnaire(), settings.drafts(),
+                settings.draftTimeToLive(), value(env, PASSPHRASE).map(Secret::of));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-    }
-
-    private static URI url(String name, String text, boolean httpsOnly) {
-        URI uri;
-        try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(name + " is not a URL.");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean allowed = httpsOnly ? scheme.equals("https") : scheme.equals("https") || scheme.equals("http");
-        if (!allowed || uri.getHost() == null) {
-            throw new UserFacingException(name + " must be an " + (httpsOnly ? "https://" : "http(s)://")
-                    + " address with a host name.");
-        }
-        return uri;
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
     }
 
     /** 32 random bytes, URL-safe: Telegram will send it back; nobody needs to know it. */
@@ -124,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
     /** A failed start, said in one paragraph: the cause an operator can fix, found under Spring's wrapping. */
     private static RuntimeException explained(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            Optional<String> known = Failures.explain(cause);
+            if (known.isPresent() && !(cause instanceof QuestionnaireException)) {
+                return new UserFacingException(known.get(), cause);
+            }
             if (cause instanceof QuestionnaireException q) {
                 return q;
             }

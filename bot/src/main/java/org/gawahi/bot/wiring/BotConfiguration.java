@@ -2,7 +2,6 @@ package org.gawahi.bot.wiring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.telegram.BotStatus;
@@ -12,10 +11,19 @@ import org.gawahi.bot.telegram.TelegramBot;
 import org.gawahi.bot.telegram.WebhookHandler;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
+import org.gawahi.config.settings.Settings;
+import org.gawahi.storage.crypto.DraftCipher;
+import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Pseudonyms;
+import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.crypto.ServerSecret;
+import org.gawahi.storage.crypto.VaultException;
+import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.DraftStore;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
-import org.gawahi.storage.testimony.InMemorySubmissions;
+import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.updates.UpdateOffsets;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +36,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class BotConfiguration {
-    static final Duration DRAFT_LIFETIME = Duration.ofHours(24);
-
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -41,8 +47,14 @@ class BotConfiguration {
                 .orElseGet(QuestionnaireLoader::loadDefault);
     }
 
+    /** Held for the whole run: `keys rotate` must not delete a key this process still seals to. */
     @Bean(destroyMethod = "close")
-    Database database(RunSettings settings) {
+    DataDirectoryLock dataDirectoryLock(RunSettings settings) {
+        return DataDirectoryLock.acquire(settings.dataDirectory());
+    }
+
+    @Bean(destroyMethod = "close")
+    Database database(RunSettings settings, DataDirectoryLock lock) {
         return Database.open(settings.dataDirectory());
     }
 
@@ -51,22 +63,66 @@ class BotConfiguration {
         return new UpdateOffsets(database);
     }
 
-    // ---------------------------------------------------------------------------------------
-    // THE STORES. The SQLite DraftStore and Submissions plug in here, and only here: build them
-    // on the `database` bean above (they join the Telegram batch's transaction through
-    // Database.run), and exactly-once then covers drafts and testimonies too. Until then drafts
-    // and testimonies live in this process's memory and are lost on restart.
-    // ---------------------------------------------------------------------------------------
     @Bean
-    DraftStore draftStore(Clock clock) {
-        return new InMemoryDraftStore(clock, DRAFT_LIFETIME);
+    SecureRandom secureRandom() {
+        return new SecureRandom();
     }
 
     @Bean
-    Submissions submissions(DraftStore draftStore) {
-        return new InMemorySubmissions(draftStore, new SecureRandom());
+    Keys keys(RunSettings settings, SecureRandom random, Clock clock) {
+        return new Keys(settings.dataDirectory(), random, clock);
     }
-    // ---------------------------------------------------------------------------------------
+
+    /** Seals with the public key alone: enough to take testimonies (intake-only). */
+    @Bean
+    Sealer sealer(Keys keys) throws VaultException {
+        return keys.sealer();
+    }
+
+    /**
+     * The keys opened with the passphrase, when one was given: review and reports need it.
+     * A wrong passphrase stops the start with a clear message rather than running half-unlocked.
+     */
+    @Bean(destroyMethod = "close")
+    KeyAccess keyAccess(RunSettings settings, Keys keys) throws VaultException {
+        return KeyAccess.open(keys, settings.passphrase());
+    }
+
+    @Bean(destroyMethod = "close")
+    DraftCipher draftCipher(Keys keys, SecureRandom random) throws VaultException {
+        try (ServerSecret secret = keys.serverSecret()) {
+            return new DraftCipher(secret, random);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Pseudonyms pseudonyms(Keys keys) throws VaultException {
+        try (ServerSecret secret = keys.serverSecret()) {
+            return new Pseudonyms(secret);
+        }
+    }
+
+    /**
+     * Drafts sealed in SQLite (joining the Telegram batch's transaction, so exactly-once covers
+     * them), or in memory only when the collective chose GAWAHI_DRAFTS=memory.
+     */
+    @Bean
+    DraftStore draftStore(RunSettings settings, Database database, DraftCipher draftCipher, Clock clock) {
+        return settings.drafts() == Settings.DraftMode.MEMORY
+                ? new InMemoryDraftStore(clock, settings.draftTimeToLive())
+                : new SealedDraftStore(database, draftCipher, clock, settings.draftTimeToLive());
+    }
+
+    @Bean
+    Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
+                            SecureRandom random, Clock clock) {
+        return new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    DraftPurge draftPurge(DraftStore draftStore) {
+        return DraftPurge.every(DraftPurge.DEFAULT_INTERVAL, draftStore);
+    }
 
     @Bean
     Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock) {
@@ -96,7 +152,7 @@ class BotConfiguration {
     }
 
     @Bean
-    TelegramHealthIndicator telegramHealthIndicator(BotStatus botStatus) {
-        return new TelegramHealthIndicator(botStatus);
+    TelegramHealthIndicator telegramHealthIndicator(BotStatus botStatus, KeyAccess keyAccess) {
+        return new TelegramHealthIndicator(botStatus, keyAccess.state());
     }
 }

@@ -13,12 +13,12 @@ class TelegramHealthIndicator implements HealthIndicator {
      * Placeholder until the vault is wired: without a passphrase the bot only takes and seals
      * testimonies, which is the state this build always runs in.
      */
-    static final String KEY_STATE = "intake-only";
-
     private final BotStatus status;
+    private final String keyState;
 
-    TelegramHealthIndicator(BotStatus status) {
+    TelegramHealthIndicator(BotStatus status, String keyState) {
         this.status = Objects.requireNonNull(status, "status");
+        this.keyState = Objects.requireNonNull(keyState, "keyState");
     }
 
     @Override
@@ -29,7 +29,7 @@ class TelegramHealthIndicator implements HealthIndicator {
                 .withDetail("receiving", status.receiving())
                 .withDetail("lastUpdateAgeSeconds", status.lastUpdateAge().map(age -> (Object) age.toSeconds())
                         .orElse("none yet"))
-                .withDetail("keys", KEY_STATE)
+                .withDetail("keys", keyState)
                 .build();
     }
 }

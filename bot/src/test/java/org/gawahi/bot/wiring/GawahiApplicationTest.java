@@ -48,7 +48,10 @@ class GawahiApplicationTest {
 
     private RunSettings settings(TelegramSettings telegram) throws Exception {
         Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
-        return new RunSettings(telegram, data, Optional.of(RaidQuestionnaire.copyTo(dir.resolve("questionnaire"))));
+        new org.gawahi.storage.crypto.Keys(data, new java.security.SecureRandom(), java.time.Clock.systemUTC())
+                .init(org.gawahi.config.secret.Secret.of("wiring test passphrase"),
+                        org.gawahi.storage.crypto.Argon2Profile.TEST);
+        return RunSettings.of(telegram, data, Optional.of(RaidQuestionnaire.copyTo(dir.resolve("questionnaire"))));
     }
 
     private URI local(String path) {

@@ -195,6 +195,11 @@ class SealedSubmissionsTest {
                 storage.drafts.erase(chat);
                 throw new StorageException("disk I/O error");
             }
+
+            @Override
+            public int purgeExpired() {
+                return storage.drafts.purgeExpired();
+            }
         };
         SealedSubmissions submissions = new SealedSubmissions(storage.db, storage.keys.sealer(), storage.pseudonyms,
                 failingErase, TestStorage.RANDOM, clock);
