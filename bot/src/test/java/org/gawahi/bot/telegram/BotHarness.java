@@ -19,12 +19,15 @@ import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.storage.db.Database;
-import org.gawahi.storage.drafts.InMemoryDraftStore;
-import org.gawahi.storage.testimony.InMemorySubmissions;
+import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyTable;
 import org.gawahi.storage.updates.UpdateOffsets;
 
 /**
- * One emulator, one database in a temp directory, the in-memory stores and the engine, and a
+ * One emulator, the sealed SQLite stores in a temp data directory (as `gawahi run` wires them),
+ * the engine, and a
  * bot (the real telegrambots client over HTTP) that can be stopped and started again over the
  * same database and stores, as a restarted process would be.
  */
@@ -37,30 +40,34 @@ final class BotHarness implements AutoCloseable {
     private static final Questionnaire QUESTIONNAIRE = loadQuestionnaire();
 
     final BotApiEmulator emulator;
+    final TestStorage storage;
     final Database database;
     final UpdateOffsets offsets;
-    final InMemoryDraftStore drafts;
-    final InMemorySubmissions submissions;
+    final SealedDraftStore drafts;
+    final SealedSubmissions submissions;
+    final TestimonyTable testimonies;
     final Interview interview;
     private final Clock clock = Clock.systemUTC();
     private TelegramBot bot;
 
-    private BotHarness(Path dataDir) throws IOException {
+    private BotHarness(Path dataDir) throws Exception {
         emulator = BotApiEmulator.start(TOKEN);
-        database = Database.open(dataDir);
+        storage = TestStorage.create(dataDir, clock);
+        database = storage.db;
         offsets = new UpdateOffsets(database);
-        drafts = new InMemoryDraftStore(clock, Duration.ofHours(24));
-        submissions = new InMemorySubmissions(drafts, new SecureRandom());
+        drafts = storage.drafts;
+        submissions = storage.submissions;
+        testimonies = new TestimonyTable(database);
         interview = new Interview(QUESTIONNAIRE, drafts, submissions, clock);
     }
 
-    static BotHarness start(Path dataDir) throws IOException {
+    static BotHarness start(Path dataDir) throws Exception {
         BotHarness harness = new BotHarness(dataDir);
         harness.startBot();
         return harness;
     }
 
-    static BotHarness withoutBot(Path dataDir) throws IOException {
+    static BotHarness withoutBot(Path dataDir) throws Exception {
         return new BotHarness(dataDir);
     }
 
@@ -134,6 +141,6 @@ final class BotHarness implements AutoCloseable {
     public void close() {
         stopBot();
         emulator.close();
-        database.close();
+        storage.close();
     }
 }

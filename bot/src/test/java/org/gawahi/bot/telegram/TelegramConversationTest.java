@@ -126,7 +126,7 @@ class TelegramConversationTest {
         ChatView groupChat = harness.emulator.chat(group);
         assertThat(groupChat.botMessages()).extracting(ChatMessage::text).containsExactly(en.message("group_chat"));
         assertThat(groupChat.botMessages()).allMatch(ChatMessage::protectContent);
-        assertThat(harness.submissions.testimonies()).isEmpty();
+        assertThat(harness.testimonies.count()).isZero();
     }
 
     @Test
@@ -138,7 +138,7 @@ class TelegramConversationTest {
         meena.types("/exit");
 
         assertThat(meena.chat().texts()).containsExactly(en.message("quick_exit"));
-        assertThat(harness.drafts.size()).isZero();
+        assertThat(harness.drafts.count()).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.gawahi.bot.telegram.emulator.ChatMessage;
 import org.gawahi.config.questionnaire.Texts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.gawahi.storage.LeakScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class TelegramTestimonyTest {
 
         ChatMessage receipt = Testimony.give(asha, language, "They came at night and took our phones.");
 
-        assertThat(harness.submissions.testimonies()).hasSize(1);
+        assertThat(harness.testimonies.count()).isEqualTo(1);
         assertThat(asha.chat().messages()).containsExactly(receipt);
         assertThat(receipt.text()).matches("(?s).*\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}.*");
         assertThat(receipt.protectContent()).isTrue();
@@ -71,5 +72,27 @@ class TelegramTestimonyTest {
 
         assertThat(asha.chat().message(receipt.id())).isEmpty();
         assertThat(asha.chat().message(newScreen)).isPresent();
+    }
+
+    @Test
+    void afterARunTheDataDirectoryHoldsNoChatIdNameOrWordsOfTheTestimony() throws Exception {
+        // Ids long enough that their bytes cannot turn up by chance in ciphertext.
+        Person meena = new Person(harness, 880_011_223_344L, "Meenakshi", "meena_canary_user", "hi");
+        Person rekha = new Person(harness, 880_055_667_788L, "Rekhaben", "rekha_canary_user", "en");
+        String canary = "CANARY-telegram-7f3a: they broke the cupboard";
+
+        Testimony.give(meena, "hi", canary);
+        rekha.types("/start");
+        rekha.presses("l:lang:en"); // an unfinished draft stays behind, sealed
+        harness.settle();
+        harness.stopBot();
+
+        assertThat(harness.testimonies.count()).isEqualTo(1);
+        assertThat(harness.drafts.count()).isEqualTo(1);
+        LeakScan scan = new LeakScan().text("free text", canary).text("canary", "CANARY-telegram")
+                .chatId("meena's id", meena.user.id()).chatId("rekha's id", rekha.user.id())
+                .text("first name", "Meenakshi").text("first name", "Rekhaben")
+                .text("username", "meena_canary_user").text("username", "rekha_canary_user");
+        assertThat(scan.findIn(LeakScan.filesUnder(dataDir))).isEmpty();
     }
 }

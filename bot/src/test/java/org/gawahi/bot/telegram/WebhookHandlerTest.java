@@ -64,7 +64,7 @@ class WebhookHandlerTest {
                 .isEqualTo(WebhookHandler.UNAUTHORIZED);
 
         assertThat(harness.offsets.lastCommitted()).isEmpty();
-        assertThat(harness.drafts.size()).isZero();
+        assertThat(harness.drafts.count()).isZero();
     }
 
     @Test
@@ -73,7 +73,7 @@ class WebhookHandlerTest {
 
         assertThat(status).isEqualTo(WebhookHandler.OK);
         assertThat(harness.offsets.lastCommitted()).hasValue(10);
-        assertThat(harness.drafts.size()).isEqualTo(1);
+        assertThat(harness.drafts.count()).isEqualTo(1);
         harness.bot().awaitReplies(BotHarness.WAIT);
         assertThat(rani.screen().buttons()).isNotEmpty();
     }
