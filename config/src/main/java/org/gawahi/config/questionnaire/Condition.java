@@ -18,6 +18,25 @@ public sealed interface Condition {
     /** The question ids this condition looks at. */
     Set<String> questions();
 
+    /** What the engine keeps for "Skip" and "Don't know": kept, but not an answer. */
+    Set<String> NOT_ANSWERS = Set.of("_skip", "_dont_know");
+
+    /**
+     * The question was answered with something other than Skip or Don't know (an option, a
+     * month, a year): the usual denominator of a share. Hidden questions have no answer.
+     */
+    record Answered(String question) implements Condition {
+        @Override
+        public boolean holds(Function<String, Set<String>> answers) {
+            return answers.apply(question).stream().anyMatch(a -> !NOT_ANSWERS.contains(a));
+        }
+
+        @Override
+        public Set<String> questions() {
+            return Set.of(question);
+        }
+    }
+
     record AnyOf(String question, Set<String> options) implements Condition {
         public AnyOf {
             options = Set.copyOf(options);
