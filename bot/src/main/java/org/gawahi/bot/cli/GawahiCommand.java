@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The command line: each subcommand is a class of this package. */
 @Command(name = "gawahi", mixinStandardHelpOptions = true, version = "gawahi 0.1.0",
         description = "Anonymous, sealed raid testimony over Telegram.",
-        subcommands = {SimulateCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, AuditCommand.class, ReportCommand.class, VerifyReportCommand.class,
+                ReportKeyCommand.class, CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,7 +21,12 @@ public final class GawahiCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new GawahiCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** With a factory of its own, so tests can give commands their environment. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new GawahiCommand(), factory);
         cli.setExecutionExceptionHandler(GawahiCommand::explain);
         return cli;
     }
