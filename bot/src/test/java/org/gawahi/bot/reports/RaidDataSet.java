@@ -31,12 +31,22 @@ final class RaidDataSet {
     final Map<String, Map<String, Tally>> expected = new HashMap<>();
 
     static RaidDataSet generate(long seed, int perCellMax) {
+        return generate(seed, 30, perCellMax);
+    }
+
+    /** About {@code total} testimonies, spread evenly over the large cells. */
+    static RaidDataSet generateAbout(long seed, int total) {
+        int perCell = total / 16;
+        return generate(seed, perCell * 9 / 10, Math.max(1, perCell / 5));
+    }
+
+    private static RaidDataSet generate(long seed, int base, int spread) {
         RaidDataSet set = new RaidDataSet();
         Random random = new Random(seed);
         for (int s = 0; s < STATES.size(); s++) {
             for (int q = 0; q < QUARTERS.size(); q++) {
-                // some cells small (to be suppressed), most large
-                int n = (s + q) % 5 == 4 ? 1 + random.nextInt(4) : 30 + random.nextInt(perCellMax);
+                // 4 of the 20 cells small (to be suppressed), the others large
+                int n = (s + q) % 5 == 4 ? 1 + random.nextInt(4) : base + random.nextInt(spread);
                 for (int i = 0; i < n; i++) {
                     set.add(random, STATES.get(s), q);
                 }

@@ -28,7 +28,12 @@ public sealed interface Condition {
     record Answered(String question) implements Condition {
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return answers.apply(question).stream().anyMatch(a -> !NOT_ANSWERS.contains(a));
+            for (String a : answers.apply(question)) {
+                if (!NOT_ANSWERS.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -44,7 +49,12 @@ public sealed interface Condition {
 
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return answers.apply(question).stream().anyMatch(options::contains);
+            for (String a : answers.apply(question)) { // a loop: reports call this millions of times
+                if (options.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -60,7 +70,12 @@ public sealed interface Condition {
 
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return answers.apply(question).stream().noneMatch(options::contains);
+            for (String a : answers.apply(question)) {
+                if (options.contains(a)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -82,10 +82,20 @@ final class Counter {
         for (Unit unit : units(indicator, inPeriod)) {
             int i = rowIndex.get(areas.rowOf(unit.first().answers()));
             int j = columnIndex.get(unit.first().column());
-            if (unit.members().stream().anyMatch(p -> indicator.inDenominator(p.answers()))) {
+            boolean inDenominator = false;
+            boolean inNumerator = false;
+            for (Placed p : unit.members()) { // loops, not streams: this runs indicators x testimonies times
+                if (!inDenominator && indicator.inDenominator(p.answers())) {
+                    inDenominator = true;
+                }
+                if (inDenominator && !inNumerator && indicator.inNumerator(p.answers())) {
+                    inNumerator = true;
+                }
+            }
+            if (inDenominator) {
                 den[i][j]++;
             }
-            if (unit.members().stream().anyMatch(p -> indicator.inNumerator(p.answers()))) {
+            if (inNumerator) {
                 num[i][j]++;
             }
         }
