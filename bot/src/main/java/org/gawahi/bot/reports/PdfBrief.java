@@ -144,13 +144,17 @@ final class PdfBrief {
             table.addCell(cell(words.area(row), row.equals(CellKey.TOTAL)));
             for (String c : columns) {
                 CellKey key = new CellKey(row, c);
-                String text = figure.indicator().isShare()
-                        ? words.share(figure.share(key).orElseThrow())
-                        : words.cell(figure.counts().cell(key));
+                String text = !figure.indicator().isShare() ? words.cell(figure.counts().cell(key))
+                        : noReports(figure, key) ? "0" // nobody answered: "fewer than 20 reports" would mislead
+                        : words.share(figure.share(key).orElseThrow());
                 table.addCell(cell(text, false));
             }
         }
         return table;
+    }
+
+    private static boolean noReports(Figure figure, CellKey key) {
+        return figure.denominators().orElseThrow().cell(key) instanceof Cell.Count c && c.value() == 0;
     }
 
     private static boolean isEmptyRow(Figure figure, String row) {

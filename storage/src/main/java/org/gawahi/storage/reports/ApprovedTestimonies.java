@@ -99,9 +99,8 @@ public final class ApprovedTestimonies {
                             kept.add(new CountedTestimony(row.id(), events.eventOf(row.id()), content,
                                     row.submittedDay()));
                         }
-                        int n = done.incrementAndGet();
-                        synchronized (progress) {
-                            progress.update(n, total);
+                        synchronized (progress) { // counted and told under one lock, so progress never goes back
+                            progress.update(done.incrementAndGet(), total);
                         }
                     }
                 }));
