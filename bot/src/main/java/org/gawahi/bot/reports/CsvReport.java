@@ -21,6 +21,9 @@ final class CsvReport {
     static byte[] render(Report report, Wording words) {
         StringBuilder out = new StringBuilder();
         note(out, "title", words.message("title"));
+        if (report.rehearsal()) {
+            note(out, "rehearsal", words.message("rehearsal"));
+        }
         note(out, "period", report.period().fromLabel() + " to " + report.period().toLabel() + " by "
                 + report.period().granularity().name().toLowerCase(java.util.Locale.ROOT));
         note(out, "made_on", report.madeOn().toString());

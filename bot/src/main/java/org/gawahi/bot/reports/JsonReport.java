@@ -32,6 +32,7 @@ final class JsonReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("title", words.message("title"));
+        root.put("rehearsal", report.rehearsal());
         root.put("language", words.language());
         root.put("questionnaire", questionnaire.id() + " v" + questionnaire.version());
         root.put("period", Map.of("from", report.period().fromLabel(), "to", report.period().toLabel(),

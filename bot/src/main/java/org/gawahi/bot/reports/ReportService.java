@@ -50,8 +50,9 @@ public final class ReportService {
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
                 EventLinks.eachOwnEvent(), request.includePending(), threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
-        return reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(), true,
+        Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(), true,
                 request.previous());
+        return request.includePending() ? report.asRehearsal() : report;
     }
 
     /** Languages a report can be written in (English always). */

@@ -28,7 +28,7 @@ final class Wording {
             "nothing_publishable", "the_law", "all_areas", "whole_period", "unknown_period", "state_not_given",
             "other_districts", "not_printed", "not_printed_note", "fewer_reports", "fewer_cases", "withheld", "share",
             "count_of", "unit_raids", "unit_testimonies", "unit_children", "area", "figure", "quotes_title", "no_quotes",
-            "chart_title", "chart_share_axis", "chart_count_axis", "contents");
+            "chart_title", "chart_share_axis", "chart_count_axis", "contents", "rehearsal");
 
     private final ReportTexts words;
     private final Texts answers;
@@ -126,7 +126,7 @@ final class Wording {
     }
 
     String periodLine(Report report) {
-        return message("period", Map.of("from", report.period().fromLabel(), "to", report.period().toLabel()))
+        return (report.rehearsal() ? message("rehearsal") + " · " : "") + message("period", Map.of("from", report.period().fromLabel(), "to", report.period().toLabel()))
                 + " · " + message("period_by", Map.of("granularity", message(
                 report.period().granularity() == ReportPeriod.Granularity.QUARTER ? "by_quarter" : "by_month")));
     }
@@ -138,6 +138,9 @@ final class Wording {
     /** The paragraphs of the method note, in order. */
     List<String> method(Report report) {
         List<String> lines = new java.util.ArrayList<>();
+        if (report.rehearsal()) {
+            lines.add(message("rehearsal"));
+        }
         lines.add(message("method_counted", Map.of("testimonies", cell(report.testimonies()), "events", cell(report.events()))));
         if (report.ownEvents()) {
             lines.add(message("method_events"));

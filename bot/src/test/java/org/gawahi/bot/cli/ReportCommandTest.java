@@ -104,6 +104,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void marksAReportOnPendingTestimoniesAsARehearsal() throws Exception {
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--include-pending").exit()).isZero();
+
+        assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
+                .startsWith("# title: Police raids: what sex workers testified\n# rehearsal: REHEARSAL on testimonies not yet approved");
+    }
+
+    @Test
     void refusesAnUnknownFormat() {
         ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "docx");
 

@@ -17,6 +17,7 @@ import org.gawahi.storage.audit.AuditHead;
  * @param ownEvents       true while each testimony counts as its own raid (no event links)
  * @param districts       whether any district is shown on its own
  * @param quotes          quotes that may be printed (consented and redacted)
+ * @param rehearsal       testimonies no moderator approved were counted: not for publication
  */
 public record Report(
         ReportPeriod period,
@@ -28,7 +29,8 @@ public record Report(
         boolean ownEvents,
         boolean districts,
         List<Figure> figures,
-        List<String> quotes) {
+        List<String> quotes,
+        boolean rehearsal) {
 
     public Report {
         Objects.requireNonNull(period, "period");
@@ -39,6 +41,11 @@ public record Report(
         Objects.requireNonNull(events, "events");
         figures = List.copyOf(figures);
         quotes = List.copyOf(quotes);
+    }
+
+    /** The same report, marked as a rehearsal on unapproved testimonies. */
+    public Report asRehearsal() {
+        return new Report(period, rules, madeOn, auditHead, testimonies, events, ownEvents, districts, figures, quotes, true);
     }
 
     /** True when no figure has anything to print: the report says so instead of printing zeros. */

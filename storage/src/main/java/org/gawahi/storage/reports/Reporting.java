@@ -79,7 +79,7 @@ public final class Reporting {
                 .orElseGet(() -> thresholded(events.size()));
         Cell testimonyCell = events.size() == inPeriod.size() ? eventCell : thresholded(inPeriod.size());
         return new Report(period, rules, today, auditHead, testimonyCell, eventCell, ownEvents,
-                districts.hasDistricts(), figures, List.of());
+                districts.hasDistricts(), figures, List.of(), false);
     }
 
     private Figure publish(Counter.Counts counts, Suppressor suppressor, Percentages percentages,
