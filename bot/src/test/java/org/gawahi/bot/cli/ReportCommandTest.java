@@ -112,6 +112,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void refusesAPreviousReportThatIsNotOne() throws Exception {
+        Path notJson = Files.writeString(data.resolve("notes.txt"), "hello");
+
+        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", notJson.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--previous takes an earlier JSON report");
+    }
+
+    @Test
+    void verifyReportSaysWhatIsMissing() throws Exception {
+        Path lonely = Files.writeString(out.resolve("report.csv"), "a,b\n");
+
+        ReportCli.Run noSig = ReportCli.run(Map.of(), "verify-report", lonely.toString());
+        ReportCli.Run noFile = ReportCli.run(Map.of(), "verify-report", out.resolve("nothing.pdf").toString());
+
+        assertThat(noSig.exit()).isEqualTo(2);
+        assertThat(noSig.err()).contains("Cannot find its signature").contains("report.csv.sig");
+        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.err()).contains("Cannot find the report");
+    }
+
+    @Test
     void refusesAnUnknownFormat() {
         ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "docx");
 
