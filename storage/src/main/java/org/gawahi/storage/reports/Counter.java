@@ -23,8 +23,9 @@ import org.gawahi.config.questionnaire.Indicator;
  * are those of its first testimony by id, until moderators' event records say otherwise.
  */
 final class Counter {
-    /** A testimony placed in a row and a column of the report. */
-    record Placed(CountedTestimony testimony, Function<String, Set<String>> answers, String row, String column) {
+    /** A testimony placed in a column of the report, with what every indicator asks of it first. */
+    record Placed(int index, CountedTestimony testimony, Function<String, Set<String>> answers, boolean firstHand,
+                  String column) {
     }
 
     /** The two tables of one indicator; no denominator for a count. */
@@ -33,6 +34,8 @@ final class Counter {
 
     private final Counting counting;
     private final ReportPeriod period;
+    /** The row of each placed testimony, per way of cutting areas: worked out once, not per indicator. */
+    private final Map<Areas, String[]> rowsByAreas = new java.util.IdentityHashMap<>();
 
     Counter(Counting counting, ReportPeriod period) {
         this.counting = counting;
@@ -65,7 +68,11 @@ final class Counter {
     List<Placed> inPeriod(List<CountedTestimony> testimonies) {
         List<Placed> placed = new ArrayList<>();
         for (CountedTestimony t : testimonies) {
-            column(t).ifPresent(c -> placed.add(new Placed(t, t.answers(), "", c)));
+            Optional<String> column = column(t);
+            if (column.isPresent()) {
+                Function<String, Set<String>> answers = t.answers();
+                placed.add(new Placed(placed.size(), t, answers, counting.firstHand().holds(answers), column.get()));
+            }
         }
         return placed;
     }
@@ -79,8 +86,15 @@ final class Counter {
         long[][] den = new long[rows.size()][columns.size()];
         Map<String, Integer> rowIndex = index(rows);
         Map<String, Integer> columnIndex = index(columns);
+        String[] rowOf = rowsByAreas.computeIfAbsent(areas, a -> {
+            String[] r = new String[inPeriod.size()];
+            for (Placed p : inPeriod) {
+                r[p.index()] = a.rowOf(p.answers());
+            }
+            return r;
+        });
         for (Unit unit : units(indicator, inPeriod)) {
-            int i = rowIndex.get(areas.rowOf(unit.first().answers()));
+            int i = rowIndex.get(rowOf[unit.first().index()]);
             int j = columnIndex.get(unit.first().column());
             boolean inDenominator = false;
             boolean inNumerator = false;
@@ -115,7 +129,7 @@ final class Counter {
 
     private List<Unit> units(Indicator indicator, List<Placed> inPeriod) {
         List<Placed> population = inPeriod.stream()
-                .filter(p -> indicator.population() == Indicator.Population.ALL || counting.firstHand().holds(p.answers()))
+                .filter(p -> indicator.population() == Indicator.Population.ALL || p.firstHand())
                 .toList();
         if (indicator.unit() != Indicator.Unit.RAIDS) {
             return population.stream().map(p -> new Unit(p, List.of(p))).toList();
