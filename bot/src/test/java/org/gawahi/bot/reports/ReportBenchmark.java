@@ -87,6 +87,10 @@ public final class ReportBenchmark {
             long t4 = System.nanoTime();
             int pdf = service.export(report, ReportFormat.PDF, "en", signer).get(0).content().length;
             System.out.printf("CSV (%,d bytes): %.2f s; PDF (%,d bytes): %.2f s%n", csv, csvTime, pdf, secs(t4));
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
