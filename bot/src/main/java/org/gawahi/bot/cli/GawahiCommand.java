@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gawahi", mixinStandardHelpOptions = true, version = "gawahi 0.1.0",
         description = "Anonymous, sealed raid testimony over Telegram.",
         subcommands = {SimulateCommand.class, RunCommand.class, KeysCommand.class, BackupCommand.class,
-                DoctorCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, AuditCommand.class, ReportCommand.class, VerifyReportCommand.class,
+                ReportKeyCommand.class, CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,6 +37,18 @@ public final class GawahiCommand implements Runnable {
         CommandLine cli = new CommandLine(new GawahiCommand(environment));
         cli.setOut(new PrintWriter(environment.out(), true));
         cli.setErr(new PrintWriter(environment.err(), true));
+        cli.setExecutionExceptionHandler(GawahiCommand::explain);
+        return cli;
+    }
+
+    /**
+     * With a factory of its own, so tests can build the report commands with their
+     * {@code ReportEnvironment}. (Two ways to inject an environment: CliEnvironment should
+     * absorb ReportEnvironment.)
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CliEnvironment environment = CliEnvironment.system();
+        CommandLine cli = new CommandLine(new GawahiCommand(environment), factory);
         cli.setExecutionExceptionHandler(GawahiCommand::explain);
         return cli;
     }

@@ -18,6 +18,30 @@ public sealed interface Condition {
     /** The question ids this condition looks at. */
     Set<String> questions();
 
+    /** What the engine keeps for "Skip" and "Don't know": kept, but not an answer. */
+    Set<String> NOT_ANSWERS = Set.of("_skip", "_dont_know");
+
+    /**
+     * The question was answered with something other than Skip or Don't know (an option, a
+     * month, a year): the usual denominator of a share. Hidden questions have no answer.
+     */
+    record Answered(String question) implements Condition {
+        @Override
+        public boolean holds(Function<String, Set<String>> answers) {
+            for (String a : answers.apply(question)) {
+                if (!NOT_ANSWERS.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Set<String> questions() {
+            return Set.of(question);
+        }
+    }
+
     record AnyOf(String question, Set<String> options) implements Condition {
         public AnyOf {
             options = Set.copyOf(options);
@@ -25,7 +49,12 @@ public sealed interface Condition {
 
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return answers.apply(question).stream().anyMatch(options::contains);
+            for (String a : answers.apply(question)) { // a loop: reports call this millions of times
+                if (options.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -41,7 +70,12 @@ public sealed interface Condition {
 
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return answers.apply(question).stream().noneMatch(options::contains);
+            for (String a : answers.apply(question)) {
+                if (options.contains(a)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -22,9 +22,10 @@ public final class Questionnaire {
     private final List<Question> questions;
     private final Map<String, Integer> positions;
     private final Map<String, Texts> texts;
+    private final Indicators indicators;
 
     Questionnaire(String id, int version, List<String> languages, String defaultLanguage,
-                  List<Section> sections, Map<String, Texts> texts) {
+                  List<Section> sections, Map<String, Texts> texts, Indicators indicators) {
         this.id = Objects.requireNonNull(id, "id");
         this.version = version;
         this.languages = List.copyOf(languages);
@@ -36,6 +37,12 @@ public final class Questionnaire {
             positions.put(questions.get(i).id(), i);
         }
         this.texts = Map.copyOf(texts);
+        this.indicators = Objects.requireNonNull(indicators, "indicators");
+    }
+
+    /** What reports count from this questionnaire; {@link Indicators#defined()} is false without indicators.yaml. */
+    public Indicators indicators() {
+        return indicators;
     }
 
     public String id() {

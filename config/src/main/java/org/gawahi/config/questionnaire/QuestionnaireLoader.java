@@ -78,9 +78,34 @@ public final class QuestionnaireLoader {
             texts.put(language, TextsParser.parse(YamlNode.parse(file, content.get(), problems), language));
         }
         new QuestionnaireValidator(problems).validate(structure, texts);
+        Indicators indicators = indicators(source, structure, problems);
         problems.throwIfAny();
         return new Questionnaire(structure.id(), structure.version(), structure.languages(),
-                structure.defaultLanguage(), structure.sections(), texts);
+                structure.defaultLanguage(), structure.sections(), texts, indicators);
+    }
+
+    /**
+     * Reads indicators.yaml when the folder has one, with report/en.yaml (required) and a
+     * report/<lang>.yaml for each other language of the questionnaire that has one.
+     */
+    private static Indicators indicators(Source source, StructureParser.Structure structure, Problems problems) {
+        Optional<String> content = source.read(IndicatorsParser.FILE);
+        if (content.isEmpty()) {
+            return Indicators.none();
+        }
+        IndicatorsParser.Parsed parsed = new IndicatorsParser(problems)
+                .parse(YamlNode.parse(IndicatorsParser.FILE, content.get(), problems));
+        Set<String> languages = new java.util.LinkedHashSet<>();
+        languages.add(Indicators.REQUIRED_LANGUAGE);
+        languages.addAll(structure.languages());
+        Map<String, ReportTexts> texts = new LinkedHashMap<>();
+        for (String language : languages) {
+            String file = IndicatorsParser.textFile(language);
+            source.read(file).ifPresent(text ->
+                    texts.put(language, IndicatorsParser.texts(YamlNode.parse(file, text, problems), language)));
+        }
+        new IndicatorsValidator(problems, structure.sections()).validate(parsed, texts);
+        return new Indicators(Optional.of(parsed.counting()), parsed.safeguards(), parsed.indicators(), texts);
     }
 
     /** Reads a text file into a Texts, leaving completeness checks to the validator. */

@@ -167,28 +167,30 @@ final class QuestionnaireValidator {
                 checkCondition(path + ".any[" + i + "]", any.conditions().get(i), owner, ownerPosition, positions, byId);
             }
         } else if (condition instanceof Condition.AnyOf a) {
-            checkReference(path, a.question(), a.options(), owner, ownerPosition, positions, byId);
+            checkReference(path, "question", a.question(), a.options(), owner, ownerPosition, positions, byId);
         } else if (condition instanceof Condition.NoneOf n) {
-            checkReference(path, n.question(), n.options(), owner, ownerPosition, positions, byId);
+            checkReference(path, "question", n.question(), n.options(), owner, ownerPosition, positions, byId);
+        } else if (condition instanceof Condition.Answered a) {
+            checkReference(path, "answered", a.question(), Set.of(), owner, ownerPosition, positions, byId);
         }
     }
 
-    private void checkReference(String path, String target, Set<String> options, String owner, int ownerPosition,
+    private void checkReference(String path, String field, String target, Set<String> options, String owner, int ownerPosition,
                                 Map<String, Integer> positions, Map<String, Question> byId) {
         if (target.isEmpty()) {
             return; // already reported as missing
         }
         Question referenced = byId.get(target);
         if (referenced == null) {
-            problems.add(STRUCTURE, path + ".question", "unknown question '" + target + "'");
+            problems.add(STRUCTURE, path + "." + field, "unknown question '" + target + "'");
             return;
         }
         if (target.equals(owner)) {
-            problems.add(STRUCTURE, path + ".question", "a question cannot depend on itself");
+            problems.add(STRUCTURE, path + "." + field, "a question cannot depend on itself");
             return;
         }
         if (positions.getOrDefault(target, -1) > ownerPosition) {
-            problems.add(STRUCTURE, path + ".question", "'" + target + "' comes later; a condition can only look at earlier questions");
+            problems.add(STRUCTURE, path + "." + field, "'" + target + "' comes later; a condition can only look at earlier questions");
         }
         for (String option : new TreeSet<>(options)) {
             if (referenced.option(option).isEmpty()) {

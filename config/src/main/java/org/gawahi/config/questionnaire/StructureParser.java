@@ -14,7 +14,7 @@ final class StructureParser {
             "options", "years_back", "max_length");
     private static final Set<String> OPTION_FIELDS = Set.of("id", "tags", "urgent", "exclusive", "locked", "action",
             "message", "show_if", "min", "max");
-    private static final Set<String> CONDITION_FIELDS = Set.of("question", "any_of", "none_of", "all", "any");
+    private static final Set<String> CONDITION_FIELDS = Set.of("question", "any_of", "none_of", "all", "any", "answered");
     static final int DEFAULT_YEARS_BACK = 10;
 
     record Structure(String id, int version, List<String> languages, String defaultLanguage, List<Section> sections) {
@@ -102,7 +102,7 @@ final class StructureParser {
 
     Condition condition(YamlNode c) {
         if (!c.isMap()) {
-            c.problem("expected a condition: {question: ..., any_of: [...]}, {all: [...]} or {any: [...]}");
+            c.problem("expected a condition: {question: ..., any_of: [...]}, {answered: ...}, {all: [...]} or {any: [...]}");
             return new Condition.All(List.of());
         }
         c.allowOnly(CONDITION_FIELDS);
@@ -113,6 +113,12 @@ final class StructureParser {
                 c.problem("'" + key + "' needs at least one condition");
             }
             return key.equals("all") ? new Condition.All(parts) : new Condition.Any(parts);
+        }
+        if (c.has("answered")) {
+            if (c.keys().size() > 1) {
+                c.problem("'answered' stands alone: {answered: q5}");
+            }
+            return new Condition.Answered(c.string("answered"));
         }
         String question = c.string("question");
         boolean anyOf = c.has("any_of");

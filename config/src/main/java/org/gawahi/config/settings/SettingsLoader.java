@@ -81,6 +81,49 @@ public final class SettingsLoader {
                 new Settings.Telegram(token, apiUrl, mode, webhookUrl, webhookSecret, bindAddress, port));
     }
 
+    /**
+     * The report thresholds from {@code GAWAHI_MIN_COUNT}, {@code GAWAHI_MIN_SENSITIVE_COUNT}
+     * and {@code GAWAHI_MIN_DENOMINATOR}; refuses anything that is not a whole number of at
+     * least {@value ReportThresholds#FLOOR}, naming every variable at fault.
+     */
+    public static ReportThresholds reportThresholds(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        ReportThresholds d = ReportThresholds.defaults();
+        int count = threshold(env, "GAWAHI_MIN_COUNT", d.minimumCount(), problems);
+        int sensitive = threshold(env, "GAWAHI_MIN_SENSITIVE_COUNT", d.minimumSensitiveCount(), problems);
+        int denominator = threshold(env, "GAWAHI_MIN_DENOMINATOR", d.minimumDenominator(), problems);
+        if (problems.isEmpty() && sensitive < count) {
+            problems.add("GAWAHI_MIN_SENSITIVE_COUNT=" + sensitive + " is below GAWAHI_MIN_COUNT=" + count
+                    + ": sensitive figures need at least the normal threshold");
+        }
+        if (problems.isEmpty() && denominator < count) {
+            problems.add("GAWAHI_MIN_DENOMINATOR=" + denominator + " is below GAWAHI_MIN_COUNT=" + count
+                    + ": the denominator is printed beside every percentage");
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return new ReportThresholds(count, sensitive, denominator);
+    }
+
+    private static int threshold(Map<String, String> env, String name, int fallback, List<String> problems) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n >= ReportThresholds.FLOOR) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + "='" + v.get() + "': a whole number of at least " + ReportThresholds.FLOOR
+                + " (default " + fallback + "); small counts below it could point to one woman");
+        return fallback;
+    }
+
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }

@@ -13,8 +13,15 @@
  *   <li>No share on fewer than 20 reports, or whose numerator could not be printed
  *       ({@link Percentages}).</li>
  * </ul>
- * Not covered here: coarsening (district only with 3 raids and 10 testimonies, else state),
- * links between different tables of the same report, and how wide the range a suppressed
- * cell could take is.
+ * Counting ({@link Reporting}, {@link ApprovedTestimonies}) opens approved testimonies whose
+ * authors allowed totals, counts each indicator of the questionnaire's {@code indicators.yaml}
+ * by area and period (raids once per event, person-level shares on first-hand testimonies
+ * only), and returns a {@link Report} built only of published tables and shares. Coarsening:
+ * a district gets its own row (in the raids-reported table only) where it had 3 raids and
+ * 10 testimonies in the period and the period ended a quarter ago; else the state.
+ *
+ * <p>Not covered: links between different tables of the same report (a state's denominator
+ * of one share and the district rows of the raids count can overlap), and how wide the range
+ * a suppressed cell could take is.
  */
 package org.gawahi.storage.reports;

@@ -1,0 +1,99 @@
+package org.gawahi.bot.reports;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gawahi.config.questionnaire.Indicators;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Signer;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.EventLinks;
+import org.gawahi.storage.reports.Report;
+import org.gawahi.storage.reports.Reporting;
+import org.gawahi.storage.reports.SuppressionRules;
+import org.gawahi.storage.testimony.TestimonyTable;
+
+/**
+ * Reports for the collective, channel-agnostic: the CLI's {@code report} and the Telegram
+ * adapter's {@code /report} both call {@link #build} (needs the unlocked keys), then
+ * {@link #export} (needs the signing key), and hand the files on. Every figure has been
+ * through disclosure control before {@link #build} returns; every file {@link #export}
+ * returns comes with its {@code .sig}.
+ */
+public final class ReportService {
+    private final Questionnaire questionnaire;
+    private final Reporting reporting;
+    private final Clock clock;
+    private final int threads;
+
+    public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock) {
+        this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
+        Indicators indicators = questionnaire.indicators();
+        if (!indicators.defined()) {
+            throw new IllegalArgumentException("the questionnaire '" + questionnaire.id() + "' has no indicators.yaml, "
+                    + "so there is nothing to report");
+        }
+        indicators.requireMessages(Wording.MESSAGES);
+        this.reporting = new Reporting(questionnaire, rules, clock);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Opens the counted testimonies, counts and suppresses: the report, ready to export. */
+    public Report build(Database db, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
+        ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+                EventLinks.eachOwnEvent(), request.includePending(), threads)
+                .open(questionnaire.indicators().counting().consent(), progress);
+        Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(), true,
+                request.previous());
+        return request.includePending() ? report.asRehearsal() : report;
+    }
+
+    /** Languages a report can be written in (English always). */
+    public List<String> languages() {
+        return new ArrayList<>(questionnaire.indicators().languages());
+    }
+
+    public boolean supports(String language) {
+        return questionnaire.indicators().supports(language);
+    }
+
+    /** The files of one format, each followed by its signature file. */
+    public List<ReportFile> export(Report report, ReportFormat format, String language, Signer signer) {
+        Wording words = Wording.of(questionnaire, language);
+        String base = "gawahi-report-" + report.period().fromLabel() + "_" + report.period().toLabel()
+                + ("en".equals(language) ? "" : "-" + language);
+        List<ReportFile> files = new ArrayList<>();
+        switch (format) {
+            case CSV -> files.add(new ReportFile(base + ".csv", CsvReport.render(report, words)));
+            case JSON -> files.add(new ReportFile(base + ".json", JsonReport.render(report, words, questionnaire)));
+            case PDF -> files.add(new ReportFile(base + ".pdf",
+                    PdfBrief.render(report, words, questionnaire, signer.keyId())));
+            case PNG -> {
+                Charts.overview(report, words).ifPresent(png -> files.add(new ReportFile(base + "-overview.png", png)));
+                report.figures().forEach(f -> {
+                    Optional<byte[]> png = Charts.byArea(report, f, words);
+                    png.ifPresent(p -> files.add(new ReportFile(base + "-" + f.indicator().id() + ".png", p)));
+                });
+            }
+        }
+        List<ReportFile> signed = new ArrayList<>();
+        for (ReportFile file : files) {
+            signed.add(file);
+            signed.add(new ReportFile(file.name() + ReportSignature.SUFFIX,
+                    ReportSignature.sign(file.name(), file.content(), signer)));
+        }
+        return signed;
+    }
+
+    /** Reads the suppression pattern of an earlier JSON report, for {@link ReportRequest#previous()}. */
+    public static java.util.Map<String, java.util.Set<org.gawahi.storage.reports.CellKey>> previousPattern(byte[] json) {
+        return JsonReport.pattern(json);
+    }
+}

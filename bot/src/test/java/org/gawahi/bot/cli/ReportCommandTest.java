@@ -1,0 +1,210 @@
+package org.gawahi.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.reports.SealedStore;
+import org.gawahi.storage.reports.Testimonies;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    @TempDir
+    Path data;
+    @TempDir
+    Path out;
+
+    private Map<String, String> env;
+
+    @BeforeEach
+    void sealSomeTestimonies() throws Exception {
+        SealedStore store = SealedStore.create(data);
+        List<TestimonyContent> contents = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            contents.add(Testimonies.content("q1=2026-0" + (1 + i % 3) + " q2=" + (i % 2 == 0 ? "mh" : "ka")
+                    + " q5=" + (i % 3 == 0 ? "night" : "day") + " q10=" + (i % 4 == 0 ? "hit" : "none")));
+        }
+        try (Database db = Database.open(data)) {
+            store.submit(db, contents, LocalDate.of(2026, 4, 2), TestimonyStatus.APPROVED);
+        }
+        env = new HashMap<>(Map.of("GAWAHI_PASSPHRASE", SealedStore.PASSPHRASE.reveal(), "GAWAHI_DATA_DIR", data.toString()));
+    }
+
+    private ReportCli.Run report(String... extra) {
+        List<String> args = new ArrayList<>(List.of("report", "--data-dir", data.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return ReportCli.run(env, args.toArray(String[]::new));
+    }
+
+    private List<Path> written() throws Exception {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void writesASignedCsvThatVerifiesAndCatchesATamperedCopy() throws Exception {
+        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("wrote ").contains("audit head: entry 0");
+        assertThat(run.err()).contains("Opening testimonies [").contains("60/60 (100%)");
+        Path csv = out.resolve("gawahi-report-2026-Q1_2026-Q1.csv");
+        assertThat(written()).containsExactly(csv, out.resolve(csv.getFileName() + ".sig"));
+        assertThat(Files.readString(csv)).contains("raids_reported,Raids reported,raids,all,false,sc_2022_consent,mh,"
+                + "Maharashtra,2026-Q1,2026-Q1,30,,,");
+
+        ReportCli.Run verified = ReportCli.run(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
+        assertThat(verified.exit()).isZero();
+        assertThat(verified.out()).startsWith("GENUINE:");
+
+        Files.writeString(csv, Files.readString(csv).replace(",30,,,", ",31,,,"));
+        ReportCli.Run tampered = ReportCli.run(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
+        assertThat(tampered.exit()).isEqualTo(VerifyReportCommand.NOT_GENUINE);
+        assertThat(tampered.out()).startsWith("NOT GENUINE:");
+    }
+
+    @Test
+    void verifyingWithoutTheKeysNamesTheFingerprintAndAcceptsThePublishedKey() throws Exception {
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exit()).isZero();
+        Path json = out.resolve("gawahi-report-2026-Q1_2026-Q1.json");
+        ReportCli.Run shown = ReportCli.run(Map.of(), "report-key", "show", "--data-dir", data.toString());
+        String publicKey = shown.out().lines().filter(l -> l.contains("public key:")).findFirst().orElseThrow()
+                .replaceAll(".*public key:\\s*", "");
+
+        ReportCli.Run unknown = ReportCli.run(Map.of(), "verify-report", json.toString(), "--data-dir", out.toString());
+        assertThat(unknown.exit()).isEqualTo(VerifyReportCommand.UNKNOWN_KEY);
+        assertThat(unknown.out()).contains("fingerprint").contains("not known here");
+
+        ReportCli.Run trusted = ReportCli.run(Map.of(), "verify-report", json.toString(), "--public-key", publicKey);
+        assertThat(trusted.exit()).as(trusted.out() + trusted.err()).isZero();
+    }
+
+    @Test
+    void writesPdfAndPngWithSignatures() throws Exception {
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "pdf", "--lang", "hi").exit()).isZero();
+        assertThat(report("--from", "2026-01", "--to", "2026-03", "--by", "month", "--format", "png").exit()).isZero();
+
+        assertThat(written()).extracting(p -> p.getFileName().toString())
+                .contains("gawahi-report-2026-Q1_2026-Q1-hi.pdf", "gawahi-report-2026-Q1_2026-Q1-hi.pdf.sig",
+                        "gawahi-report-2026-01_2026-03-overview.png", "gawahi-report-2026-01_2026-03-overview.png.sig");
+        assertThat(Files.readAllBytes(out.resolve("gawahi-report-2026-Q1_2026-Q1-hi.pdf"))).startsWith("%PDF".getBytes());
+    }
+
+    @Test
+    void marksAReportOnPendingTestimoniesAsARehearsal() throws Exception {
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--include-pending").exit()).isZero();
+
+        assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
+                .startsWith("# title: Police raids: what sex workers testified\n# rehearsal: REHEARSAL on testimonies not yet approved");
+    }
+
+    @Test
+    void refusesAPreviousReportThatIsNotOne() throws Exception {
+        Path notJson = Files.writeString(data.resolve("notes.txt"), "hello");
+
+        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", notJson.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--previous takes an earlier JSON report");
+    }
+
+    @Test
+    void verifyReportSaysWhatIsMissing() throws Exception {
+        Path lonely = Files.writeString(out.resolve("report.csv"), "a,b\n");
+
+        ReportCli.Run noSig = ReportCli.run(Map.of(), "verify-report", lonely.toString());
+        ReportCli.Run noFile = ReportCli.run(Map.of(), "verify-report", out.resolve("nothing.pdf").toString());
+
+        assertThat(noSig.exit()).isEqualTo(2);
+        assertThat(noSig.err()).contains("Cannot find its signature").contains("report.csv.sig");
+        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.err()).contains("Cannot find the report");
+    }
+
+    @Test
+    void refusesAnUnknownFormat() {
+        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "docx");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown format 'docx': use one of csv, json, png, pdf.");
+    }
+
+    @Test
+    void refusesAnEmptyPeriodAndOneInTheFuture() {
+        ReportCli.Run empty = report("--from", "2026-Q2", "--to", "2026-Q1", "--format", "csv");
+        ReportCli.Run future = report("--from", "2027-Q1", "--to", "2027-Q2", "--format", "csv");
+
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("The period is empty");
+        assertThat(future.exit()).isEqualTo(2);
+        assertThat(future.err()).contains("starts in the future");
+    }
+
+    @Test
+    void refusesThresholdsSetToZero() {
+        env.put("GAWAHI_MIN_COUNT", "0");
+
+        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("GAWAHI_MIN_COUNT='0': a whole number of at least 3").contains("No report was made.");
+    }
+
+    @Test
+    void refusesAWrongPassphraseAndAMissingOne() {
+        env.put("GAWAHI_PASSPHRASE", "not the passphrase");
+        ReportCli.Run wrong = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+        env.remove("GAWAHI_PASSPHRASE");
+        ReportCli.Run missing = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("The passphrase does not open the collective's keys");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("GAWAHI_PASSPHRASE");
+    }
+
+    @Test
+    void refusesALanguageWithoutReportWords() {
+        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--lang", "kn");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("No report words in 'kn': use one of en, hi, mr.");
+    }
+
+    @Test
+    void saysWhenNothingCanBePublishedAndWritesNothing() throws Exception {
+        ReportCli.Run run = report("--from", "2025-Q1", "--to", "2025-Q4", "--format", "pdf");
+
+        assertThat(run.exit()).isEqualTo(ReportCommand.NOTHING_PUBLISHABLE);
+        assertThat(run.out()).contains("Nothing can be published for 2025-Q1 to 2025-Q4");
+        assertThat(written()).isEmpty();
+    }
+
+    @Test
+    void keepsWhatAnEarlierReportWithheld() throws Exception {
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exit()).isZero();
+        Path earlier = out.resolve("earlier.json");
+        Files.move(out.resolve("gawahi-report-2026-Q1_2026-Q1.json"), earlier);
+        Files.writeString(earlier, Files.readString(earlier).replace("\"raids_reported/counts\" : [ ]",
+                "\"raids_reported/counts\" : [ [ \"ka\", \"2026-Q1\" ] ]"));
+
+        ReportCli.Run again = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", earlier.toString());
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
+                .contains("raids_reported,Raids reported,raids,all,false,sc_2022_consent,ka,Karnataka,2026-Q1,2026-Q1,,,,");
+    }
+}

@@ -1,0 +1,68 @@
+package org.gawahi.storage.reports;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.gawahi.storage.audit.AuditHead;
+
+/**
+ * A report after disclosure control: everything an export may print, and nothing else.
+ *
+ * @param testimonies     how many testimonies were counted, as it may be printed
+ * @param events          how many raid events they tell of, as it may be printed
+ * @param ownEvents       true while each testimony counts as its own raid (no event links)
+ * @param districts       whether any district is shown on its own
+ * @param quotes          quotes that may be printed (consented and redacted)
+ * @param rehearsal       testimonies no moderator approved were counted: not for publication
+ */
+public record Report(
+        ReportPeriod period,
+        SuppressionRules rules,
+        LocalDate madeOn,
+        AuditHead auditHead,
+        Cell testimonies,
+        Cell events,
+        boolean ownEvents,
+        boolean districts,
+        List<Figure> figures,
+        List<String> quotes,
+        boolean rehearsal) {
+
+    public Report {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(madeOn, "madeOn");
+        Objects.requireNonNull(auditHead, "auditHead");
+        Objects.requireNonNull(testimonies, "testimonies");
+        Objects.requireNonNull(events, "events");
+        figures = List.copyOf(figures);
+        quotes = List.copyOf(quotes);
+    }
+
+    /** The same report, marked as a rehearsal on unapproved testimonies. */
+    public Report asRehearsal() {
+        return new Report(period, rules, madeOn, auditHead, testimonies, events, ownEvents, districts, figures, quotes, true);
+    }
+
+    /** True when no figure has anything to print: the report says so instead of printing zeros. */
+    public boolean nothingToPublish() {
+        return figures.stream().allMatch(Figure::nothingToPublish);
+    }
+
+    /**
+     * The cells suppressed in each table ({@code <indicator>/counts}, {@code <indicator>/denominators}),
+     * to keep and pass back when the same period is reported again.
+     */
+    public Map<String, Set<CellKey>> suppressionPattern() {
+        Map<String, Set<CellKey>> pattern = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            pattern.put(f.indicator().id() + "/counts", f.counts().suppressedKeys());
+            f.denominators().ifPresent(d -> pattern.put(f.indicator().id() + "/denominators", d.suppressedKeys()));
+        }
+        return pattern;
+    }
+}

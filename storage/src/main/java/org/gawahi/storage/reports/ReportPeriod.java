@@ -1,0 +1,128 @@
+package org.gawahi.storage.reports;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The months a report covers, and how they are grouped into columns: by quarter (the
+ * default, research §7) or by month (on request). Raids dated only by year, or not at all,
+ * go to one more column, {@link #UNKNOWN}, that is never split finer.
+ */
+public record ReportPeriod(YearMonth from, YearMonth to, Granularity granularity) {
+    /** The column of testimonies that give only the year of the raid, or no date. */
+    public static final String UNKNOWN = "unknown";
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    public enum Granularity { QUARTER, MONTH }
+
+    /** A period that cannot be reported, with words for the person who asked for it. */
+    public static final class InvalidPeriodException extends IllegalArgumentException {
+        public InvalidPeriodException(String message) {
+            super(message);
+        }
+    }
+
+    public ReportPeriod {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(granularity, "granularity");
+        if (from.isAfter(to)) {
+            throw new InvalidPeriodException("The period is empty: " + label(from, granularity) + " comes after "
+                    + label(to, granularity) + ".");
+        }
+        if (granularity == Granularity.QUARTER && (from.getMonthValue() % 3 != 1 || to.getMonthValue() % 3 != 0)) {
+            throw new InvalidPeriodException("By quarter, a period runs from the first month of a quarter to the last "
+                    + "month of one: write 2026-Q1, or ask for months with --by month.");
+        }
+    }
+
+    /**
+     * Reads {@code 2026-Q1} or {@code 2026-03} for each end; a quarter at the end means its
+     * last month. Refuses an empty period and one that starts after {@code today}'s month.
+     */
+    public static ReportPeriod parse(String from, String to, Granularity granularity, LocalDate today) {
+        YearMonth start = parseEnd(from, true);
+        YearMonth end = parseEnd(to, false);
+        YearMonth now = YearMonth.from(today);
+        if (start.isAfter(now)) {
+            throw new InvalidPeriodException("The period starts in the future (" + from.strip() + "); nothing can have "
+                    + "been reported for it yet.");
+        }
+        if (end.isAfter(now)) {
+            throw new InvalidPeriodException("The period ends in the future (" + to.strip() + "); end it at "
+                    + label(now, granularity) + " or earlier.");
+        }
+        return new ReportPeriod(start, end, granularity);
+    }
+
+    private static YearMonth parseEnd(String text, boolean start) {
+        String t = text == null ? "" : text.strip();
+        Matcher q = QUARTER.matcher(t);
+        if (q.matches()) {
+            int first = (Integer.parseInt(q.group(2)) - 1) * 3 + 1;
+            return YearMonth.of(Integer.parseInt(q.group(1)), start ? first : first + 2);
+        }
+        Matcher m = MONTH.matcher(t);
+        if (m.matches()) {
+            int month = Integer.parseInt(m.group(2));
+            if (month >= 1 && month <= 12) {
+                return YearMonth.of(Integer.parseInt(m.group(1)), month);
+            }
+        }
+        throw new InvalidPeriodException("'" + t + "' is not a period: write a quarter like 2026-Q1 or a month like 2026-03.");
+    }
+
+    /** The column labels in order, {@link #UNKNOWN} last. */
+    public List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(granularity == Granularity.QUARTER ? 3 : 1)) {
+            columns.add(label(m, granularity));
+        }
+        columns.add(UNKNOWN);
+        return columns;
+    }
+
+    /** The column of a raid dated to a month; empty when that month is outside the period. */
+    public Optional<String> column(YearMonth month) {
+        if (month.isBefore(from) || month.isAfter(to)) {
+            return Optional.empty();
+        }
+        return Optional.of(label(month, granularity));
+    }
+
+    /** Whether a raid dated only by year may fall in the period. */
+    public boolean overlapsYear(int year) {
+        return from.getYear() <= year && year <= to.getYear();
+    }
+
+    public boolean contains(LocalDate day) {
+        YearMonth m = YearMonth.from(day);
+        return !m.isBefore(from) && !m.isAfter(to);
+    }
+
+    /** The first day after the period. */
+    public LocalDate end() {
+        return to.plusMonths(1).atDay(1);
+    }
+
+    public String fromLabel() {
+        return label(from, granularity);
+    }
+
+    public String toLabel() {
+        return granularity == Granularity.QUARTER ? label(to, granularity) : label(to, Granularity.MONTH);
+    }
+
+    static String label(YearMonth month, Granularity granularity) {
+        return granularity == Granularity.QUARTER
+                ? month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1)
+                : month.toString();
+    }
+}
