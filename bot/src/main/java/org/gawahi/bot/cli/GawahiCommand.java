@@ -1,34 +1,49 @@
 package org.gawahi.bot.cli;
 
 import java.io.PrintWriter;
+import java.util.Objects;
 
-import org.gawahi.config.questionnaire.QuestionnaireException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: each subcommand is a class of this package. */
 @Command(name = "gawahi", mixinStandardHelpOptions = true, version = "gawahi 0.1.0",
         description = "Anonymous, sealed raid testimony over Telegram.",
-        subcommands = {SimulateCommand.class, AuditCommand.class, ReportCommand.class, VerifyReportCommand.class,
+        subcommands = {SimulateCommand.class, RunCommand.class, KeysCommand.class, BackupCommand.class,
+                DoctorCommand.class, AuditCommand.class, ReportCommand.class, VerifyReportCommand.class,
                 ReportKeyCommand.class, CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final CliEnvironment environment;
+
+    GawahiCommand(CliEnvironment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The command line of the real process. */
     public static CommandLine commandLine() {
-        return commandLine(CommandLine.defaultFactory());
+        return commandLine(CliEnvironment.system());
     }
 
-    /** With a factory of its own, so tests can give commands their environment. */
-    static CommandLine commandLine(CommandLine.IFactory factory) {
-        CommandLine cli = new CommandLine(new GawahiCommand(), factory);
+    /** The command line reading and writing only through {@code environment} (tests). */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine cli = new CommandLine(new GawahiCommand(environment));
+        cli.setOut(new PrintWriter(environment.out(), true));
+        cli.setErr(new PrintWriter(environment.err(), true));
         cli.setExecutionExceptionHandler(GawahiCommand::explain);
         return cli;
+    }
+
+    /** The environment of the command line a subcommand belongs to. */
+    static CliEnvironment environment(CommandLine.Model.CommandSpec spec) {
+        return ((GawahiCommand) spec.root().userObject()).environment;
     }
 
     /**
@@ -37,11 +52,17 @@ public final class GawahiCommand implements Runnable {
      */
     private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof QuestionnaireException || e instanceof UserFacingException) {
-            err.println(e.getMessage());
+        CliEnvironment env = environment(cli.getCommandSpec());
+        var explained = Failures.explain(e);
+        if (explained.isPresent()) {
+            err.println(explained.get());
             return 2;
         }
-        err.println("gawahi: unexpected failure (" + e.getClass().getSimpleName() + "). Run again with GAWAHI_LOG_LEVEL=DEBUG for details.");
+        err.println("gawahi: unexpected failure (" + e.getClass().getSimpleName()
+                + "). Run again with GAWAHI_LOG_LEVEL=DEBUG for details.");
+        if ("DEBUG".equalsIgnoreCase(env.variable("GAWAHI_LOG_LEVEL").orElse(""))) {
+            e.printStackTrace(err);
+        }
         return 1;
     }
 }

@@ -2,13 +2,10 @@ package org.gawahi.bot.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,14 +13,20 @@ import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.simulator.Simulator;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
-import org.gawahi.storage.drafts.InMemoryDraftStore;
-import org.gawahi.storage.testimony.InMemorySubmissions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Take a testimony in this terminal, with numbered buttons (no Telegram token needed).")
+        description = {"Take a testimony in this terminal, with numbered buttons (no Telegram token needed).",
+                "Testimonies are sealed into GAWAHI_DATA_DIR (default ./data) when it exists, else into a "
+                        + "throwaway directory deleted at the end."})
 final class SimulateCommand implements Callable<Integer> {
+    static final String QUESTIONNAIRE_VARIABLE = "GAWAHI_QUESTIONNAIRE";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--lang", description = "Language code to start in (hi, mr, kn, te, bn, ne, en).")
     String language;
 
@@ -35,24 +38,21 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Questionnaire questionnaire = loadQuestionnaire(questionnaireFolder);
+        CliEnvironment env = GawahiCommand.environment(spec);
+        Questionnaire questionnaire = loadQuestionnaire(env, questionnaireFolder);
         Clock clock = Clock.systemDefaultZone();
-        InMemoryDraftStore drafts = new InMemoryDraftStore(clock, Duration.ofHours(24));
-        InMemorySubmissions submissions = new InMemorySubmissions(drafts, new SecureRandom());
-        Interview interview = new Interview(questionnaire, drafts, submissions, clock);
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (!jsonLines) {
-            err.println("Rehearsal: answers stay in this process's memory and are gone when it ends.");
+        // Everything but screens goes to stderr: stdout is the JSON-lines contract.
+        try (SimulationStorage storage = SimulationStorage.open(env, clock)) {
+            Interview interview = new Interview(questionnaire, storage.drafts, storage.submissions, clock);
+            BufferedReader in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
+            return new Simulator(interview, in, env.out(), env.err()).run(Optional.ofNullable(language), jsonLines);
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        return new Simulator(interview, in, out, err).run(Optional.ofNullable(language), jsonLines);
     }
 
-    static Questionnaire loadQuestionnaire(Path folder) {
-        Path chosen = folder;
-        if (chosen == null && System.getenv("GAWAHI_QUESTIONNAIRE") != null) {
-            chosen = Path.of(System.getenv("GAWAHI_QUESTIONNAIRE"));
+    static Questionnaire loadQuestionnaire(CliEnvironment env, Path folder) {
+        Path chosen = folder == null ? null : env.workingDirectory().resolve(folder);
+        if (chosen == null && env.variable(QUESTIONNAIRE_VARIABLE).isPresent()) {
+            chosen = env.workingDirectory().resolve(env.variable(QUESTIONNAIRE_VARIABLE).get());
         }
         if (chosen == null) {
             return QuestionnaireLoader.loadDefault();

@@ -163,7 +163,7 @@ final class Answering {
             return Optional.empty();
         }
         int month = Integer.parseInt(argument);
-        if (month > 12) {
+        if (month > screens.lastMonth(d.pendingYear)) {
             return Optional.empty();
         }
         String value = month == 0 ? d.pendingYear.toString() : String.format("%d-%02d", d.pendingYear, month);
@@ -336,7 +336,11 @@ final class Answering {
     }
 
     Screen askErase(Draft d) {
-        if (d.stage != Draft.Stage.ERASE_CONFIRM) {
+        // From a detour (the pause, the resume prompt, a language change), "No" goes back to
+        // where she was before it, which the detour already remembers.
+        boolean detour = d.stage == Draft.Stage.PAUSED || d.stage == Draft.Stage.RESUME
+                || d.stage == Draft.Stage.LANGUAGE && d.returnStage != null;
+        if (d.stage != Draft.Stage.ERASE_CONFIRM && !detour) {
             d.returnStage = d.stage;
         }
         d.stage = Draft.Stage.ERASE_CONFIRM;

@@ -48,10 +48,6 @@ final class Draft {
     /** Where to go back to when an erase is not confirmed, or a pause resumed. */
     Stage returnStage;
 
-    boolean answered(String questionId) {
-        return answers.containsKey(questionId) || texts.containsKey(questionId);
-    }
-
     void clearAnswer(String questionId) {
         answers.remove(questionId);
         texts.remove(questionId);

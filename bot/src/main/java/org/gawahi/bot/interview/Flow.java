@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.gawahi.config.questionnaire.Option;
 import org.gawahi.config.questionnaire.Question;
 import org.gawahi.config.questionnaire.Questionnaire;
 
@@ -21,18 +24,34 @@ final class Flow {
         this.questionnaire = questionnaire;
     }
 
-    /** The answers of shown questions only, computed in questionnaire order. */
+    /**
+     * The answers of shown questions only, computed in questionnaire order, each without the
+     * options that earlier answers now hide (a district of the state she answered before she
+     * changed it); an answer left with nothing counts as unanswered.
+     */
     Map<String, List<String>> effectiveAnswers(Draft draft) {
         Map<String, List<String>> effective = new HashMap<>();
         for (Question q : questionnaire.questions()) {
-            if (questionnaire.isShown(q, id -> choices(effective, id))) {
-                List<String> answer = draft.answers.get(q.id());
-                if (answer != null) {
-                    effective.put(q.id(), answer);
+            Function<String, Set<String>> sofar = id -> choices(effective, id);
+            List<String> answer = draft.answers.get(q.id());
+            if (answer != null && questionnaire.isShown(q, sofar)) {
+                List<String> offered = stillOffered(q, answer, sofar);
+                if (!offered.isEmpty()) {
+                    effective.put(q.id(), offered);
                 }
             }
         }
         return effective;
+    }
+
+    private List<String> stillOffered(Question q, List<String> answer, Function<String, Set<String>> sofar) {
+        if (!q.kind().hasOptions()) {
+            return answer;
+        }
+        Set<String> shown = questionnaire.shownOptions(q, sofar).stream().map(Option::id).collect(Collectors.toSet());
+        return answer.stream()
+                .filter(v -> v.equals(Draft.SKIP) || v.equals(Draft.DONT_KNOW) || shown.contains(v))
+                .toList();
     }
 
     /** Free-text answers of shown questions only. */
@@ -52,7 +71,7 @@ final class Flow {
         return questionnaire.isShown(question, id -> choices(effective, id));
     }
 
-    java.util.function.Function<String, Set<String>> answersView(Draft draft) {
+    Function<String, Set<String>> answersView(Draft draft) {
         Map<String, List<String>> effective = effectiveAnswers(draft);
         return id -> choices(effective, id);
     }
@@ -72,7 +91,8 @@ final class Flow {
         int start = currentId == null ? 0 : questionnaire.position(currentId) + 1;
         for (int i = start; i < all.size(); i++) {
             Question q = all.get(i);
-            if (questionnaire.isShown(q, id -> choices(effective, id)) && !(unansweredOnly && draft.answered(q.id()))) {
+            boolean answered = effective.containsKey(q.id()) || draft.texts.containsKey(q.id());
+            if (questionnaire.isShown(q, id -> choices(effective, id)) && !(unansweredOnly && answered)) {
                 return Optional.of(q);
             }
         }

@@ -46,7 +46,7 @@ public sealed interface Input {
     }
 
     /** Reads a line typed by a person: a command when it starts with a slash, else text. */
-    static Input parse(String typed) {
+    public static Input parse(String typed) {
         String t = typed.strip();
         if (t.startsWith("/") && t.length() > 1) {
             int space = t.indexOf(' ');

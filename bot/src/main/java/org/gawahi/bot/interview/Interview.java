@@ -193,14 +193,18 @@ public final class Interview {
         };
     }
 
-    /** A navigation command typed instead of pressed: acts on the question on screen now. */
+    /**
+     * A navigation command typed instead of pressed: acts on the question on screen now, also
+     * where the screen has no button for it (the month step of a date), if the question allows it.
+     */
     private Screen pressNav(Turn turn, String action) {
         Draft d = turn.draft;
         if (d.stage == Draft.Stage.QUESTION) {
-            return press(turn, new ButtonId(ButtonId.NAV, d.current, action).data());
+            return answering.press(d, new ButtonId(ButtonId.NAV, d.current, action)).map(outcome -> outcome(turn, outcome))
+                    .orElseGet(() -> screens.render(d).withNotice(texts(turn).message("not_in_this_question")));
         }
         if (d.stage == Draft.Stage.REVIEW && (action.equals("back") || action.equals("erase"))) {
-            return press(turn, new ButtonId(ButtonId.REVIEW, ButtonId.CTX_REVIEW, action).data());
+            return review(turn, action);
         }
         if (action.equals("erase")) {
             return answering.askErase(d);
@@ -214,8 +218,11 @@ public final class Interview {
     private Screen press(Turn turn, String data) {
         Draft d = turn.draft;
         Optional<ButtonId> parsed = ButtonId.parse(data);
-        if (parsed.isEmpty() || !parsed.get().context().equals(Screens.context(d))) {
-            return screens.render(d).withNotice(texts(turn).message("stale_button"));
+        // Only a button of the screen she is on now counts. The context alone is not enough:
+        // forged data can pair it with any kind ("x:q5:yes" would erase from a question).
+        Screen onShow = screens.render(d);
+        if (parsed.isEmpty() || onShow.buttons().stream().noneMatch(b -> b.id().equals(data))) {
+            return onShow.withNotice(texts(turn).message("stale_button"));
         }
         ButtonId b = parsed.get();
         return switch (b.kind()) {

@@ -2,6 +2,7 @@ package org.gawahi.bot.interview;
 
 import java.time.Clock;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +34,6 @@ final class Screens {
 
     Texts texts(Draft draft) {
         return questionnaire.texts(draft.language == null ? questionnaire.defaultLanguage() : draft.language);
-    }
-
-    /** The context a button must carry to be accepted on this draft's screen now. */
-    static String context(Draft draft) {
-        return switch (draft.stage) {
-            case LANGUAGE -> ButtonId.CTX_LANGUAGE;
-            case QUESTION -> draft.current;
-            case REVIEW -> ButtonId.CTX_REVIEW;
-            case REVIEW_PICK -> ButtonId.CTX_PICK;
-            case ERASE_CONFIRM -> ButtonId.CTX_ERASE;
-            case PAUSED -> ButtonId.CTX_PAUSED;
-            case RESUME -> ButtonId.CTX_RESUME;
-        };
     }
 
     Screen render(Draft draft) {
@@ -89,7 +77,7 @@ final class Screens {
         String id = q.id();
         if (q.kind() == QuestionKind.MONTH_YEAR && draft.pendingYear != null) {
             text.append(t.questionText(id)).append("\n\n").append(t.message("pick_month", Map.of("year", draft.pendingYear.toString())));
-            rows.addAll(grid(monthButtons(id, t), 3));
+            rows.addAll(grid(monthButtons(id, draft.pendingYear, t), 3));
             rows.add(List.of(button(ButtonId.MONTH, id, "0", t.message("button_only_year"))));
             rows.add(List.of(nav(id, "back", t.message("button_back"))));
             return Screen.of(text.toString(), rows);
@@ -152,9 +140,15 @@ final class Screens {
         return t.message("progress", Map.of("n", Integer.toString(n), "total", Integer.toString(shown.size())));
     }
 
-    private List<Button> monthButtons(String id, Texts t) {
+    /** The last month a raid in {@code year} can have happened in: no month after this one. */
+    int lastMonth(int year) {
+        YearMonth now = YearMonth.now(clock);
+        return year == now.getYear() ? now.getMonthValue() : 12;
+    }
+
+    private List<Button> monthButtons(String id, int year, Texts t) {
         List<Button> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
+        for (int m = 1; m <= lastMonth(year); m++) {
             months.add(button(ButtonId.MONTH, id, Integer.toString(m), t.message("month_" + m)));
         }
         return months;
@@ -167,8 +161,9 @@ final class Screens {
         if (listed.isEmpty()) {
             text.append("\n").append(t.message("review_empty"));
         }
+        Map<String, List<String>> answers = flow.effectiveAnswers(draft);
         for (Question q : listed) {
-            String line = "\n• " + t.shortLabel(q.id()) + ": " + answerLabel(q, draft, t);
+            String line = "\n• " + t.shortLabel(q.id()) + ": " + answerLabel(q, draft, answers.get(q.id()), t);
             if (text.length() + line.length() > MAX_TEXT - 10) {
                 text.append("\n…");
                 break;
@@ -201,11 +196,11 @@ final class Screens {
                 .toList();
     }
 
-    String answerLabel(Question q, Draft draft, Texts t) {
+    /** @param answer the effective answer (options still offered), null when none */
+    String answerLabel(Question q, Draft draft, List<String> answer, Texts t) {
         if (draft.texts.containsKey(q.id())) {
             return truncate(draft.texts.get(q.id()), MAX_ANSWER_IN_REVIEW);
         }
-        List<String> answer = draft.answers.get(q.id());
         if (answer == null || answer.isEmpty()) {
             return "—";
         }

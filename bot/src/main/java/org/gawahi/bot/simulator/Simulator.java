@@ -119,7 +119,10 @@ public final class Simulator {
             line.put("text", screen.text());
             List<Map<String, String>> buttons = new ArrayList<>();
             for (Screen.Button b : screen.buttons()) {
-                buttons.add(Map.of("id", b.id(), "label", b.label()));
+                Map<String, String> button = new LinkedHashMap<>();
+                button.put("id", b.id());
+                button.put("label", b.label());
+                buttons.add(button);
             }
             line.put("buttons", buttons);
             line.put("done", screen.done());

@@ -46,7 +46,7 @@ public final class SettingsLoader {
 
         Optional<Secret> token = value(env, "GAWAHI_TELEGRAM_TOKEN").map(Secret::of);
         token.ifPresent(t -> {
-            if (!t.reveal().matches("\\d{1,20}:[A-Za-z0-9_-]{20,}")) {
+            if (!t.reveal().matches("\\d{1,20}:[A-Za-z0-9_-]+")) {
                 problems.add("GAWAHI_TELEGRAM_TOKEN does not look like a bot token (digits, a colon, then letters); "
                         + "copy it again from @BotFather");
             }
@@ -67,9 +67,10 @@ public final class SettingsLoader {
             if (webhookUrl.isEmpty() || !"https".equals(webhookUrl.get().getScheme())) {
                 problems.add("GAWAHI_WEBHOOK_URL: webhook mode needs the public https:// address Telegram will post to");
             }
-            if (webhookSecret.isEmpty() || !WEBHOOK_SECRET.matcher(webhookSecret.get().reveal()).matches()) {
-                problems.add("GAWAHI_WEBHOOK_SECRET: webhook mode needs a secret of 1-256 characters A-Z a-z 0-9 _ -");
-            }
+        }
+        if (webhookSecret.isPresent() && !WEBHOOK_SECRET.matcher(webhookSecret.get().reveal()).matches()) {
+            // Absent is fine: the bot then makes a random one that only it and Telegram know.
+            problems.add("GAWAHI_WEBHOOK_SECRET: use 1-256 characters of A-Z a-z 0-9 _ -");
         }
         String bindAddress = value(env, "GAWAHI_BIND_ADDRESS").orElse("127.0.0.1");
         int port = value(env, "GAWAHI_PORT").map(v -> port(v, problems)).orElse(8080);

@@ -63,12 +63,14 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void webhookModeNeedsAnHttpsUrlAndAValidSecret() {
+    void webhookModeNeedsAnHttpsUrlAndAValidSecretIfOneIsGiven() {
         assertThatThrownBy(() -> SettingsLoader.fromEnvironment(Map.of("GAWAHI_MODE", "webhook",
                 "GAWAHI_WEBHOOK_URL", "http://plain.example.org", "GAWAHI_WEBHOOK_SECRET", "has spaces")))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).contains("GAWAHI_WEBHOOK_URL").contains("https"))
                         .anySatisfy(p -> assertThat(p).contains("GAWAHI_WEBHOOK_SECRET")));
+        assertThat(SettingsLoader.fromEnvironment(Map.of("GAWAHI_MODE", "webhook",
+                "GAWAHI_WEBHOOK_URL", "https://bot.example.org/tg")).telegram().webhookSecret()).isEmpty();
     }
 
     @Test

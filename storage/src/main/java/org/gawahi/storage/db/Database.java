@@ -1,12 +1,24 @@
 package org.gawahi.storage.db;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.sqlite.SQLiteConfig;
@@ -25,6 +37,11 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "gawahi.db";
     static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final String BACKUP = "VACUUM INTO ?";
+    private static final String SELF_CONTAINED = "PRAGMA journal_mode = DELETE";
+    private static final String QUICK_CHECK = "PRAGMA quick_check";
+    private static final String USER_VERSION = "PRAGMA user_version";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Work inside a transaction; may throw SQLException, which rolls it back. */
     @FunctionalInterface
@@ -56,6 +73,51 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + sqliteReason(e)
                     + ". Check that the disk is writable and the file is not damaged.", e);
+        }
+    }
+
+    /**
+     * Opens the database of a data directory as it is, with the same PRAGMAs but without
+     * creating a file or migrating its schema: for a backup taken before an upgrade, and for
+     * {@code doctor}, which must report rather than change.
+     */
+    public static Database openExisting(Path dataDirectory) {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("There is no database " + file + " yet. It is created by `keys init` and when "
+                    + "the bot first starts; check GAWAHI_DATA_DIR if you expected one there.");
+        }
+        try {
+            return new Database(file, connect(file));
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the database " + file + ": " + sqliteReason(e)
+                    + ". Check that the disk is writable and the file is not damaged.", e);
+        }
+    }
+
+    /** The schema version this build of Gawahi migrates to. */
+    public static int latestSchemaVersion() {
+        return Migrations.latest();
+    }
+
+    /**
+     * The schema version of the database in a data directory, read without changing anything
+     * (no migration, no new file): empty when there is no database yet. For {@code doctor}.
+     */
+    public static OptionalInt schemaVersionOf(Path dataDirectory) {
+        Path file = dataDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return OptionalInt.empty();
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(USER_VERSION)) {
+            return OptionalInt.of(rs.next() ? rs.getInt(1) : 0);
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the database " + file + ": " + sqliteReason(e)
+                    + ". Check the file's permissions; if it is damaged, restore it from a backup.", e);
         }
     }
 
@@ -143,6 +205,88 @@ public final class Database implements AutoCloseable {
                 return rs.next() ? rs.getString(1) : "";
             }
         });
+    }
+
+    /**
+     * Copies the database, as one consistent snapshot, into a new file readable by its owner
+     * only ({@code VACUUM INTO}: the running bot may keep writing meanwhile). The copy holds
+     * exactly what the database holds, so testimonies stay sealed and drafts stay encrypted
+     * under the server secret, which is not in it. The copy is a single self-contained file
+     * (no WAL beside it) and passes SQLite's quick check before this returns; a failed
+     * backup leaves no file behind.
+     *
+     * @throws StorageException if {@code target} exists (never overwritten) or the copy failed
+     */
+    public void backupTo(Path target) {
+        Objects.requireNonNull(target, "target");
+        createPrivateEmptyFile(target);
+        boolean done = false;
+        lock.lock();
+        try {
+            try (PreparedStatement s = connection.prepareStatement(BACKUP)) {
+                s.setString(1, target.toAbsolutePath().toString());
+                s.execute();
+            }
+            checkBackup(target);
+            done = true;
+        } catch (SQLException e) {
+            throw new StorageException("The backup to " + target + " failed: " + sqliteReason(e)
+                    + ". Check that the disk has space and is writable, then try again.", e);
+        } finally {
+            lock.unlock();
+            if (!done) {
+                deleteQuietly(target);
+            }
+        }
+    }
+
+    private static void createPrivateEmptyFile(Path target) {
+        try {
+            if (Files.getFileAttributeView(target.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
+                Files.createFile(target, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Files.setPosixFilePermissions(target, OWNER_ONLY); // the umask may have narrowed it
+            } else {
+                Files.createFile(target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new StorageException("The file " + target + " already exists; a backup never overwrites a file. "
+                    + "Choose a new name, or move the old file away first.", e);
+        } catch (NoSuchFileException e) {
+            throw new StorageException("Cannot create the backup " + target + ": its folder does not exist. "
+                    + "Create the folder first, or choose another place.", e);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the backup " + target + " (" + e.getClass().getSimpleName()
+                    + "). Check that the folder is writable and the disk has space.", e);
+        }
+    }
+
+    /** Makes the copy one file (no WAL) and checks it reads back whole. */
+    private static void checkBackup(Path target) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target.toAbsolutePath());
+             Statement s = c.createStatement()) {
+            s.execute(SELF_CONTAINED);
+            try (ResultSet rs = s.executeQuery(QUICK_CHECK)) {
+                String verdict = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw new SQLException("the copy failed its integrity check (" + verdict + ")");
+                }
+            }
+        }
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new SQLException("cannot flush the copy to disk (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static void deleteQuietly(Path target) {
+        for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(target + suffix));
+            } catch (IOException ignored) {
+                // the failure being reported is the backup's
+            }
+        }
     }
 
     /** SQLite's own words, which name the cause (disk full, read-only, corrupt) without any data. */

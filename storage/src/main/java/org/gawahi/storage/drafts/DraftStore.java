@@ -18,4 +18,7 @@ public interface DraftStore {
     void save(ChatRef chat, SecretBytes draft);
 
     void erase(ChatRef chat);
+
+    /** Deletes drafts older than their time to live; returns how many. */
+    int purgeExpired();
 }

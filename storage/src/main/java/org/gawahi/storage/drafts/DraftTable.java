@@ -7,8 +7,11 @@ import java.util.Optional;
 
 import org.gawahi.storage.db.Database;
 
-/** The table {@code drafts}: sealed drafts by row name (a keyed hash of the chat id). */
-final class DraftTable {
+/**
+ * The table {@code drafts}: sealed drafts by row name (a keyed hash of the chat id). Public
+ * only for {@link #count()}, which {@code doctor} needs without the server secret.
+ */
+public final class DraftTable {
     private static final String SELECT = "SELECT sealed FROM drafts WHERE name = ? AND expires_at > ?";
     private static final String UPSERT = "INSERT INTO drafts (name, sealed, expires_at) VALUES (?, ?, ?) "
             + "ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, expires_at = excluded.expires_at";
@@ -18,7 +21,7 @@ final class DraftTable {
 
     private final Database db;
 
-    DraftTable(Database db) {
+    public DraftTable(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 
@@ -63,7 +66,7 @@ final class DraftTable {
         });
     }
 
-    int count() {
+    public int count() {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(COUNT); ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;

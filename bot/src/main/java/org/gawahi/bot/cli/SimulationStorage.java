@@ -1,0 +1,141 @@
+package org.gawahi.bot.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.gawahi.config.secret.Secret;
+import org.gawahi.storage.crypto.Argon2Profile;
+import org.gawahi.storage.crypto.DraftCipher;
+import org.gawahi.storage.crypto.KeyState;
+import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Pseudonyms;
+import org.gawahi.storage.crypto.ServerSecret;
+import org.gawahi.storage.crypto.VaultException;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.testimony.SealedSubmissions;
+
+/**
+ * Where a simulation keeps drafts and testimonies: the real sealed storage, intake-only
+ * (the public key seals, no passphrase is needed, nothing can be read back here).
+ * <ul>
+ *   <li>in the data directory, when {@code GAWAHI_DATA_DIR} names one or {@code ./data}
+ *       exists: it must hold keys ({@code keys init});</li>
+ *   <li>otherwise in a throwaway directory with a demo key whose passphrase nobody ever
+ *       sees, deleted when the simulation ends (also on Ctrl-C).</li>
+ * </ul>
+ */
+final class SimulationStorage implements AutoCloseable {
+    static final Duration DRAFT_TTL = Duration.ofHours(24);
+
+    final SealedDraftStore drafts;
+    final SealedSubmissions submissions;
+    private final Database db;
+    private final DraftCipher cipher;
+    private final Pseudonyms pseudonyms;
+    private final Path throwaway;
+    private final Thread cleanup;
+
+    private SimulationStorage(Path dir, Path throwaway, Clock clock) throws VaultException {
+        SecureRandom random = new SecureRandom();
+        Keys keys = new Keys(dir, random, clock);
+        this.throwaway = throwaway;
+        this.cleanup = throwaway == null ? null : new Thread(() -> deleteTree(throwaway), "gawahi-rehearsal-cleanup");
+        if (cleanup != null) {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
+        this.db = Database.open(dir);
+        try (ServerSecret secret = keys.serverSecret()) {
+            this.cipher = new DraftCipher(secret, random);
+            this.pseudonyms = new Pseudonyms(secret);
+        }
+        this.drafts = new SealedDraftStore(db, cipher, clock, DRAFT_TTL);
+        this.drafts.purgeExpired();
+        this.submissions = new SealedSubmissions(db, keys.sealer(), pseudonyms, drafts, random, clock);
+    }
+
+    static SimulationStorage open(CliEnvironment env, Clock clock) throws VaultException {
+        PrintStream err = env.err();
+        Path dir = DataDirectory.resolve(env);
+        if (DataDirectory.isChosen(env) || Files.isDirectory(dir)) {
+            dir = DataDirectory.requireExisting(env);
+            KeyState state = new Keys(dir, new SecureRandom(), clock).state();
+            if (state.readiness() != KeyState.Readiness.INTAKE_ONLY) {
+                throw new UserFacingException("The data directory " + dir + " has no usable keys ("
+                        + KeysStatusCommand.describe(state.readiness()) + "). Run `gawahi keys init` first, or "
+                        + "rehearse in a throwaway directory: unset " + DataDirectory.VARIABLE
+                        + " and run from a folder without ./data.");
+            }
+            err.println("Testimonies are sealed into " + dir + " (intake-only: this command cannot read them back); "
+                    + "an unfinished one resumes next time.");
+            return new SimulationStorage(dir, null, clock);
+        }
+        Path temp = createThrowaway();
+        try {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            Secret demo = Secret.of(Base64.getEncoder().encodeToString(random));
+            // TEST strength is enough: this passphrase is never shown and the key dies with the directory.
+            new Keys(temp, new SecureRandom(), clock).init(demo, Argon2Profile.TEST);
+            err.println("Rehearsal: no data directory (" + DataDirectory.VARIABLE + " is unset and ./data does not "
+                    + "exist), so testimonies are sealed into a throwaway one, " + temp + ", under a demo key, "
+                    + "and deleted when this ends.");
+            return new SimulationStorage(temp, temp, clock);
+        } catch (VaultException | RuntimeException e) {
+            deleteTree(temp);
+            throw e;
+        }
+    }
+
+    private static Path createThrowaway() {
+        try {
+            Path temp = Files.createTempDirectory("gawahi-rehearsal-");
+            if (DataDirectory.posixPermissions(temp).isPresent()) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwx------"));
+            }
+            return temp;
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot create a throwaway data directory in the system temp folder ("
+                    + e.getClass().getSimpleName() + "). Check that it is writable, or create keys with "
+                    + "`gawahi keys init` and set " + DataDirectory.VARIABLE + ".", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cipher.close();
+            pseudonyms.close();
+            db.close();
+        } finally {
+            if (throwaway != null) {
+                deleteTree(throwaway);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to; it deletes what is left
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a temp directory the system cleans eventually
+        }
+    }
+}

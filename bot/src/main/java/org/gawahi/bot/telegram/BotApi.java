@@ -1,0 +1,44 @@
+package org.gawahi.bot.telegram;
+
+import java.util.List;
+
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.secret.Secret;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The Bot API methods the adapter uses, in our own terms. Every call is bounded in time and
+ * fails with an {@link ApiException} that says only how to react (wait, retry, give up), never
+ * what was sent.
+ */
+interface BotApi extends AutoCloseable {
+
+    /** Long poll: updates after {@code offset - 1}, waiting up to {@code timeoutSeconds}. */
+    List<Update> getUpdates(long offset, int timeoutSeconds) throws ApiException;
+
+    /** Sends a text with {@code protect_content}; returns the new message's id. */
+    int sendMessage(long chatId, String text, List<List<Screen.Button>> keyboard) throws ApiException;
+
+    /** Replaces a message's text and inline keyboard (an empty keyboard removes it). */
+    void editMessageText(long chatId, int messageId, String text, List<List<Screen.Button>> keyboard)
+            throws ApiException;
+
+    /** Deletes up to 100 messages; ones already gone are skipped by Telegram. */
+    void deleteMessages(long chatId, List<Integer> messageIds) throws ApiException;
+
+    void answerCallbackQuery(String callbackQueryId) throws ApiException;
+
+    /** Sets the command menu for a language ({@code ""}: every language without its own menu). */
+    void setMyCommands(List<MenuCommand> commands, String languageCode) throws ApiException;
+
+    void setWebhook(String url, Secret secretToken) throws ApiException;
+
+    void deleteWebhook() throws ApiException;
+
+    /** One entry of the command menu. */
+    record MenuCommand(String command, String description) {
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,195 @@
+package org.gawahi.bot.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out committed replies. Each chat has a lane: its actions run one after another in the
+ * order they were committed, while different chats proceed in parallel on a few worker threads.
+ * A plain screen still waiting in a lane is replaced by a newer one for the same chat, so a
+ * flood of messages from one chat costs a few calls, not one per message. Callback answers skip
+ * every queue. The executors belong to this instance and end with {@link #close()}.
+ */
+final class Sender implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Sender.class);
+    /** Telegram lets a bot delete messages for 48 hours; a conversation idle longer is forgotten. */
+    static final Duration FORGET_AFTER = Duration.ofHours(48);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+
+    private static final class Lane {
+        final ArrayDeque<ChatAction> queue = new ArrayDeque<>();
+        boolean running;
+    }
+
+    private final ReliableCalls calls;
+    private final Presenter presenter;
+    private final Clock clock;
+    private final ExecutorService lanes;
+    private final ExecutorService callbacks;
+    private final Map<Long, Lane> lanesByChat = new HashMap<>();
+    private final Map<Long, Conversation> conversations = new HashMap<>();
+    private Instant sweptAt;
+    private int busy;
+
+    Sender(ReliableCalls calls, Presenter presenter, Clock clock, int workers) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.presenter = Objects.requireNonNull(presenter, "presenter");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lanes = Executors.newFixedThreadPool(workers, named("gawahi-send"));
+        this.callbacks = Executors.newSingleThreadExecutor(named("gawahi-callback"));
+        this.sweptAt = clock.instant();
+    }
+
+    /** Queues an action for a chat, after every action queued for it before. */
+    void submit(long chatId, ChatAction action) {
+        Objects.requireNonNull(action, "action");
+        synchronized (this) {
+            Lane lane = lanesByChat.computeIfAbsent(chatId, id -> new Lane());
+            ChatAction last = lane.queue.peekLast();
+            if (action instanceof ChatAction.Show newer && last instanceof ChatAction.Show older && older.replaceable()) {
+                lane.queue.pollLast();
+                lane.queue.addLast(newer.after(older));
+            } else {
+                lane.queue.addLast(action);
+            }
+            if (!lane.running) {
+                lane.running = true;
+                busy++;
+                try {
+                    lanes.execute(() -> drain(chatId, lane));
+                } catch (RejectedExecutionException e) {
+                    lane.running = false;
+                    busy--;
+                    log.warn("a reply was not sent: the sender is stopped");
+                }
+            }
+        }
+    }
+
+    /** Answers a callback query now, ahead of every chat's queue. */
+    void answerCallback(String callbackQueryId) {
+        Objects.requireNonNull(callbackQueryId, "callbackQueryId");
+        synchronized (this) {
+            busy++;
+        }
+        try {
+            callbacks.execute(() -> {
+                try {
+                    calls.answerCallback(callbackQueryId);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done(); // stopping: the spinner on her button ends by itself
+        }
+    }
+
+    private synchronized void done() {
+        busy--;
+        notifyAll();
+    }
+
+    private void drain(long chatId, Lane lane) {
+        while (true) {
+            ChatAction action;
+            Conversation conversation;
+            synchronized (this) {
+                action = lane.queue.pollFirst();
+                if (action == null) {
+                    lane.running = false;
+                    lanesByChat.remove(chatId, lane);
+                    busy--;
+                    notifyAll();
+                    return;
+                }
+                conversation = conversationFor(chatId);
+            }
+            try {
+                presenter.present(chatId, conversation, action);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (this) {
+                    lane.queue.clear();
+                }
+            } catch (RuntimeException e) {
+                // Never the message: it could carry text. The class is enough to find the bug.
+                log.warn("a reply failed: {}", e.getClass().getName());
+            }
+        }
+    }
+
+    private Conversation conversationFor(long chatId) {
+        Instant now = clock.instant();
+        if (Duration.between(sweptAt, now).compareTo(SWEEP_EVERY) > 0) {
+            sweptAt = now;
+            conversations.entrySet().removeIf(e -> !lanesByChat.containsKey(e.getKey())
+                    && Duration.between(e.getValue().lastActive(), now).compareTo(FORGET_AFTER) > 0);
+        }
+        Conversation conversation = conversations.computeIfAbsent(chatId, id -> new Conversation(now));
+        conversation.touch(now);
+        return conversation;
+    }
+
+    /** Waits until every queued action has been carried out; false when the time ran out. */
+    synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (busy > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /** Number of chats whose conversation is remembered (for tests and health). */
+    synchronized int rememberedConversations() {
+        return conversations.size();
+    }
+
+    /** Lets queued replies go out for a little while, then stops every thread. */
+    @Override
+    public void close() {
+        try {
+            awaitIdle(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lanes.shutdownNow();
+        callbacks.shutdown();
+        try {
+            lanes.awaitTermination(5, TimeUnit.SECONDS);
+            callbacks.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        callbacks.shutdownNow();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

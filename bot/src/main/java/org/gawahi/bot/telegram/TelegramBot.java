@@ -1,0 +1,136 @@
+package org.gawahi.bot.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.updates.UpdateOffsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Telegram adapter, assembled: the client, the paced sender, the mapper and the
+ * exactly-once applier, fed by our own long poll or by the webhook. Plain Java: the wiring
+ * builds one and calls {@link #start()} and {@link #close()}.
+ *
+ * <pre>
+ * BotApi (OkHttp client) ─ ReliableCalls (buckets, retries) ─ Presenter ─ Sender (lanes)
+ * UpdateMapper ─ UpdateProcessor (engine) ─ UpdateApplier (Database, UpdateOffsets) ─┬ PollingLoop
+ *                                                                                   └ WebhookHandler
+ * </pre>
+ */
+public final class TelegramBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    static final int SEND_WORKERS = 4;
+
+    private final TelegramSettings settings;
+    private final BotApi api;
+    private final Sender sender;
+    private final UpdateApplier applier;
+    private final PollingLoop loop;
+    private final WebhookHandler webhook;
+    private final CommandMenu menu;
+    private final BotStatus status;
+    private final Sleeper sleeper;
+
+    public TelegramBot(TelegramSettings settings, Engine engine, Questionnaire questionnaire, Database database,
+                       UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper) {
+        this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), engine, questionnaire,
+                database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS);
+    }
+
+    TelegramBot(TelegramSettings settings, BotApi api, Engine engine, Questionnaire questionnaire, Database database,
+                UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.api = Objects.requireNonNull(api, "api");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.status = new BotStatus(clock, settings.mode());
+        ReliableCalls calls = new ReliableCalls(api, limits, clock, sleeper);
+        this.sender = new Sender(calls, new Presenter(calls), clock, SEND_WORKERS);
+        UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), engine, questionnaire);
+        this.applier = new UpdateApplier(database, offsets, processor, sender, status);
+        this.loop = new PollingLoop(api, applier, status, sleeper, pollTimeoutSeconds);
+        this.webhook = new WebhookHandler(
+                settings.mode() == TelegramMode.WEBHOOK ? settings.webhookSecret() : java.util.Optional.empty(),
+                applier);
+        this.menu = new CommandMenu(questionnaire);
+    }
+
+    /** Polling: removes any webhook, sets the menus and polls. Webhook: sets the menus and the webhook. */
+    public void start() {
+        status.running(true);
+        if (settings.mode() == TelegramMode.POLLING) {
+            loop.start(() -> {
+                tryTwice("deleteWebhook", api::deleteWebhook);
+                setMenus();
+            });
+            log.info("polling Telegram for updates");
+        } else {
+            setMenus();
+            String url = settings.webhookUrl().orElseThrow().toString();
+            boolean set = tryTwice("setWebhook", () -> api.setWebhook(url, settings.webhookSecret().orElseThrow()));
+            status.receiving(set);
+            log.info("webhook mode: Telegram posts updates to the configured URL{}", set ? "" : " (not set yet)");
+        }
+    }
+
+    public BotStatus status() {
+        return status;
+    }
+
+    /** The webhook endpoint's logic; answers 404 in polling mode. */
+    public WebhookHandler webhook() {
+        return webhook;
+    }
+
+    private void setMenus() {
+        for (Map.Entry<String, List<BotApi.MenuCommand>> menu : menu.menus().entrySet()) {
+            tryTwice("setMyCommands", () -> api.setMyCommands(menu.getValue(), menu.getKey()));
+        }
+    }
+
+    @FunctionalInterface
+    private interface SetupCall {
+        void run() throws ApiException;
+    }
+
+    private boolean tryTwice(String what, SetupCall call) {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                call.run();
+                return true;
+            } catch (ApiException e) {
+                if (attempt == 2 || e.kind() == ApiException.Kind.REJECTED) {
+                    log.warn("{} failed ({} {})", what, e.kind(), e.errorCode());
+                    return false;
+                }
+                try {
+                    sleeper.sleep(e.kind() == ApiException.Kind.RETRY_AFTER ? e.retryAfter() : Duration.ofSeconds(1));
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Waits until every reply queued so far went out (for tests and an orderly stop). */
+    public boolean awaitReplies(Duration timeout) throws InterruptedException {
+        return sender.awaitIdle(timeout);
+    }
+
+    /** Stops polling, lets queued replies go out briefly, and ends every thread and connection. */
+    @Override
+    public void close() {
+        status.running(false);
+        loop.close();
+        sender.close();
+        api.close();
+    }
+}

@@ -1,0 +1,146 @@
+package org.gawahi.bot.telegram;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.updates.UpdateOffsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Applies updates exactly once. A batch is processed in one transaction together with the id
+ * of its last update ({@link UpdateOffsets}); the replies go to the {@link Sender} only after
+ * that commit. So a crash before the commit leaves nothing changed and nothing said, and
+ * Telegram delivers the batch again; an update already committed (id at or below the offset)
+ * is ignored. When a batch fails, its updates are tried one per transaction, each at most
+ * {@value #MAX_TRIES} times; one that still fails is skipped (its offset committed) with a log
+ * line that names no content and no id. Nothing here stops on an exception; a failure while the
+ * thread is being stopped is passed on instead, so that stopping never skips an update.
+ *
+ * <p>Exactly-once holds for the stores that write through the same {@link Database} (they join
+ * the transaction); in-memory stores are not rolled back with it.
+ */
+final class UpdateApplier {
+    private static final Logger log = LoggerFactory.getLogger(UpdateApplier.class);
+    static final int MAX_TRIES = 3;
+    /** How far behind the last committed id a redelivered update can be. */
+    static final long REDELIVERY_WINDOW = 1_000;
+
+    private final Database database;
+    private final UpdateOffsets offsets;
+    private final UpdateProcessor processor;
+    private final Sender sender;
+    private final BotStatus status;
+    private long lastCommitted = -1;
+    private boolean loaded;
+
+    UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
+                  BotStatus status) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.offsets = Objects.requireNonNull(offsets, "offsets");
+        this.processor = Objects.requireNonNull(processor, "processor");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.status = Objects.requireNonNull(status, "status");
+    }
+
+    /** The id of the last update whose effects are committed; -1 before the first ever. */
+    synchronized long lastCommitted() {
+        if (!loaded) {
+            lastCommitted = offsets.lastCommitted().orElse(-1);
+            loaded = true;
+        }
+        return lastCommitted;
+    }
+
+    /** Applies the updates not yet committed, in id order; returns how many were new. */
+    synchronized int apply(List<Update> updates) {
+        long after = lastCommitted();
+        List<Update> fresh = new ArrayList<>();
+        for (Update update : updates) {
+            if (update.getUpdateId() != null && isNew(update.getUpdateId(), after)) {
+                fresh.add(update);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        fresh.sort(Comparator.comparingLong(Update::getUpdateId));
+        long last = fresh.get(fresh.size() - 1).getUpdateId();
+        List<UpdateProcessor.Processed> results;
+        try {
+            results = database.inTransaction(connection -> {
+                List<UpdateProcessor.Processed> all = new ArrayList<>();
+                for (Update update : fresh) {
+                    all.add(processor.process(update));
+                }
+                offsets.commit(last);
+                return all;
+            });
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // stopping: nothing committed, Telegram delivers the batch again
+            }
+            log.warn("a batch of {} updates failed ({}); applying them one at a time", fresh.size(),
+                    e.getClass().getName());
+            fresh.forEach(this::applyAlone);
+            return fresh.size();
+        }
+        committed(last);
+        results.forEach(this::dispatch);
+        return fresh.size();
+    }
+
+    /**
+     * Newer than the last committed update, or so much older that it cannot be a redelivery:
+     * after a week without updates Telegram starts the ids again at a random value, and a
+     * webhook must not then ignore everything until the new ids pass the old ones. (Telegram
+     * redelivers only what was not confirmed, which is never far behind.)
+     */
+    static boolean isNew(long updateId, long lastCommitted) {
+        return updateId > lastCommitted || updateId < lastCommitted - REDELIVERY_WINDOW;
+    }
+
+    private void applyAlone(Update update) {
+        long id = update.getUpdateId();
+        String failure = "";
+        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+            try {
+                UpdateProcessor.Processed processed = database.inTransaction(connection -> {
+                    UpdateProcessor.Processed p = processor.process(update);
+                    offsets.commit(id);
+                    return p;
+                });
+                committed(id);
+                dispatch(processed);
+                return;
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // stopping is no reason to skip an update
+                }
+                failure = e.getClass().getName();
+            }
+        }
+        log.warn("skipped an update after {} failed tries ({})", MAX_TRIES, failure);
+        database.run(connection -> offsets.commit(id));
+        committed(id);
+        if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null) {
+            sender.answerCallback(update.getCallbackQuery().getId());
+        }
+    }
+
+    private void committed(long id) {
+        lastCommitted = id;
+        status.updateCommitted();
+    }
+
+    private void dispatch(UpdateProcessor.Processed processed) {
+        processed.callbackQueryId().ifPresent(sender::answerCallback);
+        for (UpdateProcessor.Reply reply : processed.replies()) {
+            sender.submit(reply.chat().id(), reply.action());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.gawahi.bot.wiring;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.telegram.BotStatus;
+import org.gawahi.bot.telegram.SendLimits;
+import org.gawahi.bot.telegram.Sleeper;
+import org.gawahi.bot.telegram.TelegramBot;
+import org.gawahi.bot.telegram.WebhookHandler;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.questionnaire.QuestionnaireLoader;
+import org.gawahi.config.settings.Settings;
+import org.gawahi.storage.crypto.DraftCipher;
+import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Pseudonyms;
+import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.crypto.ServerSecret;
+import org.gawahi.storage.crypto.VaultException;
+import org.gawahi.storage.db.DataDirectoryLock;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.DraftStore;
+import org.gawahi.storage.drafts.InMemoryDraftStore;
+import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.Submissions;
+import org.gawahi.storage.updates.UpdateOffsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The whole object graph of the running bot, in one place. Everything it builds is plain Java
+ * taking its collaborators in its constructor; Spring only calls these methods in order and
+ * closes what they return, in reverse.
+ */
+@Configuration(proxyBeanMethods = false)
+class BotConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Questionnaire questionnaire(RunSettings settings) {
+        return settings.questionnaireFolder().map(QuestionnaireLoader::load)
+                .orElseGet(QuestionnaireLoader::loadDefault);
+    }
+
+    /** Held for the whole run: `keys rotate` must not delete a key this process still seals to. */
+    @Bean(destroyMethod = "close")
+    DataDirectoryLock dataDirectoryLock(RunSettings settings) {
+        return DataDirectoryLock.acquire(settings.dataDirectory());
+    }
+
+    @Bean(destroyMethod = "close")
+    Database database(RunSettings settings, DataDirectoryLock lock) {
+        return Database.open(settings.dataDirectory());
+    }
+
+    @Bean
+    UpdateOffsets updateOffsets(Database database) {
+        return new UpdateOffsets(database);
+    }
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    Keys keys(RunSettings settings, SecureRandom random, Clock clock) {
+        return new Keys(settings.dataDirectory(), random, clock);
+    }
+
+    /** Seals with the public key alone: enough to take testimonies (intake-only). */
+    @Bean
+    Sealer sealer(Keys keys) throws VaultException {
+        return keys.sealer();
+    }
+
+    /**
+     * The keys opened with the passphrase, when one was given: review and reports need it.
+     * A wrong passphrase stops the start with a clear message rather than running half-unlocked.
+     */
+    @Bean(destroyMethod = "close")
+    KeyAccess keyAccess(RunSettings settings, Keys keys) throws VaultException {
+        return KeyAccess.open(keys, settings.passphrase());
+    }
+
+    @Bean(destroyMethod = "close")
+    DraftCipher draftCipher(Keys keys, SecureRandom random) throws VaultException {
+        try (ServerSecret secret = keys.serverSecret()) {
+            return new DraftCipher(secret, random);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Pseudonyms pseudonyms(Keys keys) throws VaultException {
+        try (ServerSecret secret = keys.serverSecret()) {
+            return new Pseudonyms(secret);
+        }
+    }
+
+    /**
+     * Drafts sealed in SQLite (joining the Telegram batch's transaction, so exactly-once covers
+     * them), or in memory only when the collective chose GAWAHI_DRAFTS=memory.
+     */
+    @Bean
+    DraftStore draftStore(RunSettings settings, Database database, DraftCipher draftCipher, Clock clock) {
+        return settings.drafts() == Settings.DraftMode.MEMORY
+                ? new InMemoryDraftStore(clock, settings.draftTimeToLive())
+                : new SealedDraftStore(database, draftCipher, clock, settings.draftTimeToLive());
+    }
+
+    @Bean
+    Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
+                            SecureRandom random, Clock clock) {
+        return new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    DraftPurge draftPurge(DraftStore draftStore) {
+        return DraftPurge.every(DraftPurge.DEFAULT_INTERVAL, draftStore);
+    }
+
+    @Bean
+    Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock) {
+        return new Interview(questionnaire, draftStore, submissions, clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    TelegramBot telegramBot(RunSettings settings, Interview interview, Database database, UpdateOffsets updateOffsets,
+                            Clock clock) {
+        return new TelegramBot(settings.telegram(), interview::handle, interview.questionnaire(), database,
+                updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
+    }
+
+    @Bean
+    WebhookHandler webhookHandler(TelegramBot telegramBot) {
+        return telegramBot.webhook();
+    }
+
+    @Bean
+    BotStatus botStatus(TelegramBot telegramBot) {
+        return telegramBot.status();
+    }
+
+    @Bean
+    WebhookController webhookController(WebhookHandler webhookHandler) {
+        return new WebhookController(webhookHandler);
+    }
+
+    @Bean
+    TelegramHealthIndicator telegramHealthIndicator(BotStatus botStatus, KeyAccess keyAccess) {
+        return new TelegramHealthIndicator(botStatus, keyAccess.state());
+    }
+}

@@ -1,0 +1,146 @@
+package org.gawahi.bot.telegram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.gawahi.bot.RaidQuestionnaire;
+
+import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.telegram.emulator.BotApiEmulator;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.secret.Secret;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyTable;
+import org.gawahi.storage.updates.UpdateOffsets;
+
+/**
+ * One emulator, the sealed SQLite stores in a temp data directory (as `gawahi run` wires them),
+ * the engine, and a
+ * bot (the real telegrambots client over HTTP) that can be stopped and started again over the
+ * same database and stores, as a restarted process would be.
+ */
+final class BotHarness implements AutoCloseable {
+    static final String TOKEN = "123456:TEST-gawahi-token";
+    /** Fast limits, so that end-to-end tests take seconds; the real ones are tested on a fake clock. */
+    static final SendLimits FAST = new SendLimits(500, 500, 200, 200, 5, Duration.ofMillis(20), 50);
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static final Questionnaire QUESTIONNAIRE = loadQuestionnaire();
+
+    final BotApiEmulator emulator;
+    final TestStorage storage;
+    final Database database;
+    final UpdateOffsets offsets;
+    final SealedDraftStore drafts;
+    final SealedSubmissions submissions;
+    final TestimonyTable testimonies;
+    final Interview interview;
+    private final Clock clock = Clock.systemUTC();
+    private TelegramBot bot;
+
+    private BotHarness(Path dataDir) throws Exception {
+        emulator = BotApiEmulator.start(TOKEN);
+        storage = TestStorage.create(dataDir, clock);
+        database = storage.db;
+        offsets = new UpdateOffsets(database);
+        drafts = storage.drafts;
+        submissions = storage.submissions;
+        testimonies = new TestimonyTable(database);
+        interview = new Interview(QUESTIONNAIRE, drafts, submissions, clock);
+    }
+
+    static BotHarness start(Path dataDir) throws Exception {
+        BotHarness harness = new BotHarness(dataDir);
+        harness.startBot();
+        return harness;
+    }
+
+    static BotHarness withoutBot(Path dataDir) throws Exception {
+        return new BotHarness(dataDir);
+    }
+
+    static Questionnaire questionnaire() {
+        return QUESTIONNAIRE;
+    }
+
+    /** The shared fixture's raid questionnaire, copied once per test JVM into a folder removed at exit. */
+    private static Questionnaire loadQuestionnaire() {
+        try {
+            Path folder = Files.createTempDirectory("gawahi-telegram-tests");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
+            return RaidQuestionnaire.load(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    TelegramSettings pollingSettings() {
+        return TelegramSettings.polling(Secret.of(TOKEN), URI.create(emulator.baseUrl()));
+    }
+
+    TelegramBot startBot() {
+        return startBot(UnaryOperator.identity());
+    }
+
+    /** Starts a bot whose engine may be wrapped (to make it fail on purpose). */
+    TelegramBot startBot(UnaryOperator<Engine> engineWrapper) {
+        return startBot(pollingSettings(), engineWrapper);
+    }
+
+    TelegramBot startBot(TelegramSettings settings, UnaryOperator<Engine> engineWrapper) {
+        if (bot != null) {
+            throw new IllegalStateException("a bot is running");
+        }
+        bot = new TelegramBot(settings, new ClientBotApi(settings.token(), settings.apiUrl(), Duration.ofSeconds(10)),
+                engineWrapper.apply(interview::handle), QUESTIONNAIRE, database, offsets, clock, FAST,
+                Sleeper.system(), PollingLoop.POLL_TIMEOUT_SECONDS);
+        bot.start();
+        return bot;
+    }
+
+    TelegramBot bot() {
+        return bot;
+    }
+
+    void stopBot() {
+        if (bot != null) {
+            bot.close();
+            bot = null;
+        }
+    }
+
+    /** Waits until every update is confirmed and every reply went out. */
+    void settle() throws InterruptedException {
+        emulator.awaitUpdatesConfirmed(WAIT);
+        if (bot != null && !bot.awaitReplies(WAIT)) {
+            throw new AssertionError("replies still queued after " + WAIT);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopBot();
+        emulator.close();
+        storage.close();
+    }
+}

@@ -1,0 +1,149 @@
+package org.gawahi.storage.drafts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.LeakScan;
+import org.gawahi.storage.MutableClock;
+import org.gawahi.storage.TestStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SealedDraftStoreTest {
+    private static final ChatRef ASHA = ChatRef.of(987_654_321_012L);
+    private static final ChatRef BINA = ChatRef.of(987_654_321_013L);
+
+    @TempDir
+    Path data;
+
+    private final MutableClock clock = MutableClock.at("2026-11-02T10:00:00Z");
+    private TestStorage storage;
+
+    @BeforeEach
+    void open() throws Exception {
+        storage = TestStorage.create(data, clock);
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    private static String loaded(Optional<SecretBytes> draft) {
+        return draft.map(SecretBytes::utf8String).orElse(null);
+    }
+
+    @Test
+    void aSavedDraftLoadsBackUnchanged() {
+        storage.drafts.save(ASHA, SecretBytes.utf8("{\"current\":\"q5\"}"));
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("{\"current\":\"q5\"}");
+    }
+
+    @Test
+    void savingAgainReplacesTheDraft() {
+        storage.drafts.save(ASHA, SecretBytes.utf8("first"));
+        storage.drafts.save(ASHA, SecretBytes.utf8("second"));
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("second");
+        assertThat(storage.drafts.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDraftSurvivesReopeningTheDatabase() throws Exception {
+        storage.drafts.save(ASHA, SecretBytes.utf8("resume me"));
+        storage.close();
+
+        storage = TestStorage.create(data, clock);
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("resume me");
+    }
+
+    @Test
+    void draftsOfTwoChatsAreIndependent() {
+        storage.drafts.save(ASHA, SecretBytes.utf8("asha's"));
+        storage.drafts.save(BINA, SecretBytes.utf8("bina's"));
+
+        storage.drafts.erase(ASHA);
+
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(loaded(storage.drafts.load(BINA))).isEqualTo("bina's");
+    }
+
+    @Test
+    void anExpiredDraftIsInvisibleAndThenPurged() {
+        storage.drafts.save(ASHA, SecretBytes.utf8("old"));
+        storage.drafts.save(BINA, SecretBytes.utf8("fresh"));
+        clock.advance(Duration.ofHours(23));
+        storage.drafts.save(BINA, SecretBytes.utf8("fresh"));
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(storage.drafts.count()).isEqualTo(2);
+        assertThat(storage.drafts.purgeExpired()).isEqualTo(1);
+        assertThat(storage.drafts.count()).isEqualTo(1);
+        assertThat(loaded(storage.drafts.load(BINA))).isEqualTo("fresh");
+    }
+
+    @Test
+    void aDraftSealedUnderAnotherServerSecretIsTreatedAsNoneAndRemoved(@TempDir Path elsewhere) throws Exception {
+        byte[] foreign;
+        try (TestStorage other = TestStorage.create(elsewhere, clock)) {
+            other.drafts.save(ASHA, SecretBytes.utf8("from another server"));
+            foreign = new DraftTable(other.db).find(other.cipher.rowName(ASHA.id()), clock.millis()).orElseThrow();
+        }
+        // The row is where this server looks for Asha's draft, but was sealed with another secret.
+        new DraftTable(storage.db).put(storage.cipher.rowName(ASHA.id()), foreign, clock.millis() + 60_000);
+
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(storage.drafts.count()).isZero();
+    }
+
+    @Test
+    void aDamagedDraftIsTreatedAsNoneAndRemoved() {
+        storage.drafts.save(ASHA, SecretBytes.utf8("will be damaged"));
+        DraftTable table = new DraftTable(storage.db);
+        String name = storage.cipher.rowName(ASHA.id());
+        byte[] sealed = table.find(name, clock.millis()).orElseThrow();
+        sealed[sealed.length / 2] ^= 0x01;
+        table.put(name, sealed, clock.millis() + 60_000);
+
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(storage.drafts.count()).isZero();
+    }
+
+    @Test
+    void anotherChatsDraftCopiedIntoARowDoesNotOpen() {
+        storage.drafts.save(BINA, SecretBytes.utf8("bina's"));
+        DraftTable table = new DraftTable(storage.db);
+        byte[] binas = table.find(storage.cipher.rowName(BINA.id()), clock.millis()).orElseThrow();
+
+        table.put(storage.cipher.rowName(ASHA.id()), binas, clock.millis() + 60_000);
+
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(loaded(storage.drafts.load(BINA))).isEqualTo("bina's");
+    }
+
+    @Test
+    void theDraftTableHoldsNeitherTheChatIdNorThePlaintext() {
+        String canary = "CANARY-draft-5f1c0e";
+        storage.drafts.save(ASHA, SecretBytes.utf8("{\"texts\":{\"q29\":\"" + canary + "\"}}"));
+        storage.drafts.save(BINA, SecretBytes.utf8("{\"texts\":{\"q29\":\"" + canary + "\"}}"));
+        LeakScan scan = new LeakScan().text("canary", canary)
+                .chatId("Asha's chat id", ASHA.id()).chatId("Bina's chat id", BINA.id());
+        List<Path> files = LeakScan.filesUnder(data);
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("gawahi.db", "gawahi.db-wal");
+        assertThat(scan.findIn(files)).isEmpty();
+        // The scan does read the rows: the keyed row name is there.
+        assertThat(new LeakScan().text("row name", storage.cipher.rowName(ASHA.id())).findIn(files)).isNotEmpty();
+    }
+}
