@@ -41,18 +41,6 @@ public final class GawahiCommand implements Runnable {
         return cli;
     }
 
-    /**
-     * With a factory of its own, so tests can build the report commands with their
-     * {@code ReportEnvironment}. (Two ways to inject an environment: CliEnvironment should
-     * absorb ReportEnvironment.)
-     */
-    static CommandLine commandLine(CommandLine.IFactory factory) {
-        CliEnvironment environment = CliEnvironment.system();
-        CommandLine cli = new CommandLine(new GawahiCommand(environment), factory);
-        cli.setExecutionExceptionHandler(GawahiCommand::explain);
-        return cli;
-    }
-
     /** The environment of the command line a subcommand belongs to. */
     static CliEnvironment environment(CommandLine.Model.CommandSpec spec) {
         return ((GawahiCommand) spec.root().userObject()).environment;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,6 @@ import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.SuppressionRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -73,24 +73,16 @@ final class ReportCommand implements Callable<Integer> {
             + "data only, never for a report that leaves the collective.")
     boolean includePending;
 
-    @Mixin
-    AuditCommand.DataDirectory data;
-
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final ReportEnvironment env;
-
-    ReportCommand() {
-        this(ReportEnvironment.system());
-    }
-
-    ReportCommand(ReportEnvironment env) {
-        this.env = env;
-    }
+    private CliEnvironment env;
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() {
+        env = GawahiCommand.environment(spec);
+        out = env.workingDirectory().resolve(out).normalize();
         ReportFormat chosen = ReportFormat.parse(format).orElseThrow(() -> new UserFacingException(
                 "Unknown format '" + format + "': use one of " + ReportFormat.names() + "."));
         ReportPeriod.Granularity granularity = granularity();
@@ -104,9 +96,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         Map<String, Set<CellKey>> pattern = previousPattern();
         prepareOut();
-        Keys keys = new Keys(data.path, new java.security.SecureRandom(), env.clock);
-        try (Database db = data.open()) {
-            Secret passphrase = env.passphrase();
+        Path dataDirectory = DataDirectory.requireExisting(env);
+        Keys keys = new Keys(dataDirectory, new java.security.SecureRandom(), clock);
+        try (Database db = Database.openExisting(dataDirectory)) {
+            Secret passphrase = Passphrases.read(env);
             try (Opener opener = unlock(keys, passphrase); Signer signer = signer(keys, passphrase)) {
                 return make(service, db, opener, signer, period, chosen, pattern);
             }
@@ -119,8 +112,8 @@ final class ReportCommand implements Callable<Integer> {
                      ReportFormat chosen, Map<String, Set<CellKey>> pattern) {
         Report report;
         try {
-            ProgressLine progress = new ProgressLine(env.err, "Opening testimonies");
-            report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress);
+            ProgressBar progress = new ProgressBar(env.err(), "Opening testimonies");
+            report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress::update);
             progress.finish();
             PrintWriter stdout = spec.commandLine().getOut();
             if (report.nothingToPublish()) {
@@ -157,7 +150,11 @@ final class ReportCommand implements Callable<Integer> {
 
     private SuppressionRules rules() {
         try {
-            ReportThresholds t = SettingsLoader.reportThresholds(env.variables);
+            Map<String, String> variables = new java.util.HashMap<>();
+            for (String name : List.of("GAWAHI_MIN_COUNT", "GAWAHI_MIN_SENSITIVE_COUNT", "GAWAHI_MIN_DENOMINATOR")) {
+                env.variable(name).ifPresent(v -> variables.put(name, v));
+            }
+            ReportThresholds t = SettingsLoader.reportThresholds(variables);
             return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator());
         } catch (SettingsException e) {
             throw new UserFacingException(e.getMessage() + "\nNo report was made.", e);
@@ -168,20 +165,20 @@ final class ReportCommand implements Callable<Integer> {
 
     private ReportPeriod period(ReportPeriod.Granularity granularity) {
         try {
-            return ReportPeriod.parse(from, to, granularity, LocalDate.now(env.clock));
+            return ReportPeriod.parse(from, to, granularity, LocalDate.now(clock));
         } catch (ReportPeriod.InvalidPeriodException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
     }
 
     private Questionnaire questionnaire() {
-        return env.variable("GAWAHI_QUESTIONNAIRE").map(Path::of).map(QuestionnaireLoader::load)
+        return env.variable("GAWAHI_QUESTIONNAIRE").map(env.workingDirectory()::resolve).map(QuestionnaireLoader::load)
                 .orElseGet(QuestionnaireLoader::loadDefault);
     }
 
     private ReportService service(Questionnaire questionnaire, SuppressionRules rules) {
         try {
-            return new ReportService(questionnaire, rules, env.clock);
+            return new ReportService(questionnaire, rules, clock);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
@@ -192,7 +189,7 @@ final class ReportCommand implements Callable<Integer> {
             return Map.of();
         }
         try {
-            return ReportService.previousPattern(Files.readAllBytes(previous));
+            return ReportService.previousPattern(Files.readAllBytes(env.workingDirectory().resolve(previous)));
         } catch (IOException | IllegalArgumentException e) {
             throw new UserFacingException("--previous takes an earlier JSON report made by `gawahi report --format json`; "
                     + previous + " is not one.", e);

@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gawahi.bot.reports.ReportSignature;
-import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.KeyFileException;
 import org.gawahi.storage.crypto.KeyInfo;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.WrongPassphraseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code report-key create|show}: the Ed25519 key reports are signed with, and what to publish of it. */
@@ -30,36 +28,18 @@ final class ReportKeyCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static final class DataDir {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GAWAHI_DATA_DIR:-data}",
-                description = "The data directory (default: GAWAHI_DATA_DIR, else ./data).")
-        java.nio.file.Path path;
-    }
-
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Make a new report signing key, wrapped by the collective's passphrase (GAWAHI_PASSPHRASE or asked).")
     static final class Create implements Callable<Integer> {
-        @CommandLine.Mixin
-        DataDir data;
-
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        private final ReportEnvironment env;
-
-        Create() {
-            this(ReportEnvironment.system());
-        }
-
-        Create(ReportEnvironment env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
-            Keys keys = new Keys(data.path, new SecureRandom(), env.clock);
+            CliEnvironment env = GawahiCommand.environment(spec);
+            Keys keys = new Keys(DataDirectory.requireExisting(env), new SecureRandom(), java.time.Clock.systemUTC());
             try {
-                KeyInfo info = keys.newSigningKey(env.passphrase(), Argon2Profile.DEFAULT);
+                KeyInfo info = keys.newSigningKey(Passphrases.read(env), Argon2Choice.from(env, env.err()));
                 byte[] publicKey = keys.signingPublicKey(info.keyId());
                 show(spec.commandLine().getOut(), info.keyId(), publicKey);
                 return 0;
@@ -73,15 +53,13 @@ final class ReportKeyCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the public report keys; no passphrase needed.")
     static final class Show implements Callable<Integer> {
-        @CommandLine.Mixin
-        DataDir data;
-
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Keys keys = new Keys(data.path, new SecureRandom(), java.time.Clock.systemUTC());
+            CliEnvironment env = GawahiCommand.environment(spec);
+            Keys keys = new Keys(DataDirectory.requireExisting(env), new SecureRandom(), java.time.Clock.systemUTC());
             try {
                 List<KeyInfo> signing = keys.state().signingKeys();
                 if (signing.isEmpty()) {

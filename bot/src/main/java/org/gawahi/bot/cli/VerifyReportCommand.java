@@ -43,7 +43,7 @@ final class VerifyReportCommand implements Callable<Integer> {
             description = "The collective's public report key, as it publishes it (instead of the data directory's).")
     String publicKey;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GAWAHI_DATA_DIR:-data}",
+    @Option(names = "--data-dir", paramLabel = "DIR",
             description = "A data directory whose keys/ holds the signing keys (default: GAWAHI_DATA_DIR, else ./data).")
     Path dataDir;
 
@@ -52,6 +52,10 @@ final class VerifyReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CliEnvironment env = GawahiCommand.environment(spec);
+        file = env.workingDirectory().resolve(file).normalize();
+        signature = signature == null ? null : env.workingDirectory().resolve(signature).normalize();
+        dataDir = dataDir == null ? DataDirectory.resolve(env) : env.workingDirectory().resolve(dataDir).normalize();
         byte[] report = read(file, "the report");
         Path sigPath = signature != null ? signature : file.resolveSibling(file.getFileName() + ReportSignature.SUFFIX);
         ReportSignature.Parsed parsed = ReportSignature.parse(read(sigPath, "its signature"))

@@ -31,8 +31,21 @@ public final class ReportService {
     private final Reporting reporting;
     private final Clock clock;
     private final int threads;
+    private final EventLinks events;
+    private final boolean eventsLinked;
 
+    /** Until moderators link testimonies to raid events: each testimony counts as its own raid, and reports say so. */
     public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock) {
+        this(questionnaire, rules, clock, EventLinks.eachOwnEvent(), false);
+    }
+
+    /** With moderators' links from testimonies to raid events (the event table, once it exists). */
+    public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock, EventLinks events) {
+        this(questionnaire, rules, clock, events, true);
+    }
+
+    private ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock, EventLinks events,
+                          boolean eventsLinked) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         Indicators indicators = questionnaire.indicators();
         if (!indicators.defined()) {
@@ -43,15 +56,17 @@ public final class ReportService {
         this.reporting = new Reporting(questionnaire, rules, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        this.events = Objects.requireNonNull(events, "events");
+        this.eventsLinked = eventsLinked;
     }
 
     /** Opens the counted testimonies, counts and suppresses: the report, ready to export. */
     public Report build(Database db, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
-                EventLinks.eachOwnEvent(), request.includePending(), threads)
+                events, request.includePending(), threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
-        Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(), true,
-                request.previous());
+        Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(),
+                !eventsLinked, request.previous());
         return request.includePending() ? report.asRehearsal() : report;
     }
 

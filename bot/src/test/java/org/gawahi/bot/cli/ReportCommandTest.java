@@ -28,6 +28,14 @@ class ReportCommandTest {
 
     private Map<String, String> env;
 
+    /** The command line with this test's environment: its variables, no terminal. */
+    private Cli.Result cli(Map<String, String> variables, String... args) {
+        Cli cli = new Cli(out);
+        variables.forEach(cli::env);
+        Cli.Result result = cli.run(args);
+        return result;
+    }
+
     @BeforeEach
     void sealSomeTestimonies() throws Exception {
         SealedStore store = SealedStore.create(data);
@@ -42,10 +50,10 @@ class ReportCommandTest {
         env = new HashMap<>(Map.of("GAWAHI_PASSPHRASE", SealedStore.PASSPHRASE.reveal(), "GAWAHI_DATA_DIR", data.toString()));
     }
 
-    private ReportCli.Run report(String... extra) {
-        List<String> args = new ArrayList<>(List.of("report", "--data-dir", data.toString(), "--out", out.toString()));
+    private Cli.Result report(String... extra) {
+        List<String> args = new ArrayList<>(List.of("report", "--out", out.toString()));
         args.addAll(List.of(extra));
-        return ReportCli.run(env, args.toArray(String[]::new));
+        return cli(env, args.toArray(String[]::new));
     }
 
     private List<Path> written() throws Exception {
@@ -56,9 +64,9 @@ class ReportCommandTest {
 
     @Test
     void writesASignedCsvThatVerifiesAndCatchesATamperedCopy() throws Exception {
-        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+        Cli.Result run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
 
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("wrote ").contains("audit head: entry 0");
         assertThat(run.err()).contains("Opening testimonies [").contains("60/60 (100%)");
         Path csv = out.resolve("gawahi-report-2026-Q1_2026-Q1.csv");
@@ -66,36 +74,36 @@ class ReportCommandTest {
         assertThat(Files.readString(csv)).contains("raids_reported,Raids reported,raids,all,false,sc_2022_consent,mh,"
                 + "Maharashtra,2026-Q1,2026-Q1,30,,,");
 
-        ReportCli.Run verified = ReportCli.run(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
-        assertThat(verified.exit()).isZero();
+        Cli.Result verified = cli(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
+        assertThat(verified.exitCode()).isZero();
         assertThat(verified.out()).startsWith("GENUINE:");
 
         Files.writeString(csv, Files.readString(csv).replace(",30,,,", ",31,,,"));
-        ReportCli.Run tampered = ReportCli.run(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
-        assertThat(tampered.exit()).isEqualTo(VerifyReportCommand.NOT_GENUINE);
+        Cli.Result tampered = cli(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
+        assertThat(tampered.exitCode()).isEqualTo(VerifyReportCommand.NOT_GENUINE);
         assertThat(tampered.out()).startsWith("NOT GENUINE:");
     }
 
     @Test
     void verifyingWithoutTheKeysNamesTheFingerprintAndAcceptsThePublishedKey() throws Exception {
-        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exit()).isZero();
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exitCode()).isZero();
         Path json = out.resolve("gawahi-report-2026-Q1_2026-Q1.json");
-        ReportCli.Run shown = ReportCli.run(Map.of(), "report-key", "show", "--data-dir", data.toString());
+        Cli.Result shown = cli(Map.of("GAWAHI_DATA_DIR", data.toString()), "report-key", "show");
         String publicKey = shown.out().lines().filter(l -> l.contains("public key:")).findFirst().orElseThrow()
                 .replaceAll(".*public key:\\s*", "");
 
-        ReportCli.Run unknown = ReportCli.run(Map.of(), "verify-report", json.toString(), "--data-dir", out.toString());
-        assertThat(unknown.exit()).isEqualTo(VerifyReportCommand.UNKNOWN_KEY);
+        Cli.Result unknown = cli(Map.of(), "verify-report", json.toString(), "--data-dir", out.toString());
+        assertThat(unknown.exitCode()).isEqualTo(VerifyReportCommand.UNKNOWN_KEY);
         assertThat(unknown.out()).contains("fingerprint").contains("not known here");
 
-        ReportCli.Run trusted = ReportCli.run(Map.of(), "verify-report", json.toString(), "--public-key", publicKey);
-        assertThat(trusted.exit()).as(trusted.out() + trusted.err()).isZero();
+        Cli.Result trusted = cli(Map.of(), "verify-report", json.toString(), "--public-key", publicKey);
+        assertThat(trusted.exitCode()).as(trusted.out() + trusted.err()).isZero();
     }
 
     @Test
     void writesPdfAndPngWithSignatures() throws Exception {
-        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "pdf", "--lang", "hi").exit()).isZero();
-        assertThat(report("--from", "2026-01", "--to", "2026-03", "--by", "month", "--format", "png").exit()).isZero();
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "pdf", "--lang", "hi").exitCode()).isZero();
+        assertThat(report("--from", "2026-01", "--to", "2026-03", "--by", "month", "--format", "png").exitCode()).isZero();
 
         assertThat(written()).extracting(p -> p.getFileName().toString())
                 .contains("gawahi-report-2026-Q1_2026-Q1-hi.pdf", "gawahi-report-2026-Q1_2026-Q1-hi.pdf.sig",
@@ -105,7 +113,7 @@ class ReportCommandTest {
 
     @Test
     void marksAReportOnPendingTestimoniesAsARehearsal() throws Exception {
-        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--include-pending").exit()).isZero();
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--include-pending").exitCode()).isZero();
 
         assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
                 .startsWith("# title: Police raids: what sex workers testified\n# rehearsal: REHEARSAL on testimonies not yet approved");
@@ -115,9 +123,9 @@ class ReportCommandTest {
     void refusesAPreviousReportThatIsNotOne() throws Exception {
         Path notJson = Files.writeString(data.resolve("notes.txt"), "hello");
 
-        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", notJson.toString());
+        Cli.Result run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", notJson.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--previous takes an earlier JSON report");
     }
 
@@ -125,31 +133,31 @@ class ReportCommandTest {
     void verifyReportSaysWhatIsMissing() throws Exception {
         Path lonely = Files.writeString(out.resolve("report.csv"), "a,b\n");
 
-        ReportCli.Run noSig = ReportCli.run(Map.of(), "verify-report", lonely.toString());
-        ReportCli.Run noFile = ReportCli.run(Map.of(), "verify-report", out.resolve("nothing.pdf").toString());
+        Cli.Result noSig = cli(Map.of(), "verify-report", lonely.toString());
+        Cli.Result noFile = cli(Map.of(), "verify-report", out.resolve("nothing.pdf").toString());
 
-        assertThat(noSig.exit()).isEqualTo(2);
+        assertThat(noSig.exitCode()).isEqualTo(2);
         assertThat(noSig.err()).contains("Cannot find its signature").contains("report.csv.sig");
-        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).contains("Cannot find the report");
     }
 
     @Test
     void refusesAnUnknownFormat() {
-        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "docx");
+        Cli.Result run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "docx");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown format 'docx': use one of csv, json, png, pdf.");
     }
 
     @Test
     void refusesAnEmptyPeriodAndOneInTheFuture() {
-        ReportCli.Run empty = report("--from", "2026-Q2", "--to", "2026-Q1", "--format", "csv");
-        ReportCli.Run future = report("--from", "2027-Q1", "--to", "2027-Q2", "--format", "csv");
+        Cli.Result empty = report("--from", "2026-Q2", "--to", "2026-Q1", "--format", "csv");
+        Cli.Result future = report("--from", "2099-Q1", "--to", "2099-Q2", "--format", "csv");
 
-        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("The period is empty");
-        assertThat(future.exit()).isEqualTo(2);
+        assertThat(future.exitCode()).isEqualTo(2);
         assertThat(future.err()).contains("starts in the future");
     }
 
@@ -157,53 +165,53 @@ class ReportCommandTest {
     void refusesThresholdsSetToZero() {
         env.put("GAWAHI_MIN_COUNT", "0");
 
-        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+        Cli.Result run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("GAWAHI_MIN_COUNT='0': a whole number of at least 3").contains("No report was made.");
     }
 
     @Test
     void refusesAWrongPassphraseAndAMissingOne() {
         env.put("GAWAHI_PASSPHRASE", "not the passphrase");
-        ReportCli.Run wrong = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+        Cli.Result wrong = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
         env.remove("GAWAHI_PASSPHRASE");
-        ReportCli.Run missing = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
+        Cli.Result missing = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv");
 
-        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.err()).contains("The passphrase does not open the collective's keys");
-        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("GAWAHI_PASSPHRASE");
     }
 
     @Test
     void refusesALanguageWithoutReportWords() {
-        ReportCli.Run run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--lang", "kn");
+        Cli.Result run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--lang", "kn");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("No report words in 'kn': use one of en, hi, mr.");
     }
 
     @Test
     void saysWhenNothingCanBePublishedAndWritesNothing() throws Exception {
-        ReportCli.Run run = report("--from", "2025-Q1", "--to", "2025-Q4", "--format", "pdf");
+        Cli.Result run = report("--from", "2025-Q1", "--to", "2025-Q4", "--format", "pdf");
 
-        assertThat(run.exit()).isEqualTo(ReportCommand.NOTHING_PUBLISHABLE);
+        assertThat(run.exitCode()).isEqualTo(ReportCommand.NOTHING_PUBLISHABLE);
         assertThat(run.out()).contains("Nothing can be published for 2025-Q1 to 2025-Q4");
         assertThat(written()).isEmpty();
     }
 
     @Test
     void keepsWhatAnEarlierReportWithheld() throws Exception {
-        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exit()).isZero();
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exitCode()).isZero();
         Path earlier = out.resolve("earlier.json");
         Files.move(out.resolve("gawahi-report-2026-Q1_2026-Q1.json"), earlier);
         Files.writeString(earlier, Files.readString(earlier).replace("\"raids_reported/counts\" : [ ]",
                 "\"raids_reported/counts\" : [ [ \"ka\", \"2026-Q1\" ] ]"));
 
-        ReportCli.Run again = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", earlier.toString());
+        Cli.Result again = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--previous", earlier.toString());
 
-        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
                 .contains("raids_reported,Raids reported,raids,all,false,sc_2022_consent,ka,Karnataka,2026-Q1,2026-Q1,,,,");
     }
