@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gawahi", mixinStandardHelpOptions = true, version = "gawahi 0.1.0",
         description = "Anonymous, sealed raid testimony over Telegram.",
         subcommands = {SimulateCommand.class, RunCommand.class, KeysCommand.class, BackupCommand.class,
-                DoctorCommand.class, AuditCommand.class, RolesCommand.class,
+                DoctorCommand.class, AuditCommand.class, RolesCommand.class, ReviewCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec
