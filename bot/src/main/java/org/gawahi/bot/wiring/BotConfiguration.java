@@ -2,8 +2,11 @@ package org.gawahi.bot.wiring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.moderation.ModerationDesk;
+import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.telegram.BotStatus;
 import org.gawahi.bot.telegram.SendLimits;
 import org.gawahi.bot.telegram.Sleeper;
@@ -12,6 +15,7 @@ import org.gawahi.bot.telegram.WebhookHandler;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.settings.Settings;
+import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.DraftCipher;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Pseudonyms;
@@ -23,6 +27,7 @@ import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.DraftStore;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.updates.UpdateOffsets;
@@ -129,10 +134,24 @@ class BotConfiguration {
         return new Interview(questionnaire, draftStore, submissions, clock);
     }
 
+    /**
+     * Review in the chat, in front of the interview. Unlocked: moderators (checked against the
+     * sealed role table on every input) review; intake-only: the review commands say the keys
+     * are locked.
+     */
+    @Bean
+    ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
+                                  Clock clock, SecureRandom random) {
+        Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
+                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener,
+                new AuditLog(database, clock)));
+        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(RunSettings settings, Interview interview, Database database, UpdateOffsets updateOffsets,
-                            Clock clock) {
-        return new TelegramBot(settings.telegram(), interview::handle, interview.questionnaire(), database,
+    TelegramBot telegramBot(RunSettings settings, ModerationDesk moderationDesk, Interview interview, Database database,
+                            UpdateOffsets updateOffsets, Clock clock) {
+        return new TelegramBot(settings.telegram(), moderationDesk::handle, interview.questionnaire(), database,
                 updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
     }
 
