@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class ModerationDesk {
     }
 
     public static final List<String> COMMANDS = List.of("queue", "next");
+    public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
     static final String PREFIX = "m:";
     static final String LOCKED = "Review is not available: the keys are locked, so this server only takes testimonies. "
             + "An operator can restart the bot with the passphrase (GAWAHI_PASSPHRASE) to allow review here, "
@@ -69,11 +71,23 @@ public final class ModerationDesk {
     private final Questionnaire questionnaire;
     private final Map<Long, Set<String>> skipped = new ConcurrentHashMap<>();
     private final Map<Long, PendingRedaction> redactions = new ConcurrentHashMap<>();
+    private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
+    private final Duration reviewLifetime;
 
     private record PendingRedaction(String testimonyId, String questionId) {
     }
 
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
+        this(respondent, questionnaire, unlocked, DEFAULT_REVIEW_LIFETIME);
+    }
+
+    /** @param reviewLifetime how long review messages stay on a moderator's phone */
+    public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
+                          Duration reviewLifetime) {
+        if (reviewLifetime.isNegative() || reviewLifetime.isZero()) {
+            throw new IllegalArgumentException("review messages need a positive lifetime");
+        }
+        this.reviewLifetime = reviewLifetime;
         this.respondent = Objects.requireNonNull(respondent, "respondent");
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         this.unlocked = Objects.requireNonNull(unlocked, "unlocked");
@@ -81,6 +95,7 @@ public final class ModerationDesk {
     }
 
     public Screen handle(ChatRef chat, String languageCode, Input input) {
+        showingReview.remove(chat.id());
         boolean forDesk = isDeskInput(input) || (input instanceof Input.Text && redactions.containsKey(chat.id()));
         if (!forDesk) {
             return respondent.handle(chat, languageCode, input);
@@ -102,12 +117,21 @@ public final class ModerationDesk {
                     + "runs `gawahi doctor`.");
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
+        showingReview.add(chat.id());
         try {
             return new Session(u.review(), actor, chat.id(), language).on(input);
         } catch (CannotOpenException e) {
             return plain("This testimony did not open (damaged, or sealed to a key that is not unlocked). "
                     + "Tell an operator; skip it with /next.");
         }
+    }
+
+    /**
+     * When the screen just returned for {@code chat} is review (a testimony, the queue), how
+     * long it may stay on the phone; empty for anything else.
+     */
+    public Optional<Duration> expiresAfter(ChatRef chat) {
+        return showingReview.contains(chat.id()) ? Optional.of(reviewLifetime) : Optional.empty();
     }
 
     static boolean isDeskInput(Input input) {

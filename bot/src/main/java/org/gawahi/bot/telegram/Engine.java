@@ -1,5 +1,8 @@
 package org.gawahi.bot.telegram;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.storage.drafts.ChatRef;
@@ -8,4 +11,13 @@ import org.gawahi.storage.drafts.ChatRef;
 @FunctionalInterface
 public interface Engine {
     Screen handle(ChatRef chat, String languageCode, Input input);
+
+    /**
+     * How long the screen just returned for {@code chat} may stay on the phone: review screens
+     * are deleted after a while, so a moderator's phone does not become a second archive.
+     * Empty (the default) keeps the usual conversation rules.
+     */
+    default Optional<Duration> expiresAfter(ChatRef chat) {
+        return Optional.empty();
+    }
 }

@@ -2,12 +2,16 @@ package org.gawahi.bot.wiring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
+import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.telegram.BotStatus;
+import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
 import org.gawahi.bot.telegram.Sleeper;
 import org.gawahi.bot.telegram.TelegramBot;
@@ -24,6 +28,7 @@ import org.gawahi.storage.crypto.ServerSecret;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.DraftStore;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.drafts.SealedDraftStore;
@@ -31,6 +36,7 @@ import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.updates.UpdateOffsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -141,18 +147,34 @@ class BotConfiguration {
      */
     @Bean
     ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
-                                  Clock clock, SecureRandom random) {
+                                  Clock clock, SecureRandom random,
+                                  @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime) {
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener,
                 new AuditLog(database, clock)));
-        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked);
+        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     TelegramBot telegramBot(RunSettings settings, ModerationDesk moderationDesk, Interview interview, Database database,
                             UpdateOffsets updateOffsets, Clock clock) {
-        return new TelegramBot(settings.telegram(), moderationDesk::handle, interview.questionnaire(), database,
+        return new TelegramBot(settings.telegram(), engine(moderationDesk), interview.questionnaire(), database,
                 updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
+    }
+
+    /** The desk as the adapter sees it: review screens expire from the phone. */
+    private static Engine engine(ModerationDesk desk) {
+        return new Engine() {
+            @Override
+            public Screen handle(ChatRef chat, String languageCode, Input input) {
+                return desk.handle(chat, languageCode, input);
+            }
+
+            @Override
+            public Optional<Duration> expiresAfter(ChatRef chat) {
+                return desk.expiresAfter(chat);
+            }
+        };
     }
 
     @Bean
