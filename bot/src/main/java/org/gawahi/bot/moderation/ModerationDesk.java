@@ -60,6 +60,8 @@ public final class ModerationDesk {
             + "An operator can restart the bot with the passphrase (GAWAHI_PASSPHRASE) to allow review here, "
             + "or you can review on a laptop with `gawahi review`.";
     static final String EMPTY = "Nothing is waiting for review.";
+    static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
+    static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
     static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id], [#email].";
     static final int MAX_TEXT = 3900;
     static final String STALE = "That button is out of date. Send /next.";
@@ -73,17 +75,19 @@ public final class ModerationDesk {
     private final Map<Long, PendingRedaction> redactions = new ConcurrentHashMap<>();
     private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
     private final Duration reviewLifetime;
+    private final UrgentArrivals arrivals;
 
     private record PendingRedaction(String testimonyId, String questionId) {
     }
 
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
-        this(respondent, questionnaire, unlocked, DEFAULT_REVIEW_LIFETIME);
+        this(respondent, questionnaire, unlocked, DEFAULT_REVIEW_LIFETIME, new UrgentArrivals());
     }
 
     /** @param reviewLifetime how long review messages stay on a moderator's phone */
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
-                          Duration reviewLifetime) {
+                          Duration reviewLifetime, UrgentArrivals arrivals) {
+        this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
         if (reviewLifetime.isNegative() || reviewLifetime.isZero()) {
             throw new IllegalArgumentException("review messages need a positive lifetime");
         }
@@ -132,6 +136,28 @@ public final class ModerationDesk {
      */
     public Optional<Duration> expiresAfter(ChatRef chat) {
         return showingReview.contains(chat.id()) ? Optional.of(reviewLifetime) : Optional.empty();
+    }
+
+    /**
+     * The content-free notices due to moderators (by Telegram user id, which is their private
+     * chat's id) for urgent testimonies stored since the last call. Unlocked only: the role
+     * table that names the moderators cannot be read otherwise. Call after the input's
+     * transaction has its results, and send only after it commits.
+     */
+    public Map<Long, String> urgentNotices() {
+        int count = arrivals.take();
+        if (count == 0 || unlocked.isEmpty()) {
+            return Map.of();
+        }
+        Unlocked u = unlocked.get();
+        try (RoleBook book = u.roles().open(u.opener())) {
+            String text = count == 1 ? URGENT_NOTICE : URGENT_NOTICE_MANY.formatted(count);
+            Map<Long, String> notices = new java.util.TreeMap<>();
+            book.holdersOf(Role.MODERATOR).forEach(id -> notices.put(id, text));
+            return notices;
+        } catch (CannotOpenException e) {
+            return Map.of();
+        }
     }
 
     static boolean isDeskInput(Input input) {

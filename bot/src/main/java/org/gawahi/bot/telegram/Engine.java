@@ -20,4 +20,13 @@ public interface Engine {
     default Optional<Duration> expiresAfter(ChatRef chat) {
         return Optional.empty();
     }
+
+    /**
+     * Short notices due to other chats (by chat id) because of the input just handled, such as
+     * the content-free word to moderators that an urgent testimony arrived; sent after the
+     * commit. Empty by default.
+     */
+    default java.util.Map<Long, String> notices() {
+        return java.util.Map.of();
+    }
 }

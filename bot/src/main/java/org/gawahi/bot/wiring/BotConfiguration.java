@@ -10,6 +10,7 @@ import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
+import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.telegram.BotStatus;
 import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
@@ -125,9 +126,15 @@ class BotConfiguration {
     }
 
     @Bean
+    UrgentArrivals urgentArrivals() {
+        return new UrgentArrivals();
+    }
+
+    /** Sealed submissions, counted when urgent so the moderators can be told (unlocked mode). */
+    @Bean
     Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
-                            SecureRandom random, Clock clock) {
-        return new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock);
+                            SecureRandom random, Clock clock, UrgentArrivals urgentArrivals) {
+        return urgentArrivals.watching(new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock));
     }
 
     @Bean(destroyMethod = "close")
@@ -148,11 +155,13 @@ class BotConfiguration {
     @Bean
     ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
                                   Clock clock, SecureRandom random,
-                                  @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime) {
+                                  @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
+                                  UrgentArrivals urgentArrivals) {
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener,
                 new AuditLog(database, clock)));
-        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime);
+        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
+                urgentArrivals);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -173,6 +182,11 @@ class BotConfiguration {
             @Override
             public Optional<Duration> expiresAfter(ChatRef chat) {
                 return desk.expiresAfter(chat);
+            }
+
+            @Override
+            public java.util.Map<Long, String> notices() {
+                return desk.urgentNotices();
             }
         };
     }

@@ -42,6 +42,7 @@ class ModerationDeskTest {
     private Roles roles;
     private AuditLog audit;
     private ModerationDesk desk;
+    private final UrgentArrivals arrivals = new UrgentArrivals();
     private Questionnaire questionnaire;
 
     @BeforeEach
@@ -57,7 +58,8 @@ class ModerationDeskTest {
         questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
         Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         desk = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire,
-                Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)));
+                Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)),
+                ModerationDesk.DEFAULT_REVIEW_LIFETIME, arrivals);
         storage.submissions.submit(ChatRef.of(77), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "They took my phone [#phone] away")).toJson(), true);
     }
@@ -157,6 +159,27 @@ class ModerationDeskTest {
         }
         assertThat(as(MODERATOR, new Input.Command("next", ""))).isEqualTo(RESPONDENT);
         assertThat(entries()).extracting(AuditEntry::action).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @Test
+    void everyModeratorGetsAContentFreeNoticeOfAnUrgentArrivalOnce() {
+        var watched = arrivals.watching(storage.submissions);
+        watched.submit(ChatRef.of(78), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), false);
+        assertThat(desk.urgentNotices()).isEmpty();
+        watched.submit(ChatRef.of(79), new TestimonyContent("raid", 1, "en",
+                Map.of("q24", List.of("not_returned")), Map.of("q29", "secret words")).toJson(), true);
+        assertThat(desk.urgentNotices()).containsExactly(Map.entry(MODERATOR.id(), ModerationDesk.URGENT_NOTICE));
+        assertThat(desk.urgentNotices()).isEmpty();
+    }
+
+    @Test
+    void reviewScreensExpireOtherScreensDoNot() {
+        as(MODERATOR, new Input.Command("next", ""));
+        assertThat(desk.expiresAfter(MODERATOR)).contains(ModerationDesk.DEFAULT_REVIEW_LIFETIME);
+        as(MODERATOR, new Input.Start());
+        assertThat(desk.expiresAfter(MODERATOR)).isEmpty();
+        as(STRANGER, new Input.Command("next", ""));
+        assertThat(desk.expiresAfter(STRANGER)).isEmpty();
     }
 
     @Test

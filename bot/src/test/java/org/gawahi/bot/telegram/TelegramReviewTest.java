@@ -13,6 +13,7 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
+import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
@@ -45,6 +46,7 @@ class TelegramReviewTest {
     private AuditLog audit;
     private Person moderator;
     private Person stranger;
+    private final UrgentArrivals arrivals = new UrgentArrivals();
 
     @BeforeEach
     void start() throws Exception {
@@ -62,7 +64,7 @@ class TelegramReviewTest {
         harness = BotHarness.withoutBot(java.nio.file.Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
-                    Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), LIFETIME);
+                    Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), LIFETIME, arrivals);
             return new Engine() {
                 @Override
                 public Screen handle(ChatRef chat, String languageCode, Input input) {
@@ -72,6 +74,11 @@ class TelegramReviewTest {
                 @Override
                 public Optional<Duration> expiresAfter(ChatRef chat) {
                     return desk.expiresAfter(chat);
+                }
+
+                @Override
+                public Map<Long, String> notices() {
+                    return desk.urgentNotices();
                 }
             };
         });
@@ -127,6 +134,16 @@ class TelegramReviewTest {
         assertThat(stranger.data()).noneMatch(d -> d.startsWith("m:"));
         assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
         assertThat(new TestimonyTable(storage.db).countByStatus()).containsOnlyKeys(TestimonyStatus.PENDING);
+    }
+
+    @Test
+    void moderatorIsToldOfAnUrgentArrivalWithoutContent() throws Exception {
+        arrivals.watching(storage.submissions).submit(ChatRef.of(56), new TestimonyContent("raid", 1, "en",
+                Map.of("q15a", List.of("still_there")), Map.of("q29", CANARY)).toJson(), true);
+        stranger.types("/start"); // the next update carries the notice out, after its commit
+        Eventually.holds(() -> moderator.chat().botMessages().stream()
+                .anyMatch(m -> m.text().equals("An urgent testimony has arrived. Send /queue.")));
+        assertThat(moderator.chat().texts()).noneMatch(t -> t.contains(CANARY));
     }
 
     @Test
