@@ -9,6 +9,7 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
+import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.telegram.BotStatus;
@@ -140,6 +141,13 @@ class BotConfiguration {
     @Bean(destroyMethod = "close")
     DraftPurge draftPurge(DraftStore draftStore) {
         return DraftPurge.every(DraftPurge.DEFAULT_INTERVAL, draftStore);
+    }
+
+    /** Rejected testimonies' content purged after gawahi.retention.rejected (default 30 days). */
+    @Bean(destroyMethod = "close")
+    RetentionSchedule retentionSchedule(Database database, Clock clock,
+                                        @Value("${gawahi.retention.rejected:P30D}") Duration keepRejected) {
+        return RetentionSchedule.every(RetentionSchedule.DEFAULT_INTERVAL, new Retention(database, clock, keepRejected));
     }
 
     @Bean

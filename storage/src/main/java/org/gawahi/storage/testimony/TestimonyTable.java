@@ -49,6 +49,10 @@ public final class TestimonyTable {
     private static final String LINK_EVENT = "UPDATE testimonies SET event_id = ? WHERE id = ? AND sealed IS NOT NULL";
     private static final String SELECT_APPROVED = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
             + "FROM testimonies WHERE status = 'APPROVED' AND sealed IS NOT NULL ORDER BY submitted_day, id";
+    private static final String REJECTED_BEFORE = "SELECT id FROM testimonies WHERE status = 'REJECTED' "
+            + "AND sealed IS NOT NULL AND decided_day < ? ORDER BY id";
+    private static final String PURGE = "UPDATE testimonies SET sealed = NULL, key_id = NULL, event_id = NULL "
+            + "WHERE id = ? AND status = 'REJECTED' AND sealed IS NOT NULL";
     private static final String EVENT_OF = "SELECT event_id FROM testimonies WHERE id = ?";
     private static final String IDS_NOT_SEALED_TO = "SELECT id FROM testimonies "
             + "WHERE sealed IS NOT NULL AND key_id IS NOT ? ORDER BY id";
@@ -252,6 +256,30 @@ public final class TestimonyTable {
                 }
             }
         });
+    }
+
+    /** Rejected testimonies decided before {@code day} that still hold content: due for purging. */
+    public List<String> rejectedBefore(LocalDate day) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(REJECTED_BEFORE)) {
+                s.setString(1, day.toString());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Deletes a rejected testimony's content (overwritten on disk by secure_delete), keeping
+     * the status so its receipt still answers "rejected". False when there was none to purge.
+     */
+    public boolean purgeRejected(String id) {
+        return update(PURGE, id);
     }
 
     /** Approved rows that hold content, oldest first (for the export). */
