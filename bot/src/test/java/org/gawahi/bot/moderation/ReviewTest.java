@@ -190,6 +190,22 @@ class ReviewTest {
     }
 
     @Test
+    void redactionInsideACallersTransactionCommitsWithIt() throws Exception {
+        // As in Telegram, where the review runs inside the batch's transaction.
+        submit(1, Map.of(), ORIGINAL, false);
+        String id = onlyId();
+        Outcome outcome = storage.db.inTransaction(c -> {
+            try {
+                return review.redact(ALICE, id, "q29", "They came at night.");
+            } catch (org.gawahi.storage.crypto.CannotOpenException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(outcome).isEqualTo(Outcome.DONE);
+        assertThat(review.open(ALICE, id).orElseThrow().content().texts().get("q29")).isEqualTo("They came at night.");
+    }
+
+    @Test
     void redactionLongerThanTheOriginalIsRefused() throws Exception {
         submit(1, Map.of(), "short", false);
         assertThat(review.redact(ALICE, onlyId(), "q29", "much longer than before")).isEqualTo(Outcome.REDACTION_TOO_LONG);

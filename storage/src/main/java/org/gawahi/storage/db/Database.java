@@ -199,17 +199,20 @@ public final class Database implements AutoCloseable {
     /**
      * Copies the write-ahead log into the database file and empties it, so that pages a
      * redaction or a purge replaced (and {@code secure_delete} overwrote in the file) do not
-     * linger in the WAL. Outside any transaction; a no-op while readers hold old pages.
+     * linger in the WAL. Returns false, doing nothing, when called inside a transaction
+     * (the Telegram batch's, say): that commit is not done yet, and the next checkpoint (the
+     * hourly retention pass's) takes it.
      */
-    public void checkpoint() {
+    public boolean checkpoint() {
         lock.lock();
         try {
             if (lock.getHoldCount() > 1) {
-                throw new IllegalStateException("checkpoint inside a transaction");
+                return false;
             }
             try (Statement s = connection.createStatement()) {
                 s.execute(CHECKPOINT);
             }
+            return true;
         } catch (SQLException e) {
             throw new StorageException("A database checkpoint failed: " + sqliteReason(e), e);
         } finally {
