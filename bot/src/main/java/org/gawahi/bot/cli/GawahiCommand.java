@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gawahi", mixinStandardHelpOptions = true, version = "gawahi 0.1.0",
         description = "Anonymous, sealed raid testimony over Telegram.",
         subcommands = {SimulateCommand.class, RunCommand.class, KeysCommand.class, BackupCommand.class,
-                DoctorCommand.class, AuditCommand.class, ReportCommand.class, VerifyReportCommand.class,
-                ReportKeyCommand.class, CommandLine.HelpCommand.class})
+                DoctorCommand.class, AuditCommand.class, RolesCommand.class, ReviewCommand.class, ExportCommand.class,
+                ReportCommand.class, VerifyReportCommand.class, ReportKeyCommand.class, CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

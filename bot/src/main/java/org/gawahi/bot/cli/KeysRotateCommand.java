@@ -18,6 +18,7 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.Resealing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +55,13 @@ final class KeysRotateCommand implements Callable<Integer> {
                 out.println("New collective key " + fresh.keyId() + " (generation " + fresh.generation() + ").");
                 Resealing.Outcome outcome = reseal(env, keys, passphrase, new Resealing(db));
                 out.println("Re-sealed " + outcome.resealed() + " testimonies to the new key.");
-                List<String> kept = deleteRetiredKeys(keys, outcome, out);
+                Roles roles = new Roles(db, new SecureRandom());
+                try (Opener opener = keys.unlock(passphrase)) {
+                    roles.reseal(opener, keys.sealer());
+                }
+                java.util.Set<String> inUse = new java.util.HashSet<>(outcome.keyIdsInUse().keySet());
+                roles.sealedToKeyId().ifPresent(inUse::add); // a role table that did not open keeps its key
+                List<String> kept = deleteRetiredKeys(keys, inUse, out);
                 if (outcome.failed() > 0 || !kept.isEmpty()) {
                     throw new UserFacingException(notFinished(outcome.failed(), kept));
                 }
@@ -83,15 +90,15 @@ final class KeysRotateCommand implements Callable<Integer> {
         }
     }
 
-    /** Deletes each retired key no testimony is sealed to any more; returns those kept. */
-    private static List<String> deleteRetiredKeys(Keys keys, Resealing.Outcome outcome, PrintStream out)
+    /** Deletes each retired key no testimony (nor the role table) is sealed to any more; returns those kept. */
+    private static List<String> deleteRetiredKeys(Keys keys, java.util.Set<String> inUse, PrintStream out)
             throws Exception {
         List<String> kept = new ArrayList<>();
         for (KeyInfo key : keys.state().collectiveKeys()) {
             if (key.status() != KeyStatus.RETIRED) {
                 continue;
             }
-            if (outcome.keyIdsInUse().containsKey(key.keyId())) {
+            if (inUse.contains(key.keyId())) {
                 kept.add(key.keyId());
             } else {
                 keys.deleteRetired(key.keyId());

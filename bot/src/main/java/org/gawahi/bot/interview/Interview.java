@@ -310,7 +310,7 @@ public final class Interview {
                 flow.effectiveAnswers(d), flow.effectiveTexts(d));
         ReceiptCode receipt;
         try (SecretBytes sealedInput = content.toJson()) {
-            receipt = submissions.submit(turn.chat, sealedInput);
+            receipt = submissions.submit(turn.chat, sealedInput, questionnaire.isUrgent(content.answers()));
         } catch (RuntimeException e) {
             log.warn("submission failed: {}", e.getClass().getName());
             turn.save = false;

@@ -89,6 +89,14 @@ sealed interface ChatAction {
         }
     }
 
+    /** Review screens whose time is up: delete every message of the conversation, send nothing. */
+    record Expire() implements ChatAction {
+        @Override
+        public List<Integer> personMessageIds() {
+            return List.of();
+        }
+    }
+
     /** A reply in a group, which is not a conversation: nothing tracked, nothing deleted. */
     record GroupReply(String text) implements ChatAction {
         public GroupReply {

@@ -37,6 +37,8 @@ final class Presenter {
             conversation.forget(clear.pressedMessageId());
             calls.delete(chatId, List.of(clear.pressedMessageId()));
             calls.send(chatId, clear.line(), List.of()).ifPresent(conversation::track);
+        } else if (action instanceof ChatAction.Expire) {
+            scrub(chatId, conversation, OptionalInt.empty());
         } else if (action instanceof ChatAction.GroupReply reply) {
             calls.send(chatId, reply.text(), List.of());
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,9 @@ final class Sender implements AutoCloseable {
     private final ExecutorService callbacks;
     private final Map<Long, Lane> lanesByChat = new HashMap<>();
     private final Map<Long, Conversation> conversations = new HashMap<>();
+    /** When each chat's review messages are due for deletion; a newer review screen pushes it back. */
+    private final Map<Long, Instant> expiries = new HashMap<>();
+    private final ScheduledExecutorService timers;
     private Instant sweptAt;
     private int busy;
 
@@ -51,6 +55,7 @@ final class Sender implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lanes = Executors.newFixedThreadPool(workers, named("gawahi-send"));
         this.callbacks = Executors.newSingleThreadExecutor(named("gawahi-callback"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(named("gawahi-expiry"));
         this.sweptAt = clock.instant();
     }
 
@@ -78,6 +83,34 @@ final class Sender implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Deletes the chat's conversation {@code lifetime} from now, unless this is called again
+     * for it meanwhile (then from that later call). In memory: a restart forgets it, as it
+     * forgets the conversation's message ids.
+     */
+    void expireAfter(long chatId, Duration lifetime) {
+        Instant due = clock.instant().plus(lifetime);
+        synchronized (this) {
+            expiries.put(chatId, due);
+        }
+        try {
+            timers.schedule(() -> expireIfDue(chatId), lifetime.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.warn("review messages will not expire: the sender is stopped");
+        }
+    }
+
+    private void expireIfDue(long chatId) {
+        synchronized (this) {
+            Instant due = expiries.get(chatId);
+            if (due == null || clock.instant().isBefore(due)) {
+                return;
+            }
+            expiries.remove(chatId);
+        }
+        submit(chatId, new ChatAction.Expire());
     }
 
     /** Answers a callback query now, ahead of every chat's queue. */
@@ -173,6 +206,7 @@ final class Sender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timers.shutdownNow();
         lanes.shutdownNow();
         callbacks.shutdown();
         try {

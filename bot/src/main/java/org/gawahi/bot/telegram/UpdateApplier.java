@@ -141,6 +141,7 @@ final class UpdateApplier {
         processed.callbackQueryId().ifPresent(sender::answerCallback);
         for (UpdateProcessor.Reply reply : processed.replies()) {
             sender.submit(reply.chat().id(), reply.action());
+            reply.expiresAfter().ifPresent(lifetime -> sender.expireAfter(reply.chat().id(), lifetime));
         }
     }
 }

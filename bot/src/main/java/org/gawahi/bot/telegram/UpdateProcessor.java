@@ -24,7 +24,11 @@ final class UpdateProcessor {
     private static final int MAX_GROUPS_REMEMBERED = 10_000;
 
     /** One reply for one chat; prints no id and no text. */
-    record Reply(ChatRef chat, ChatAction action) {
+    record Reply(ChatRef chat, ChatAction action, Optional<java.time.Duration> expiresAfter) {
+        Reply(ChatRef chat, ChatAction action) {
+            this(chat, action, Optional.empty());
+        }
+
         @Override
         public String toString() {
             return "Reply[" + action + "]";
@@ -63,8 +67,12 @@ final class UpdateProcessor {
         if (inbound instanceof Inbound.ToEngine in) {
             Screen screen = engine.handle(in.chat(), in.languageCode(), in.input());
             List<Integer> own = in.personMessageId().isPresent() ? List.of(in.personMessageId().getAsInt()) : List.of();
-            return new Processed(List.of(new Reply(in.chat(), new ChatAction.Show(screen, in.pressedMessageId(), own))),
-                    callback);
+            List<Reply> replies = new java.util.ArrayList<>();
+            replies.add(new Reply(in.chat(), new ChatAction.Show(screen, in.pressedMessageId(), own),
+                    engine.expiresAfter(in.chat())));
+            engine.notices().forEach((chatId, text) ->
+                    replies.add(new Reply(ChatRef.of(chatId), new ChatAction.Notice(text, List.of()))));
+            return new Processed(replies, callback);
         }
         if (inbound instanceof Inbound.Edited edited) {
             return one(edited.chat(), new ChatAction.Notice(message(edited.languageCode(), "edited_ignored"), List.of()),

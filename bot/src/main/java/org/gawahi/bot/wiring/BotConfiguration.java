@@ -2,9 +2,18 @@ package org.gawahi.bot.wiring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
+import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.moderation.ModerationDesk;
+import org.gawahi.bot.moderation.Retention;
+import org.gawahi.bot.moderation.Review;
+import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.telegram.BotStatus;
+import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
 import org.gawahi.bot.telegram.Sleeper;
 import org.gawahi.bot.telegram.TelegramBot;
@@ -12,6 +21,7 @@ import org.gawahi.bot.telegram.WebhookHandler;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.settings.Settings;
+import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.DraftCipher;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Pseudonyms;
@@ -20,12 +30,15 @@ import org.gawahi.storage.crypto.ServerSecret;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.DraftStore;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.updates.UpdateOffsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -114,9 +127,15 @@ class BotConfiguration {
     }
 
     @Bean
+    UrgentArrivals urgentArrivals() {
+        return new UrgentArrivals();
+    }
+
+    /** Sealed submissions, counted when urgent so the moderators can be told (unlocked mode). */
+    @Bean
     Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
-                            SecureRandom random, Clock clock) {
-        return new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock);
+                            SecureRandom random, Clock clock, UrgentArrivals urgentArrivals) {
+        return urgentArrivals.watching(new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock));
     }
 
     @Bean(destroyMethod = "close")
@@ -124,16 +143,60 @@ class BotConfiguration {
         return DraftPurge.every(DraftPurge.DEFAULT_INTERVAL, draftStore);
     }
 
+    /** Rejected testimonies' content purged after gawahi.retention.rejected (default 30 days). */
+    @Bean(destroyMethod = "close")
+    RetentionSchedule retentionSchedule(Database database, Clock clock,
+                                        @Value("${gawahi.retention.rejected:P30D}") Duration keepRejected) {
+        return RetentionSchedule.every(RetentionSchedule.DEFAULT_INTERVAL, new Retention(database, clock, keepRejected));
+    }
+
     @Bean
     Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock) {
         return new Interview(questionnaire, draftStore, submissions, clock);
     }
 
+    /**
+     * Review in the chat, in front of the interview. Unlocked: moderators (checked against the
+     * sealed role table on every input) review; intake-only: the review commands say the keys
+     * are locked.
+     */
+    @Bean
+    ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
+                                  Clock clock, SecureRandom random,
+                                  @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
+                                  UrgentArrivals urgentArrivals) {
+        Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
+                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener,
+                new AuditLog(database, clock)));
+        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
+                urgentArrivals);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(RunSettings settings, Interview interview, Database database, UpdateOffsets updateOffsets,
-                            Clock clock) {
-        return new TelegramBot(settings.telegram(), interview::handle, interview.questionnaire(), database,
+    TelegramBot telegramBot(RunSettings settings, ModerationDesk moderationDesk, Interview interview, Database database,
+                            UpdateOffsets updateOffsets, Clock clock) {
+        return new TelegramBot(settings.telegram(), engine(moderationDesk), interview.questionnaire(), database,
                 updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
+    }
+
+    /** The desk as the adapter sees it: review screens expire from the phone. */
+    private static Engine engine(ModerationDesk desk) {
+        return new Engine() {
+            @Override
+            public Screen handle(ChatRef chat, String languageCode, Input input) {
+                return desk.handle(chat, languageCode, input);
+            }
+
+            @Override
+            public Optional<Duration> expiresAfter(ChatRef chat) {
+                return desk.expiresAfter(chat);
+            }
+
+            @Override
+            public java.util.Map<Long, String> notices() {
+                return desk.urgentNotices();
+            }
+        };
     }
 
     @Bean

@@ -105,6 +105,16 @@ public final class Questionnaire {
                 .toList();
     }
 
+    /**
+     * Whether these answers (option ids by question id) include an option the questionnaire
+     * marks {@code urgent: true}: such a testimony is flagged on arrival.
+     */
+    public boolean isUrgent(java.util.Map<String, ? extends Collection<String>> answers) {
+        return answers.entrySet().stream().anyMatch(e -> question(e.getKey())
+                .map(q -> e.getValue().stream().anyMatch(id -> q.option(id).map(Option::urgent).orElse(false)))
+                .orElse(false));
+    }
+
     /** Fails fast when the engine needs a message that the questionnaire lacks. */
     public void requireMessages(Collection<String> keys) {
         Set<String> missing = keys.stream()

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private static final String SELF_CONTAINED = "PRAGMA journal_mode = DELETE";
     private static final String QUICK_CHECK = "PRAGMA quick_check";
     private static final String USER_VERSION = "PRAGMA user_version";
+    private static final String CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Work inside a transaction; may throw SQLException, which rolls it back. */
@@ -192,6 +193,30 @@ public final class Database implements AutoCloseable {
             connection.rollback();
         } catch (SQLException ignored) {
             // the original failure is the one worth reporting
+        }
+    }
+
+    /**
+     * Copies the write-ahead log into the database file and empties it, so that pages a
+     * redaction or a purge replaced (and {@code secure_delete} overwrote in the file) do not
+     * linger in the WAL. Returns false, doing nothing, when called inside a transaction
+     * (the Telegram batch's, say): that commit is not done yet, and the next checkpoint (the
+     * hourly retention pass's) takes it.
+     */
+    public boolean checkpoint() {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return false;
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute(CHECKPOINT);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new StorageException("A database checkpoint failed: " + sqliteReason(e), e);
+        } finally {
+            lock.unlock();
         }
     }
 

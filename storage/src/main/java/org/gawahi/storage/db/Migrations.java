@@ -20,7 +20,8 @@ final class Migrations {
     /** In order; the version of the schema is the number of entries applied. */
     static final List<String> FILES = List.of(
             "V1__initial.sql",
-            "V2__audit_append_only.sql");
+            "V2__audit_append_only.sql",
+            "V3__moderation.sql");
 
     private Migrations() {
     }

@@ -52,13 +52,18 @@ public final class SealedSubmissions implements Submissions {
 
     @Override
     public ReceiptCode submit(ChatRef chat, SecretBytes testimony) {
+        return submit(chat, testimony, false);
+    }
+
+    @Override
+    public ReceiptCode submit(ChatRef chat, SecretBytes testimony, boolean urgent) {
         try {
             return db.inTransaction(c -> {
                 String id = randomId();
                 byte[] sealed = sealer.seal(testimony, associatedData(id, SCHEMA_VERSION, sealer.keyId()));
                 ReceiptCode receipt = ReceiptCode.random(random);
                 table.insert(new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed, TestimonyStatus.PENDING,
-                        LocalDate.now(clock), false), pseudonyms.receiptHash(receipt.digits()));
+                        LocalDate.now(clock), urgent), pseudonyms.receiptHash(receipt.digits()));
                 drafts.erase(chat);
                 return receipt;
             });

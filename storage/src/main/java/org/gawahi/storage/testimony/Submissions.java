@@ -17,6 +17,14 @@ public interface Submissions {
      */
     ReceiptCode submit(ChatRef chat, SecretBytes testimony);
 
+    /**
+     * As {@link #submit(ChatRef, SecretBytes)}, flagged urgent on arrival when {@code urgent}
+     * (an answer the questionnaire marks urgent). Stores that keep no flag ignore it.
+     */
+    default ReceiptCode submit(ChatRef chat, SecretBytes testimony, boolean urgent) {
+        return submit(chat, testimony);
+    }
+
     /** The status for a receipt; empty for an unknown code. */
     Optional<TestimonyStatus> status(ReceiptCode code);
 

@@ -34,6 +34,26 @@ public final class TestimonyTable {
     private static final String COUNT_BY_STATUS = "SELECT status, count(*) FROM testimonies GROUP BY status";
     private static final String SEALED_BY_KEY = "SELECT key_id, count(*) FROM testimonies "
             + "WHERE sealed IS NOT NULL GROUP BY key_id";
+    private static final String PENDING_IDS = "SELECT id FROM testimonies WHERE status = 'PENDING' "
+            + "AND sealed IS NOT NULL ORDER BY urgent DESC, submitted_day, id";
+    private static final String COUNT_URGENT_PENDING = "SELECT count(*) FROM testimonies "
+            + "WHERE status = 'PENDING' AND urgent = 1";
+    private static final String COUNT_PENDING_BEFORE = "SELECT count(*) FROM testimonies "
+            + "WHERE status = 'PENDING' AND submitted_day < ?";
+    private static final String DECIDE = "UPDATE testimonies SET status = ?, decided_day = ?, reject_reason = ? "
+            + "WHERE id = ? AND status = 'PENDING'";
+    private static final String FLAG_URGENT = "UPDATE testimonies SET urgent = 1 "
+            + "WHERE id = ? AND urgent = 0 AND sealed IS NOT NULL";
+    private static final String REPLACE_SEALED = "UPDATE testimonies SET key_id = ?, sealed = ? "
+            + "WHERE id = ? AND sealed = ? AND status <> 'WITHDRAWN'";
+    private static final String LINK_EVENT = "UPDATE testimonies SET event_id = ? WHERE id = ? AND sealed IS NOT NULL";
+    private static final String SELECT_APPROVED = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
+            + "FROM testimonies WHERE status = 'APPROVED' AND sealed IS NOT NULL ORDER BY submitted_day, id";
+    private static final String REJECTED_BEFORE = "SELECT id FROM testimonies WHERE status = 'REJECTED' "
+            + "AND sealed IS NOT NULL AND decided_day < ? ORDER BY id";
+    private static final String PURGE = "UPDATE testimonies SET sealed = NULL, key_id = NULL, event_id = NULL "
+            + "WHERE id = ? AND status = 'REJECTED' AND sealed IS NOT NULL";
+    private static final String EVENT_OF = "SELECT event_id FROM testimonies WHERE id = ?";
     private static final String IDS_NOT_SEALED_TO = "SELECT id FROM testimonies "
             + "WHERE sealed IS NOT NULL AND key_id IS NOT ? ORDER BY id";
 
@@ -173,6 +193,141 @@ public final class TestimonyTable {
                 }
             }
             return ids;
+        });
+    }
+
+    /** The ids of pending testimonies that still hold content: urgent first, then oldest first. */
+    public List<String> pendingIds() {
+        return ids(PENDING_IDS);
+    }
+
+    public int urgentPendingCount() {
+        return countWith(COUNT_URGENT_PENDING, null);
+    }
+
+    /** How many testimonies have waited for a decision since before {@code day}. */
+    public int pendingSubmittedBefore(LocalDate day) {
+        return countWith(COUNT_PENDING_BEFORE, day.toString());
+    }
+
+    /**
+     * Decides a pending testimony: true only for the one caller that moved it out of
+     * PENDING, so of two moderators deciding at once exactly one wins.
+     */
+    public boolean decide(String id, TestimonyStatus to, LocalDate day, Optional<String> reason) {
+        if (to != TestimonyStatus.APPROVED && to != TestimonyStatus.REJECTED) {
+            throw new IllegalArgumentException("a decision approves or rejects");
+        }
+        return update(DECIDE, to.name(), day.toString(), reason.orElse(null), id);
+    }
+
+    /** False when it was urgent already, or holds no content any more. */
+    public boolean flagUrgent(String id) {
+        return update(FLAG_URGENT, id);
+    }
+
+    /**
+     * Replaces the sealed content (a redaction) if it is still exactly {@code expected}:
+     * two redactions at once cannot both apply, and a withdrawn testimony stays withdrawn.
+     */
+    public boolean replaceSealed(String id, byte[] expected, String keyId, byte[] sealed) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(REPLACE_SEALED)) {
+                s.setString(1, keyId);
+                s.setBytes(2, sealed);
+                s.setString(3, id);
+                s.setBytes(4, expected);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Links a testimony to a raid event (replacing an earlier link); false when it holds no content. */
+    public boolean linkEvent(String id, String eventId) {
+        return update(LINK_EVENT, eventId, id);
+    }
+
+    public Optional<String> eventOf(String id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(EVENT_OF)) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Rejected testimonies decided before {@code day} that still hold content: due for purging. */
+    public List<String> rejectedBefore(LocalDate day) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(REJECTED_BEFORE)) {
+                s.setString(1, day.toString());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Deletes a rejected testimony's content (overwritten on disk by secure_delete), keeping
+     * the status so its receipt still answers "rejected". False when there was none to purge.
+     */
+    public boolean purgeRejected(String id) {
+        return update(PURGE, id);
+    }
+
+    /** Approved rows that hold content, oldest first (for the export). */
+    public List<Row> approvedRows() {
+        return db.inTransaction(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(SELECT_APPROVED); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private List<String> ids(String sql) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private int countWith(String sql, String parameter) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (parameter != null) {
+                    s.setString(1, parameter);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    private boolean update(String sql, String... parameters) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setString(i + 1, parameters[i]);
+                }
+                return s.executeUpdate() == 1;
+            }
         });
     }
 

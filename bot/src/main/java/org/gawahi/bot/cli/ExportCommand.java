@@ -1,0 +1,121 @@
+package org.gawahi.bot.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.audit.AuditAction;
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.CannotOpenException;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code export --approved --format jsonl --to FILE}: the approved testimonies, decrypted,
+ * one JSON object a line, for the collective's own archive. Warns first (the file is the
+ * one place Gawahi writes testimonies in the clear), then asks for the passphrase; the file
+ * is created readable by its owner only and never overwrites another. Audited.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the approved testimonies, decrypted, to a file (JSON lines) for the collective's archive.",
+                "Needs the passphrase. The file is NOT encrypted: keep it on an encrypted disk, never on this server."})
+final class ExportCommand implements Callable<Integer> {
+    static final String WARNING = "WARNING: this writes every approved testimony, decrypted, to %s. Whoever gets "
+            + "that file reads them all. Write it to an encrypted disk, not to this server, and delete it when it is "
+            + "in the archive.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--approved", required = true, description = "Export the approved testimonies (the only choice).")
+    boolean approved;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", description = "jsonl (the only choice)")
+    String format;
+
+    @Option(names = "--to", required = true, paramLabel = "FILE", description = "A new file; never overwritten.")
+    Path to;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"jsonl".equals(format)) {
+            throw new UserFacingException("--format " + format + " is not known: use --format jsonl.");
+        }
+        CliEnvironment env = GawahiCommand.environment(spec);
+        Path target = env.workingDirectory().resolve(to);
+        if (Files.exists(target)) {
+            throw new UserFacingException("The file " + target + " already exists; an export never overwrites a file. "
+                    + "Choose a new name. Nothing was written.");
+        }
+        env.err().println(String.format(WARNING, target));
+        int count = 0;
+        boolean done = false;
+        try (Unlocked u = Unlocked.open(env); OutputStream file = createPrivate(target)) {
+            for (TestimonyTable.Row row : new TestimonyTable(u.db).approvedRows()) {
+                file.write(JSON.writeValueAsBytes(line(u, row)));
+                file.write('\n');
+                count++;
+            }
+            u.audit.append(AuditLog.OPERATOR, AuditAction.EXPORT, Optional.empty());
+            env.out().println("Wrote " + count + " approved testimonies to " + target + ".");
+            env.out().println("Audit head: " + u.audit.head().hash());
+            done = true;
+        } finally {
+            if (!done && Files.exists(target)) {
+                Files.delete(target); // a part of the archive is worse than none: it looks whole
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> line(Unlocked u, TestimonyTable.Row row) throws CannotOpenException {
+        try (SecretBytes plain = u.opener.open(row.sealed(),
+                SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
+            TestimonyContent content = TestimonyContent.fromJson(plain);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", row.id());
+            line.put("submitted_day", row.submittedDay().toString());
+            line.put("urgent", row.urgent());
+            line.put("event_id", new TestimonyTable(u.db).eventOf(row.id()).orElse(null));
+            line.put("questionnaire", content.questionnaire());
+            line.put("version", content.version());
+            line.put("language", content.language());
+            line.put("answers", new TreeMap<>(content.answers()));
+            line.put("texts", new TreeMap<>(content.texts()));
+            return line;
+        }
+    }
+
+    private static OutputStream createPrivate(Path target) {
+        try {
+            if (Files.getFileAttributeView(target.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
+                Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(target);
+            }
+            return Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserFacingException("The file " + target + " already exists; an export never overwrites a file.", e);
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot create " + target + " (" + e.getClass().getSimpleName()
+                    + "). Check that its folder exists and is writable.", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.gawahi.bot.cli;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.crypto.VaultException;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.roles.Roles;
+
+/**
+ * What a command that reads sealed data needs: the database of the data directory and the
+ * collective keys, unlocked with the passphrase ({@code GAWAHI_PASSPHRASE} or asked for).
+ * Closing wipes the keys and closes the database.
+ */
+final class Unlocked implements AutoCloseable {
+    final Path dir;
+    final Database db;
+    final Opener opener;
+    final Sealer sealer;
+    final SecureRandom random = new SecureRandom();
+    final Clock clock = Clock.systemUTC();
+    final AuditLog audit;
+    final Roles roles;
+
+    private Unlocked(Path dir, Database db, Opener opener, Sealer sealer) {
+        this.dir = dir;
+        this.db = db;
+        this.opener = opener;
+        this.sealer = sealer;
+        this.audit = new AuditLog(db, clock);
+        this.roles = new Roles(db, random);
+    }
+
+    static Unlocked open(CliEnvironment env) throws VaultException {
+        Path dir = DataDirectory.requireExisting(env);
+        Keys keys = new Keys(dir, new SecureRandom(), Clock.systemUTC());
+        Sealer sealer = keys.sealer();
+        Opener opener = keys.unlock(Passphrases.read(env));
+        try {
+            return new Unlocked(dir, Database.open(dir), opener, sealer);
+        } catch (RuntimeException e) {
+            opener.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        opener.close();
+        db.close();
+    }
+}

@@ -1,0 +1,349 @@
+package org.gawahi.bot.moderation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.LanguageGuess;
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.storage.audit.AuditAction;
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.CannotOpenException;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.events.EventTable;
+import org.gawahi.storage.roles.Role;
+import org.gawahi.storage.roles.RoleBook;
+import org.gawahi.storage.roles.Roles;
+
+/**
+ * Review in a private chat, in front of the interview: {@code /queue}, {@code /next} and the
+ * review buttons (callback data {@code m:...}) go to review when the keys are unlocked and the
+ * sender holds the moderator role, checked on every input against the sealed role table (so a
+ * revocation counts at once). Anyone else gets the interview, as if the command did not exist,
+ * and the attempt is audited under her pseudonym. In intake-only mode the commands say
+ * plainly that the keys are locked; nobody can be checked then, so nothing is audited.
+ *
+ * <p>Channel-agnostic: it takes and returns the engine's own {@link Input} and {@link Screen},
+ * so Telegram and a test drive it alike. What it remembers (skipped testimonies, a redaction
+ * waiting for its text) is in memory, per moderator, and forgotten on restart.
+ */
+public final class ModerationDesk {
+    /** The interview, or anything answering a respondent. */
+    @FunctionalInterface
+    public interface Respondent {
+        Screen handle(ChatRef chat, String languageCode, Input input);
+    }
+
+    /** What review needs, present only when the keys were unlocked at start. */
+    public record Unlocked(Review review, Roles roles, Opener opener, AuditLog audit) {
+        public Unlocked {
+            Objects.requireNonNull(review, "review");
+            Objects.requireNonNull(roles, "roles");
+            Objects.requireNonNull(opener, "opener");
+            Objects.requireNonNull(audit, "audit");
+        }
+    }
+
+    public static final List<String> COMMANDS = List.of("queue", "next");
+    public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
+    static final String PREFIX = "m:";
+    static final String LOCKED = "Review is not available: the keys are locked, so this server only takes testimonies. "
+            + "An operator can restart the bot with the passphrase (GAWAHI_PASSPHRASE) to allow review here, "
+            + "or you can review on a laptop with `gawahi review`.";
+    static final String EMPTY = "Nothing is waiting for review.";
+    static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
+    static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
+    static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id], [#email].";
+    static final int MAX_TEXT = 3900;
+    static final String STALE = "That button is out of date. Send /next.";
+    private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
+    private final Respondent respondent;
+    private final Optional<Unlocked> unlocked;
+    private final TestimonyRenderer renderer;
+    private final Questionnaire questionnaire;
+    private final Map<Long, Set<String>> skipped = new ConcurrentHashMap<>();
+    private final Map<Long, PendingRedaction> redactions = new ConcurrentHashMap<>();
+    private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
+    private final Duration reviewLifetime;
+    private final UrgentArrivals arrivals;
+
+    private record PendingRedaction(String testimonyId, String questionId) {
+    }
+
+    public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
+        this(respondent, questionnaire, unlocked, DEFAULT_REVIEW_LIFETIME, new UrgentArrivals());
+    }
+
+    /** @param reviewLifetime how long review messages stay on a moderator's phone */
+    public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
+                          Duration reviewLifetime, UrgentArrivals arrivals) {
+        this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
+        if (reviewLifetime.isNegative() || reviewLifetime.isZero()) {
+            throw new IllegalArgumentException("review messages need a positive lifetime");
+        }
+        this.reviewLifetime = reviewLifetime;
+        this.respondent = Objects.requireNonNull(respondent, "respondent");
+        this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
+        this.unlocked = Objects.requireNonNull(unlocked, "unlocked");
+        this.renderer = new TestimonyRenderer(questionnaire);
+    }
+
+    public Screen handle(ChatRef chat, String languageCode, Input input) {
+        showingReview.remove(chat.id());
+        boolean forDesk = isDeskInput(input) || (input instanceof Input.Text && redactions.containsKey(chat.id()));
+        if (!forDesk) {
+            return respondent.handle(chat, languageCode, input);
+        }
+        if (unlocked.isEmpty()) {
+            return isDeskInput(input) ? plain(LOCKED) : respondent.handle(chat, languageCode, input);
+        }
+        Unlocked u = unlocked.get();
+        String actor;
+        try (RoleBook book = u.roles().open(u.opener())) {
+            actor = book.actorPseudonym(chat.id());
+            if (!book.allows(chat.id(), Role.MODERATOR)) {
+                redactions.remove(chat.id());
+                u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
+                return respondent.handle(chat, languageCode, input);
+            }
+        } catch (CannotOpenException e) {
+            return plain("The role table did not open with the unlocked keys; nobody can review until an operator "
+                    + "runs `gawahi doctor`.");
+        }
+        String language = LanguageGuess.guess(questionnaire, languageCode);
+        showingReview.add(chat.id());
+        try {
+            return new Session(u.review(), actor, chat.id(), language).on(input);
+        } catch (CannotOpenException e) {
+            return plain("This testimony did not open (damaged, or sealed to a key that is not unlocked). "
+                    + "Tell an operator; skip it with /next.");
+        }
+    }
+
+    /**
+     * When the screen just returned for {@code chat} is review (a testimony, the queue), how
+     * long it may stay on the phone; empty for anything else.
+     */
+    public Optional<Duration> expiresAfter(ChatRef chat) {
+        return showingReview.contains(chat.id()) ? Optional.of(reviewLifetime) : Optional.empty();
+    }
+
+    /**
+     * The content-free notices due to moderators (by Telegram user id, which is their private
+     * chat's id) for urgent testimonies stored since the last call. Unlocked only: the role
+     * table that names the moderators cannot be read otherwise. Call after the input's
+     * transaction has its results, and send only after it commits.
+     */
+    public Map<Long, String> urgentNotices() {
+        int count = arrivals.take();
+        if (count == 0 || unlocked.isEmpty()) {
+            return Map.of();
+        }
+        Unlocked u = unlocked.get();
+        try (RoleBook book = u.roles().open(u.opener())) {
+            String text = count == 1 ? URGENT_NOTICE : URGENT_NOTICE_MANY.formatted(count);
+            Map<Long, String> notices = new java.util.TreeMap<>();
+            book.holdersOf(Role.MODERATOR).forEach(id -> notices.put(id, text));
+            return notices;
+        } catch (CannotOpenException e) {
+            return Map.of();
+        }
+    }
+
+    static boolean isDeskInput(Input input) {
+        return (input instanceof Input.Command c && COMMANDS.contains(c.name()))
+                || (input instanceof Input.Press p && p.buttonId().startsWith(PREFIX));
+    }
+
+    /** One input of one moderator. */
+    private final class Session {
+        private final Review review;
+        private final String actor;
+        private final long user;
+        private final String language;
+
+        Session(Review review, String actor, long user, String language) {
+            this.review = review;
+            this.actor = actor;
+            this.user = user;
+            this.language = language;
+        }
+
+        Screen on(Input input) throws CannotOpenException {
+            PendingRedaction pending = redactions.remove(user);
+            if (input instanceof Input.Text text && pending != null) {
+                Outcome outcome = review.redact(actor, pending.testimonyId(), pending.questionId(), text.text());
+                if (outcome == Outcome.REDACTION_TOO_LONG || outcome == Outcome.REDACTION_EMPTY) {
+                    redactions.put(user, pending);
+                    return plain(outcome.sentence() + " Send it again, or /next to leave it.");
+                }
+                return show(pending.testimonyId(), outcome.sentence());
+            }
+            if (input instanceof Input.Command c) {
+                return c.name().equals("queue") ? queue() : next("");
+            }
+            String[] parts = ((Input.Press) input).buttonId().split(":");
+            String id = parts[parts.length - 1];
+            boolean wellFormed = parts.length == 2 ? parts[1].equals("n")
+                    : TESTIMONY_ID.matcher(id).matches() && (parts.length == 3 || parts.length == 4);
+            if (!wellFormed) {
+                return plain(STALE);
+            }
+            return switch (parts[1]) {
+                case "n" -> next("");
+                case "a" -> after(review.approve(actor, id));
+                case "r" -> reasons(id);
+                case "rr" -> reason(parts).map(r -> review.reject(actor, id, r)).map(this::sentenceOf)
+                        .map(this::nextQuietly).orElse(plain(STALE));
+                case "b" -> show(id, "");
+                case "u" -> show(id, review.flagUrgent(actor, id).sentence());
+                case "e" -> redactChoice(id);
+                case "eq" -> askRedaction(id, parts.length == 4 ? index(parts[2]) : -1);
+                case "l" -> events(id);
+                case "ln" -> show(id, review.link(actor, id, review.startEvent(actor)).sentence());
+                case "ll" -> show(id, (parts.length == 4 && parts[2].length() == 16 ? linkByPrefix(id, parts[2]) : Outcome.NO_SUCH_EVENT).sentence());
+                case "s" -> {
+                    skipped.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(id);
+                    yield next("");
+                }
+                default -> plain(STALE);
+            };
+        }
+
+        private Screen queue() {
+            return new Screen(review.queue().describe(), List.of(List.of(button("Next ▶", "m:n"))), false,
+                    Optional.empty(), Screen.Ending.NONE);
+        }
+
+        private Screen next(String notice) throws CannotOpenException {
+            Set<String> skip = skipped.getOrDefault(user, new HashSet<>());
+            Optional<OpenedTestimony> t = review.next(actor, skip);
+            return t.isEmpty() ? plain(join(notice, EMPTY)) : testimony(t.get(), notice);
+        }
+
+        private String sentenceOf(Outcome outcome) {
+            return outcome.sentence();
+        }
+
+        private Screen nextQuietly(String notice) {
+            try {
+                return next(notice);
+            } catch (CannotOpenException e) {
+                return plain(join(notice, "The next testimony did not open. Tell an operator."));
+            }
+        }
+
+        private Optional<RejectReason> reason(String[] parts) {
+            int i = parts.length == 4 ? index(parts[2]) : -1;
+            return i >= 0 && i < RejectReason.values().length ? Optional.of(RejectReason.values()[i]) : Optional.empty();
+        }
+
+        private Screen after(Outcome outcome) throws CannotOpenException {
+            return next(outcome.sentence());
+        }
+
+        private Screen show(String id, String notice) throws CannotOpenException {
+            Optional<OpenedTestimony> t = review.open(actor, id);
+            return t.isEmpty() ? next(join(notice, Outcome.GONE.sentence())) : testimony(t.get(), notice);
+        }
+
+        private Screen testimony(OpenedTestimony t, String notice) {
+            String body = renderer.render(t, language);
+            if (body.length() > MAX_TEXT) {
+                body = body.substring(0, MAX_TEXT) + "\n… (too long for one message: read it whole with `gawahi review`)";
+            }
+            String id = t.id();
+            return new Screen(join(notice, body + "\n\n" + MASK_NOTE), List.of(
+                    List.of(button("Approve", "m:a:" + id), button("Reject", "m:r:" + id)),
+                    List.of(button("Urgent", "m:u:" + id), button("Redact", "m:e:" + id)),
+                    List.of(button("Link to raid", "m:l:" + id), button("Skip", "m:s:" + id))),
+                    false, Optional.empty(), Screen.Ending.NONE);
+        }
+
+        private Screen reasons(String id) {
+            List<List<Screen.Button>> rows = new ArrayList<>();
+            RejectReason[] all = RejectReason.values();
+            for (int i = 0; i < all.length; i++) {
+                rows.add(List.of(button(all[i].label(), "m:rr:" + i + ":" + id)));
+            }
+            rows.add(List.of(button("Back", "m:b:" + id)));
+            return new Screen("Why reject it?", rows, false, Optional.empty(), Screen.Ending.NONE);
+        }
+
+        private Screen redactChoice(String id) throws CannotOpenException {
+            Optional<OpenedTestimony> t = review.open(actor, id);
+            if (t.isEmpty()) {
+                return next(Outcome.GONE.sentence());
+            }
+            List<String> questions = renderer.textQuestions(t.get());
+            if (questions.isEmpty()) {
+                return show(id, "This testimony has no free text to redact.");
+            }
+            List<List<Screen.Button>> rows = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                rows.add(List.of(button(renderer.questionLabel(questions.get(i), language), "m:eq:" + i + ":" + id)));
+            }
+            return new Screen("Which answer to redact?", rows, false, Optional.empty(), Screen.Ending.NONE);
+        }
+
+        private Screen askRedaction(String id, int index) throws CannotOpenException {
+            Optional<OpenedTestimony> t = review.open(actor, id);
+            if (t.isEmpty()) {
+                return next(Outcome.GONE.sentence());
+            }
+            List<String> questions = renderer.textQuestions(t.get());
+            if (index < 0 || index >= questions.size()) {
+                return show(id, "That button is out of date.");
+            }
+            String question = questions.get(index);
+            redactions.put(user, new PendingRedaction(id, question));
+            return plain("Send the answer as it should stand, with the parts to hide left out. It may not be longer "
+                    + "than now:\n\n" + t.get().content().texts().get(question));
+        }
+
+        private Screen events(String id) {
+            List<List<Screen.Button>> rows = new ArrayList<>();
+            for (EventTable.Event e : review.recentEvents()) {
+                rows.add(List.of(button("Raid " + e.id().substring(0, 8) + " · " + e.createdDay() + " · "
+                        + e.testimonies(), "m:ll:" + e.id().substring(0, 16) + ":" + id)));
+            }
+            rows.add(List.of(button("New raid event", "m:ln:" + id)));
+            return new Screen("Link it to which raid?", rows, false, Optional.empty(), Screen.Ending.NONE);
+        }
+
+        private Outcome linkByPrefix(String id, String prefix) {
+            return review.recentEvents().stream().filter(e -> e.id().startsWith(prefix)).findFirst()
+                    .map(e -> review.link(actor, id, e.id())).orElse(Outcome.NO_SUCH_EVENT);
+        }
+    }
+
+    private static int index(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String join(String notice, String text) {
+        return notice.isEmpty() ? text : notice + "\n\n" + text;
+    }
+
+    private static Screen.Button button(String label, String data) {
+        return new Screen.Button(data, label);
+    }
+
+    private static Screen plain(String text) {
+        return new Screen(text, List.of(), false, Optional.empty(), Screen.Ending.NONE);
+    }
+}

@@ -1,0 +1,23 @@
+package org.gawahi.bot.moderation;
+
+/**
+ * The review queue at a glance: counts only, no content.
+ *
+ * @param overdue pending testimonies that have waited longer than {@link Review#OVERDUE}
+ */
+public record QueueCounts(int urgentPending, int pending, int overdue, int approved, int rejected, int withdrawn) {
+
+    /** Urgent first, as moderators should read it. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        s.append("Urgent, waiting: ").append(urgentPending).append('\n');
+        s.append("Waiting for review: ").append(pending).append('\n');
+        if (overdue > 0) {
+            s.append("Waiting more than ").append(Review.OVERDUE.toDays()).append(" days: ").append(overdue).append('\n');
+        }
+        s.append("Approved: ").append(approved).append('\n');
+        s.append("Rejected: ").append(rejected).append('\n');
+        s.append("Withdrawn: ").append(withdrawn);
+        return s.toString();
+    }
+}

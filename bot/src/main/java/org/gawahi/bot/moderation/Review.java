@@ -1,0 +1,223 @@
+package org.gawahi.bot.moderation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.audit.AuditAction;
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.CannotOpenException;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.events.EventTable;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyStatus;
+import org.gawahi.storage.testimony.TestimonyTable;
+
+/**
+ * Review, whatever the channel (Telegram, the terminal): the queue, opening the next
+ * testimony, and the decisions on it. Needs the unlocked keys. Every action and its audit
+ * entry commit in one transaction; a decision is a conditional update on the status, so
+ * of two moderators deciding at once exactly one wins and the other's try is audited as
+ * {@link AuditAction#TESTIMONY_DECISION_REFUSED}.
+ *
+ * <p>The actor is an audit actor: {@code RoleBook.actorPseudonym} for a moderator in
+ * Telegram, {@link AuditLog#OPERATOR} on the terminal. Thread-safe (all state is in SQLite).
+ */
+public final class Review {
+    /** A pending testimony older than this is reported by the queue. */
+    public static final Duration OVERDUE = Duration.ofDays(30);
+    public static final int RECENT_EVENTS = 5;
+
+    private final Database db;
+    private final TestimonyTable testimonies;
+    private final EventTable events;
+    private final AuditLog audit;
+    private final Opener opener;
+    private final Sealer sealer;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public Review(Database db, Opener opener, Sealer sealer, Clock clock, SecureRandom random) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.testimonies = new TestimonyTable(db);
+        this.events = new EventTable(db);
+        this.audit = new AuditLog(db, clock);
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public QueueCounts queue() {
+        return db.inTransaction(c -> {
+            Map<TestimonyStatus, Integer> counts = testimonies.countByStatus();
+            LocalDate overdueBefore = today().minusDays(OVERDUE.toDays());
+            return new QueueCounts(testimonies.urgentPendingCount(), counts.getOrDefault(TestimonyStatus.PENDING, 0),
+                    testimonies.pendingSubmittedBefore(overdueBefore), counts.getOrDefault(TestimonyStatus.APPROVED, 0),
+                    counts.getOrDefault(TestimonyStatus.REJECTED, 0), counts.getOrDefault(TestimonyStatus.WITHDRAWN, 0));
+        });
+    }
+
+    /**
+     * Opens the next pending testimony (urgent first, then oldest) that is not in
+     * {@code skipped}, and audits that {@code actor} read it.
+     *
+     * @throws CannotOpenException when it does not open (damaged, or sealed to a missing key)
+     */
+    public Optional<OpenedTestimony> next(String actor, Collection<String> skipped) throws CannotOpenException {
+        Optional<String> id = testimonies.pendingIds().stream().filter(i -> !skipped.contains(i)).findFirst();
+        return id.isEmpty() ? Optional.empty() : open(actor, id.get());
+    }
+
+    /** Opens one testimony by id and audits the reading; empty when it holds no content. */
+    public Optional<OpenedTestimony> open(String actor, String id) throws CannotOpenException {
+        Optional<TestimonyTable.Row> row = testimonies.find(id).filter(r -> r.sealed() != null);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        TestimonyContent content = contentOf(row.get());
+        audit.append(actor, AuditAction.TESTIMONY_VIEWED, Optional.of(id));
+        TestimonyTable.Row r = row.get();
+        return Optional.of(new OpenedTestimony(r.id(), r.submittedDay(), r.status(), r.urgent(),
+                testimonies.eventOf(id), content));
+    }
+
+    public Outcome approve(String actor, String id) {
+        return decide(actor, id, TestimonyStatus.APPROVED, Optional.empty(), AuditAction.TESTIMONY_APPROVED);
+    }
+
+    public Outcome reject(String actor, String id, RejectReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        return decide(actor, id, TestimonyStatus.REJECTED, Optional.of(reason.code()), AuditAction.TESTIMONY_REJECTED);
+    }
+
+    private Outcome decide(String actor, String id, TestimonyStatus to, Optional<String> reason, AuditAction action) {
+        return db.inTransaction(c -> {
+            if (testimonies.decide(id, to, today(), reason)) {
+                audit.append(actor, action, Optional.of(id));
+                return Outcome.DONE;
+            }
+            Optional<TestimonyTable.Row> row = testimonies.find(id);
+            if (row.isEmpty()) {
+                audit.append(actor, AuditAction.TESTIMONY_DECISION_REFUSED, Optional.of(id));
+                return Outcome.GONE;
+            }
+            audit.append(actor, AuditAction.TESTIMONY_DECISION_REFUSED, Optional.of(id));
+            return row.get().status() == TestimonyStatus.WITHDRAWN ? Outcome.GONE : Outcome.ALREADY_DECIDED;
+        });
+    }
+
+    /** Flags a testimony urgent (an already urgent one stays so, and this is still DONE). */
+    public Outcome flagUrgent(String actor, String id) {
+        return db.inTransaction(c -> {
+            Optional<TestimonyTable.Row> row = testimonies.find(id).filter(r -> r.sealed() != null);
+            if (row.isEmpty()) {
+                return Outcome.GONE;
+            }
+            if (testimonies.flagUrgent(id)) {
+                audit.append(actor, AuditAction.TESTIMONY_FLAGGED_URGENT, Optional.of(id));
+            }
+            return Outcome.DONE;
+        });
+    }
+
+    /**
+     * Replaces the free-text answer to {@code questionId} with {@code redacted} and re-seals
+     * the testimony: the original text is gone from the database (SQLite's secure_delete
+     * overwrites the old pages; the WAL is checkpointed after the commit). The redaction may
+     * only shorten: it must not be empty nor longer, in characters, than the original.
+     */
+    public Outcome redact(String actor, String id, String questionId, String redacted) throws CannotOpenException {
+        Objects.requireNonNull(redacted, "redacted");
+        Optional<TestimonyTable.Row> found = testimonies.find(id).filter(r -> r.sealed() != null);
+        if (found.isEmpty() || found.get().status() == TestimonyStatus.WITHDRAWN) {
+            return Outcome.GONE;
+        }
+        TestimonyTable.Row row = found.get();
+        TestimonyContent content = contentOf(row);
+        Outcome outcome = db.inTransaction(c -> {
+            String original = content.texts().get(questionId);
+            if (original == null) {
+                return Outcome.NOT_A_TEXT_ANSWER;
+            }
+            String replacement = redacted.strip();
+            if (replacement.isEmpty()) {
+                return Outcome.REDACTION_EMPTY;
+            }
+            if (replacement.codePointCount(0, replacement.length()) > original.codePointCount(0, original.length())) {
+                return Outcome.REDACTION_TOO_LONG;
+            }
+            Map<String, String> texts = new HashMap<>(content.texts());
+            texts.put(questionId, replacement);
+            TestimonyContent changed = new TestimonyContent(content.questionnaire(), content.version(),
+                    content.language(), content.answers(), texts);
+            byte[] sealed;
+            try (SecretBytes plain = changed.toJson()) {
+                sealed = sealer.seal(plain, SealedSubmissions.associatedData(id, row.schemaVersion(), sealer.keyId()));
+            }
+            // Only if the row still holds exactly what was opened above: no redaction is lost.
+            if (!testimonies.replaceSealed(id, row.sealed(), sealer.keyId(), sealed)) {
+                return Outcome.CHANGED_MEANWHILE;
+            }
+            audit.append(actor, AuditAction.TESTIMONY_REDACTED, Optional.of(id));
+            return Outcome.DONE;
+        });
+        if (outcome == Outcome.DONE) {
+            db.checkpoint();
+        }
+        return outcome;
+    }
+
+    /** Starts a new raid event and returns its id. */
+    public String startEvent(String actor) {
+        byte[] raw = new byte[16];
+        random.nextBytes(raw);
+        String eventId = HexFormat.of().formatHex(raw);
+        db.run(c -> {
+            events.insert(eventId, today());
+            audit.append(actor, AuditAction.EVENT_CREATED, Optional.of(eventId));
+        });
+        return eventId;
+    }
+
+    public List<EventTable.Event> recentEvents() {
+        return events.recent(RECENT_EVENTS);
+    }
+
+    /** Links a testimony to a raid event (one raid told by many counts once). */
+    public Outcome link(String actor, String id, String eventId) {
+        return db.inTransaction(c -> {
+            if (!events.exists(eventId)) {
+                return Outcome.NO_SUCH_EVENT;
+            }
+            if (!testimonies.linkEvent(id, eventId)) {
+                return Outcome.GONE;
+            }
+            audit.append(actor, AuditAction.EVENT_LINKED, Optional.of(id + ":" + eventId));
+            return Outcome.DONE;
+        });
+    }
+
+    private TestimonyContent contentOf(TestimonyTable.Row row) throws CannotOpenException {
+        try (SecretBytes plain = opener.open(row.sealed(),
+                SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
+            return TestimonyContent.fromJson(plain);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,193 @@
+package org.gawahi.bot.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gawahi.bot.fixtures.RaidQuestionnaire;
+import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.audit.AuditAction;
+import org.gawahi.storage.audit.AuditEntry;
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.roles.Role;
+import org.gawahi.storage.roles.RoleBook;
+import org.gawahi.storage.roles.Roles;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyStatus;
+import org.gawahi.storage.testimony.TestimonyTable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModerationDeskTest {
+    static final ChatRef MODERATOR = ChatRef.of(1_000_001L);
+    static final ChatRef STRANGER = ChatRef.of(2_000_002L);
+    static final Screen RESPONDENT = new Screen("respondent flow", List.of(), false, Optional.empty(), Screen.Ending.NONE);
+
+    @TempDir
+    Path dir;
+
+    private TestStorage storage;
+    private Opener opener;
+    private Roles roles;
+    private AuditLog audit;
+    private ModerationDesk desk;
+    private final UrgentArrivals arrivals = new UrgentArrivals();
+    private Questionnaire questionnaire;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        storage = TestStorage.create(dir.resolve("data"));
+        opener = storage.unlock();
+        roles = new Roles(storage.db, TestStorage.RANDOM);
+        try (RoleBook book = roles.open(opener)) {
+            book.grant(MODERATOR.id(), Role.MODERATOR);
+            roles.save(book, storage.keys.sealer());
+        }
+        audit = new AuditLog(storage.db, Clock.systemUTC());
+        questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
+        Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        desk = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire,
+                Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)),
+                ModerationDesk.DEFAULT_REVIEW_LIFETIME, arrivals);
+        storage.submissions.submit(ChatRef.of(77), new TestimonyContent("raid", 1, "en",
+                Map.of("q24", List.of("not_returned")), Map.of("q29", "They took my phone [#phone] away")).toJson(), true);
+    }
+
+    @AfterEach
+    void tearDown() {
+        opener.close();
+        storage.close();
+    }
+
+    private Screen as(ChatRef chat, Input input) {
+        return desk.handle(chat, "en", input);
+    }
+
+    private List<AuditEntry> entries() {
+        return audit.entries(1, 1000);
+    }
+
+    private String pseudonymOf(ChatRef chat) throws Exception {
+        try (RoleBook book = roles.open(opener)) {
+            return book.actorPseudonym(chat.id());
+        }
+    }
+
+    private String button(Screen screen, String label) {
+        return screen.buttons().stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void strangersNextGetsTheRespondentFlowAndIsAudited() throws Exception {
+        assertThat(as(STRANGER, new Input.Command("next", ""))).isEqualTo(RESPONDENT);
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.ACCESS_REFUSED);
+            assertThat(e.actor()).isEqualTo(pseudonymOf(STRANGER));
+        });
+    }
+
+    @Test
+    void strangerPressingAReviewButtonChangesNothing() {
+        String id = new TestimonyTable(storage.db).pendingIds().get(0);
+        assertThat(as(STRANGER, new Input.Press("m:a:" + id))).isEqualTo(RESPONDENT);
+        assertThat(new TestimonyTable(storage.db).find(id).orElseThrow().status()).isEqualTo(TestimonyStatus.PENDING);
+        assertThat(entries()).extracting(AuditEntry::action).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @Test
+    void ordinaryInputGoesToTheInterviewUnaudited() {
+        assertThat(as(MODERATOR, new Input.Start())).isEqualTo(RESPONDENT);
+        assertThat(as(STRANGER, new Input.Text("hello"))).isEqualTo(RESPONDENT);
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void moderatorSeesTheQueueOpensRedactsAndApproves() throws Exception {
+        Screen queue = as(MODERATOR, new Input.Command("queue", ""));
+        assertThat(queue.text()).startsWith("Urgent, waiting: 1");
+        Screen opened = as(MODERATOR, new Input.Press(button(queue, "Next ▶")));
+        assertThat(opened.text()).contains("URGENT").contains("They took my phone [#phone] away");
+        Screen which = as(MODERATOR, new Input.Press(button(opened, "Redact")));
+        Screen ask = as(MODERATOR, new Input.Press(which.buttons().get(0).id()));
+        assertThat(ask.text()).contains("may not be longer");
+        Screen tooLong = as(MODERATOR, new Input.Text("x".repeat(200)));
+        assertThat(tooLong.text()).contains("longer than the original");
+        Screen redacted = as(MODERATOR, new Input.Text("They took my phone away"));
+        assertThat(redacted.text()).startsWith("Done.").contains("They took my phone away").doesNotContain("phone [#phone]");
+        Screen linked = as(MODERATOR, new Input.Press(button(as(MODERATOR, new Input.Press(button(redacted, "Link to raid"))),
+                "New raid event")));
+        assertThat(linked.text()).startsWith("Done.").contains("event ");
+        Screen approved = as(MODERATOR, new Input.Press(button(linked, "Approve")));
+        assertThat(approved.text()).contains("Done.").contains(ModerationDesk.EMPTY);
+        assertThat(new TestimonyTable(storage.db).countByStatus()).containsEntry(TestimonyStatus.APPROVED, 1);
+        assertThat(entries()).allSatisfy(e -> assertThat(e.actor()).isEqualTo(pseudonymOf(MODERATOR)));
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
+    void rejectTakesAReasonFromTheList() {
+        Screen opened = as(MODERATOR, new Input.Command("next", ""));
+        Screen reasons = as(MODERATOR, new Input.Press(button(opened, "Reject")));
+        Screen done = as(MODERATOR, new Input.Press(button(reasons, RejectReason.DUPLICATE.label())));
+        assertThat(done.text()).contains("Done.");
+        assertThat(new TestimonyTable(storage.db).countByStatus()).containsEntry(TestimonyStatus.REJECTED, 1);
+    }
+
+    @Test
+    void forgedReviewButtonIsStaleAndChangesNothing() {
+        assertThat(as(MODERATOR, new Input.Press("m:a:not-an-id")).text()).isEqualTo(ModerationDesk.STALE);
+        assertThat(as(MODERATOR, new Input.Press("m:rr:99:" + "0".repeat(32))).text()).isEqualTo(ModerationDesk.STALE);
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void revokedModeratorIsRefusedFromTheNextCommand() throws Exception {
+        try (RoleBook book = roles.open(opener)) {
+            book.revoke(MODERATOR.id(), Role.MODERATOR);
+            roles.save(book, storage.keys.sealer());
+        }
+        assertThat(as(MODERATOR, new Input.Command("next", ""))).isEqualTo(RESPONDENT);
+        assertThat(entries()).extracting(AuditEntry::action).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @Test
+    void everyModeratorGetsAContentFreeNoticeOfAnUrgentArrivalOnce() {
+        var watched = arrivals.watching(storage.submissions);
+        watched.submit(ChatRef.of(78), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), false);
+        assertThat(desk.urgentNotices()).isEmpty();
+        watched.submit(ChatRef.of(79), new TestimonyContent("raid", 1, "en",
+                Map.of("q24", List.of("not_returned")), Map.of("q29", "secret words")).toJson(), true);
+        assertThat(desk.urgentNotices()).containsExactly(Map.entry(MODERATOR.id(), ModerationDesk.URGENT_NOTICE));
+        assertThat(desk.urgentNotices()).isEmpty();
+    }
+
+    @Test
+    void reviewScreensExpireOtherScreensDoNot() {
+        as(MODERATOR, new Input.Command("next", ""));
+        assertThat(desk.expiresAfter(MODERATOR)).contains(ModerationDesk.DEFAULT_REVIEW_LIFETIME);
+        as(MODERATOR, new Input.Start());
+        assertThat(desk.expiresAfter(MODERATOR)).isEmpty();
+        as(STRANGER, new Input.Command("next", ""));
+        assertThat(desk.expiresAfter(STRANGER)).isEmpty();
+    }
+
+    @Test
+    void intakeOnlySaysPlainlyTheKeysAreLocked() {
+        ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
+        assertThat(locked.handle(MODERATOR, "en", new Input.Command("next", "")).text()).isEqualTo(ModerationDesk.LOCKED);
+        assertThat(locked.handle(STRANGER, "en", new Input.Command("queue", "")).text()).isEqualTo(ModerationDesk.LOCKED);
+        assertThat(locked.handle(STRANGER, "en", new Input.Text("hi"))).isEqualTo(RESPONDENT);
+        assertThat(entries()).isEmpty();
+    }
+}
