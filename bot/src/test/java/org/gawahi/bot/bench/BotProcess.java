@@ -29,9 +29,12 @@ import org.gawahi.storage.updates.UpdateOffsets;
  */
 public final class BotProcess {
     static final String TOKEN = "123456:LOAD-gawahi-token";
-    /** The emulator does not rate-limit: pacing off, so the figures measure the bot, not the pacing. */
+    /**
+     * The emulator does not rate-limit: pacing off, so the figures measure the bot, not the pacing.
+     * Retries as stubborn as {@link SendLimits#telegram()}'s (about 6 s of tries on 5xx and drops).
+     */
     static final SendLimits UNPACED = new SendLimits(1_000_000, 1_000_000, 1_000_000, 1_000_000, 6,
-            Duration.ofMillis(50), 100);
+            Duration.ofMillis(200), 100);
 
     private BotProcess() {
     }

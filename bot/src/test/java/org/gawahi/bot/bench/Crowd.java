@@ -38,7 +38,8 @@ public final class Crowd implements AutoCloseable {
         private boolean finished;
         int actions;
         int retries;
-        int languageChoicesSeen;
+        int startedOver;
+        boolean pastLanguage;
         String noted;
         long finishedAt;
 
@@ -51,8 +52,13 @@ public final class Crowd implements AutoCloseable {
             return finished ? Optional.of(noted) : Optional.empty();
         }
 
-        public synchronized int languageChoicesSeen() {
-            return languageChoicesSeen;
+        /** How often she was shown the language choice again after she had gone past it. */
+        public synchronized int startedOver() {
+            return startedOver;
+        }
+
+        public synchronized int retries() {
+            return retries;
         }
 
         public synchronized int actions() {
@@ -67,7 +73,7 @@ public final class Crowd implements AutoCloseable {
     private final List<Person> people = new ArrayList<>();
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final ExecutorService workers;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(Crowd::daemon);
     private final CountDownLatch done;
     private long startedAt;
 
@@ -77,7 +83,7 @@ public final class Crowd implements AutoCloseable {
         this.emulator = emulator;
         this.script = script;
         this.patience = patience;
-        this.workers = Executors.newFixedThreadPool(threads);
+        this.workers = Executors.newFixedThreadPool(threads, Crowd::daemon);
         this.done = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
             Person person = new Person(emulator.user(firstId + i, "P" + i, null, "en"), freeText.apply(i));
@@ -109,6 +115,26 @@ public final class Crowd implements AutoCloseable {
 
     public List<Person> unfinished() {
         return people.stream().filter(p -> p.noted().isEmpty()).toList();
+    }
+
+    /** For a failure message: where each unfinished person is stuck (her screen's buttons, no text). */
+    public String describeUnfinished() {
+        long now = System.nanoTime();
+        StringBuilder out = new StringBuilder();
+        for (Person person : unfinished()) {
+            synchronized (person) {
+                out.append(String.format("%n  chat %d: %d actions, %d retries, waiting=%s for %d ms; screen %s",
+                        person.user.chatId(), person.actions, person.retries, person.waiting,
+                        (now - person.actedAt) / 1_000_000,
+                        emulator.lastBotMessage(person.user.chatId()).map(m -> m.id() + " "
+                                + m.buttons().stream().map(b -> b.callbackData()).toList()).orElse("none")));
+            }
+        }
+        unfinished().stream().limit(1).forEach(person -> out.append(String.format(
+                "%n  %d updates pending; the calls on chat %d: %s", emulator.pendingUpdates(), person.user.chatId(),
+                emulator.requests().stream().filter(r -> r.chatId().equals(Optional.of(person.user.chatId())))
+                        .map(r -> r.method() + "=" + r.status()).toList())));
+        return out.toString();
     }
 
     public LatencyRecorder latencies() {
@@ -184,9 +210,11 @@ public final class Crowd implements AutoCloseable {
                 done.countDown();
                 return;
             }
-            if (Script.isLanguageChoice(screen)) {
-                person.languageChoicesSeen++;
+            boolean languageChoice = Script.isLanguageChoice(screen);
+            if (languageChoice && person.pastLanguage) {
+                person.startedOver++;
             }
+            person.pastLanguage = !languageChoice;
             act(person, step, seen);
             if (step.kind() == Script.Step.Kind.PRESS) {
                 emulator.pressButton(person.user, screen.id(), step.value());
@@ -216,6 +244,12 @@ public final class Crowd implements AutoCloseable {
                 workers.execute(() -> look(person, true));
             }
         }
+    }
+
+    static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "crowd");
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Override
