@@ -39,6 +39,7 @@ public final class Crowd implements AutoCloseable {
         int actions;
         int retries;
         int startedOver;
+        int startsRepeated;
         boolean pastLanguage;
         String noted;
         long finishedAt;
@@ -55,6 +56,11 @@ public final class Crowd implements AutoCloseable {
         /** How often she was shown the language choice again after she had gone past it. */
         public synchronized int startedOver() {
             return startedOver;
+        }
+
+        /** How often she sent /start again because the bot had shown her nothing at all for a while. */
+        public synchronized int startsRepeated() {
+            return startsRepeated;
         }
 
         public synchronized int retries() {
@@ -185,6 +191,7 @@ public final class Crowd implements AutoCloseable {
             if (newest.isEmpty()) {
                 if (retry) {
                     person.retries++;
+                    person.startsRepeated++;
                     act(person, new Script.Step(Script.Step.Kind.TYPE, "/start"), "");
                 }
                 return;

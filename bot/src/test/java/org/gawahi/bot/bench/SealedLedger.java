@@ -26,6 +26,8 @@ public final class SealedLedger {
     public final Map<String, Integer> testimoniesByCanary = new HashMap<>();
     public final Map<String, Optional<TestimonyStatus>> statusByReceipt = new HashMap<>();
     public final Map<String, Boolean> draftByCanary = new HashMap<>();
+    /** Whether her draft holds her own free text: a testimony half given, not a conversation just begun. */
+    public final Map<String, Boolean> answeredDraftByCanary = new HashMap<>();
     public final String integrity;
     public final int testimonies;
 
@@ -56,8 +58,12 @@ public final class SealedLedger {
             }
             for (Map.Entry<Long, String> e : canaries.entrySet()) {
                 Optional<SecretBytes> draft = storage.drafts.load(ChatRef.of(e.getKey()));
-                draft.ifPresent(SecretBytes::close);
                 draftByCanary.put(e.getValue(), draft.isPresent());
+                answeredDraftByCanary.put(e.getValue(), draft.map(bytes -> {
+                    try (bytes) {
+                        return bytes.utf8String().contains(e.getValue());
+                    }
+                }).orElse(false));
             }
         }
     }

@@ -15,6 +15,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.gawahi.bot.bench.Script;
 import org.gawahi.bot.telegram.emulator.Button;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
 import org.gawahi.bot.telegram.emulator.User;
@@ -110,10 +111,22 @@ class AdapterFuzzTest {
                               List<Integer> typed, List<User> people) {
         var emulator = harness.emulator;
         int kind = random.nextInt(100);
-        if (kind < 45 && screen.isPresent() && !screen.get().buttons().isEmpty()) {
+        if (kind < 35 && screen.isPresent()) { // onward, as a person giving her testimony would
+            Script.Step step;
+            try {
+                step = Script.testimony().next(screen.get(), canary(user.chatId()));
+            } catch (RuntimeException notAQuestionnaireScreen) {
+                step = new Script.Step(Script.Step.Kind.FINISH, "");
+            }
+            switch (step.kind()) {
+                case PRESS -> emulator.pressButton(user, screen.get().id(), step.value());
+                case TYPE -> typed.add(emulator.sendText(user, step.value()));
+                default -> emulator.sendText(user, "/start");
+            }
+        } else if (kind < 50 && screen.isPresent() && !screen.get().buttons().isEmpty()) {
             List<Button> buttons = screen.get().buttons();
             emulator.pressButton(user, screen.get().id(), buttons.get(random.nextInt(buttons.size())).callbackData());
-        } else if (kind < 55) {
+        } else if (kind < 58) {
             typed.add(emulator.sendText(user, canaryText(random, user)));
         } else if (kind < 63) {
             emulator.sendText(user, COMMANDS.get(random.nextInt(COMMANDS.size())));
