@@ -14,10 +14,14 @@ import org.gawahi.bot.telegram.emulator.BotApiEmulator;
  * echo bot (same client, same emulator code, a fresh instance), and the ratio of throughputs.
  *
  * <pre>
- * ./mvnw -q -pl bot -am test-compile -DskipTests
- * java -cp "$(cat bot/target/test-classpath.txt)" org.gawahi.bot.bench.LoadBenchmark 1000
+ * ./mvnw -q -o -B -pl bot -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp bot/target/test-classes:bot/target/classes:$(cat bot/target/test-classpath.txt) \
+ *     org.gawahi.bot.bench.LoadBenchmark 1000
  * </pre>
- * (see the README for the class path line). Prints one line per figure.
+ * Prints one line per bot and the ratio. The latency is measured where the person is: from her
+ * update to the moment the bot's call changed her chat, so it includes the wait for the next
+ * getUpdates; it is an upper bound on the time inside the bot.
  */
 public final class LoadBenchmark {
     /** One run's figures. */
