@@ -166,7 +166,9 @@ class TelegramConversationTest {
 
     @Test
     void setsTheCommandMenuForEveryLanguageInTheQuestionnairesWords() throws Exception {
-        Eventually.holds(() -> !harness.emulator.commands("en").isEmpty() && !harness.emulator.commands("").isEmpty());
+        // One menu per language, set one after another on the poll thread: wait for all of them.
+        Eventually.holds(() -> harness.emulator.requests("setMyCommands").size()
+                >= new CommandMenu(BotHarness.questionnaire()).menus().size());
 
         assertThat(harness.emulator.commands("en")).extracting(c -> c.command())
                 .contains("start", "back", "skip", "pause", "erase", "exit", "language", "status", "withdraw", "help");

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -256,6 +257,14 @@ public final class BotApiEmulator implements AutoCloseable {
     /** Every answered or dropped request, in order of arrival. */
     public List<RecordedRequest> requests() {
         return log.all();
+    }
+
+    /**
+     * Calls the listener with every request once it has taken effect, on the thread that served
+     * it, before its reply is written. For load drivers that act as soon as a chat changes.
+     */
+    public void onRequest(Consumer<RecordedRequest> listener) {
+        log.listen(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Requests of one method (case-insensitive), in order of arrival. */

@@ -1,0 +1,59 @@
+package org.gawahi.bot.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.gawahi.bot.RaidQuestionnaire;
+import org.gawahi.bot.interview.Interview;
+import org.gawahi.bot.telegram.EchoBot;
+import org.gawahi.bot.telegram.SendLimits;
+import org.gawahi.bot.telegram.Sleeper;
+import org.gawahi.bot.telegram.TelegramBot;
+import org.gawahi.bot.telegram.TelegramSettings;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.secret.Secret;
+import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.updates.UpdateOffsets;
+
+/**
+ * A bot in a JVM of its own, for honest resident memory and for SIGKILL: {@code gawahi} runs
+ * the real {@link TelegramBot} on sealed SQLite drafts and submissions in the data directory
+ * (keys made with the TEST Argon2 profile on first use, as {@code keys init} would); {@code echo}
+ * runs the {@link EchoBot}. Runs until killed.
+ *
+ * <p>Arguments: {@code gawahi|echo <data dir> <emulator base URL>}.
+ */
+public final class BotProcess {
+    static final String TOKEN = "123456:LOAD-gawahi-token";
+    /**
+     * The emulator does not rate-limit: pacing off, so the figures measure the bot, not the pacing.
+     * Retries as stubborn as {@link SendLimits#telegram()}'s (about 6 s of tries on 5xx and drops).
+     */
+    static final SendLimits UNPACED = new SendLimits(1_000_000, 1_000_000, 1_000_000, 1_000_000, 6,
+            Duration.ofMillis(200), 100);
+
+    private BotProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path data = Path.of(args[1]);
+        URI api = URI.create(args[2]);
+        if (mode.equals("echo")) {
+            new EchoBot(TOKEN, api).start();
+        } else {
+            Clock clock = Clock.systemUTC();
+            TestStorage storage = TestStorage.create(data, clock);
+            Questionnaire questionnaire = RaidQuestionnaire.load(Files.createDirectories(data.resolve("questionnaire")));
+            Interview interview = new Interview(questionnaire, storage.drafts, storage.submissions, clock);
+            new TelegramBot(TelegramSettings.polling(Secret.of(TOKEN), api), interview::handle, questionnaire,
+                    storage.db, new UpdateOffsets(storage.db), clock, UNPACED, Sleeper.system()).start();
+        }
+        System.out.println("STARTED");
+        new CountDownLatch(1).await();
+    }
+}

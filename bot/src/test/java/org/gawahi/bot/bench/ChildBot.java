@@ -1,0 +1,87 @@
+package org.gawahi.bot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A {@link BotProcess} started from this JVM's class path, watched and ended from here. */
+public final class ChildBot implements AutoCloseable {
+    /** What a small deployment would give the bot; the memory figure is measured under these. */
+    public static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
+    private static final Pattern HWM = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB");
+
+    private final Process process;
+    private final Path log;
+
+    private ChildBot(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code gawahi} or {@code echo} on the data directory; its output goes to a file beside it. */
+    public static ChildBot start(String mode, Path data, String apiUrl) throws IOException {
+        Files.createDirectories(data);
+        Path log = data.resolveSibling(data.getFileName() + "-" + mode + "-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BotProcess.class.getName());
+        command.add(mode);
+        command.add(data.toString());
+        command.add(apiUrl);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ChildBot(process, log);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Resident memory now, in kB (0 once it is gone). */
+    public long residentKb() {
+        return status(RSS);
+    }
+
+    /** The most resident memory it ever had, in kB (VmHWM). */
+    public long peakResidentKb() {
+        return status(HWM);
+    }
+
+    private long status(Pattern field) {
+        try {
+            Matcher m = field.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}

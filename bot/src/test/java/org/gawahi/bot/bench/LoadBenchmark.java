@@ -1,0 +1,98 @@
+package org.gawahi.bot.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.gawahi.bot.telegram.emulator.BotApiEmulator;
+
+/**
+ * The load figures: N people (default 1 000) give a whole testimony at once to the real bot
+ * (sealed SQLite drafts and submissions, TEST Argon2 keys) running in a child JVM, against the
+ * local Bot API emulator in this JVM; then the same people press as many buttons on a bare
+ * echo bot (same client, same emulator code, a fresh instance), and the ratio of throughputs.
+ *
+ * <pre>
+ * ./mvnw -q -o -B -pl bot -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp bot/target/test-classes:bot/target/classes:$(cat bot/target/test-classpath.txt) \
+ *     org.gawahi.bot.bench.LoadBenchmark 1000
+ * </pre>
+ * Prints one line per bot and the ratio. The latency is measured where the person is: from her
+ * update to the moment the bot's call changed her chat, so it includes the wait for the next
+ * getUpdates; it is an upper bound on the time inside the bot.
+ */
+public final class LoadBenchmark {
+    /** One run's figures. */
+    public record Figures(int people, int updates, Duration elapsed, double updatesPerSecond, Duration p50,
+                          Duration p99, long peakRssKb, long rssAtEndKb, Duration firstPoll, int retries,
+                          int unfinished) {
+        String line(String name) {
+            return String.format(Locale.ROOT,
+                    "%-6s people=%d updates=%d in %.1f s: %.0f updates/s; person-to-reply p50=%d ms p99=%d ms; "
+                            + "RSS peak=%d MB end=%d MB; first poll %d ms after exec; retries=%d unfinished=%d",
+                    name, people, updates, elapsed.toMillis() / 1000.0, updatesPerSecond, p50.toMillis(),
+                    p99.toMillis(), peakRssKb / 1024, rssAtEndKb / 1024, firstPoll.toMillis(), retries, unfinished);
+        }
+    }
+
+    /** The bot's and the echo bot's figures from one run. */
+    public record Result(Figures gawahi, Figures echo) {
+        public double ratio() {
+            return gawahi.updatesPerSecond() / echo.updatesPerSecond();
+        }
+    }
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        Path work = Files.createTempDirectory("gawahi-load");
+        Result result = run(people, work, Duration.ofMinutes(20));
+        System.out.println(result.gawahi().line("gawahi"));
+        System.out.println(result.echo().line("echo"));
+        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (JVM flags of both bots: %s)%n",
+                result.ratio(), String.join(" ", ChildBot.JVM_FLAGS));
+        System.exit(result.gawahi().unfinished() + result.echo().unfinished() == 0 ? 0 : 1);
+    }
+
+    public static Result run(int people, Path work, Duration timeout) throws Exception {
+        Figures gawahi = phase("gawahi", Script.testimony(), people, work.resolve("gawahi"), timeout);
+        int pressesEach = Math.max(1, gawahi.updates() / people - 1);
+        Figures echo = phase("echo", Script.echo(pressesEach), people, work.resolve("echo"), timeout);
+        return new Result(gawahi, echo);
+    }
+
+    private static Figures phase(String mode, Script script, int people, Path data, Duration timeout)
+            throws Exception {
+        try (BotApiEmulator emulator = BotApiEmulator.start(BotProcess.TOKEN)) {
+            long exec = System.nanoTime();
+            try (ChildBot bot = ChildBot.start(mode, data, emulator.baseUrl())) {
+                emulator.awaitPolling(Duration.ofSeconds(60));
+                Duration firstPoll = Duration.ofNanos(System.nanoTime() - exec);
+                try (Crowd crowd = new Crowd(emulator, script, people, 8_000_000_000L,
+                        i -> "They came at night, person " + i + ".", Duration.ofSeconds(60), 2)) {
+                    long peak = 0;
+                    crowd.start();
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    while (!crowd.await(Duration.ofMillis(250)) && System.nanoTime() < deadline) {
+                        if (!bot.isAlive()) {
+                            throw new IllegalStateException(mode + " bot died: " + bot.output());
+                        }
+                        peak = Math.max(peak, bot.residentKb());
+                    }
+                    long end = bot.residentKb();
+                    peak = Math.max(Math.max(peak, end), bot.peakResidentKb());
+                    Duration elapsed = crowd.elapsed();
+                    double perSecond = crowd.updates() / Math.max(1e-9, elapsed.toNanos() / 1e9);
+                    return new Figures(people, crowd.updates(), elapsed, perSecond, crowd.latencies().quantile(0.5),
+                            crowd.latencies().quantile(0.99), peak, end, firstPoll, crowd.retries(),
+                            crowd.unfinished().size());
+                }
+            }
+        }
+    }
+
+}

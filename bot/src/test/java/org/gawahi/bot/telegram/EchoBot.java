@@ -1,0 +1,76 @@
+package org.gawahi.bot.telegram;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.secret.Secret;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The load benchmark's yardstick: a bot with no state that makes the calls our bot makes for a
+ * button press (answer it, edit the message) on the same client, with as many sending threads.
+ * "/start" gets a message with a button {@code e:1}; a press on {@code e:k} edits the message
+ * to offer {@code e:k+1}. What it costs is what the network and the client cost.
+ */
+public final class EchoBot implements AutoCloseable {
+    private final ClientBotApi api;
+    private final ExecutorService poll = Executors.newSingleThreadExecutor(Sender.named("echo-poll"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(TelegramBot.SEND_WORKERS,
+            Sender.named("echo-send"));
+    private volatile boolean running = true;
+
+    public EchoBot(String token, URI apiUrl) {
+        this.api = new ClientBotApi(Secret.of(token), apiUrl, TelegramBot.CALL_TIMEOUT);
+    }
+
+    public void start() {
+        poll.execute(() -> {
+            long offset = 0;
+            while (running) {
+                try {
+                    for (Update update : api.getUpdates(offset, PollingLoop.POLL_TIMEOUT_SECONDS)) {
+                        offset = update.getUpdateId() + 1L;
+                        senders.execute(() -> answer(update));
+                    }
+                } catch (ApiException e) {
+                    if (!running) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    private void answer(Update update) {
+        try {
+            if (update.hasCallbackQuery()) {
+                var query = update.getCallbackQuery();
+                int next = Integer.parseInt(query.getData().substring(2)) + 1;
+                api.answerCallbackQuery(query.getId());
+                api.editMessageText(query.getMessage().getChatId(), query.getMessage().getMessageId(), "echo " + next,
+                        keyboard(next));
+            } else if (update.hasMessage()) {
+                api.sendMessage(update.getMessage().getChatId(), "echo 1", keyboard(1));
+            }
+        } catch (ApiException | RuntimeException e) {
+            // a benchmark yardstick: a lost reply shows up as a stalled person
+        }
+    }
+
+    private static List<List<Screen.Button>> keyboard(int next) {
+        return List.of(List.of(new Screen.Button("e:" + next, "Next")));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poll.shutdownNow();
+        senders.shutdownNow();
+        senders.awaitTermination(5, TimeUnit.SECONDS);
+        api.close();
+    }
+}
