@@ -179,7 +179,7 @@ class AdapterFuzzTest {
         return "CANARY" + Long.toString(chatId, 36).toUpperCase() + "Q";
     }
 
-    private void check(List<User> people, int updates) {
+    private void check(List<User> people, int updates) throws Exception {
         String seed = "seed " + SEED + " (replay with -Dgawahi.fuzz.seed=" + SEED + ")";
         assertThat(warnings.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .filter(e -> e.getLoggerName().startsWith("org.gawahi"))
@@ -199,8 +199,8 @@ class AdapterFuzzTest {
                 }
             }
         }
-        for (SecretBytes testimony : harness.submissions.testimonies().values()) {
-            String texts = String.join(" ", TestimonyContent.fromJson(testimony).texts().values());
+        for (TestimonyContent testimony : harness.openTestimonies()) {
+            String texts = String.join(" ", testimony.texts().values());
             assertThat(canaries(texts).stream().distinct()).as("%s: canaries in one testimony", seed).hasSizeLessThan(2);
         }
         for (long group = -1_000_000_000L; group > -1_000_000_003L; group--) {
@@ -209,7 +209,7 @@ class AdapterFuzzTest {
         }
         System.out.printf("adapter fuzz: %d updates from %d chats in %d polls, %d testimonies submitted, %d drafts "
                 + "(seed %d)%n", updates, people.size(), harness.emulator.requests("getUpdates").size(),
-                harness.submissions.testimonies().size(),
+                harness.testimonies.count(),
                 people.stream().filter(u -> harness.drafts.load(ChatRef.of(u.chatId())).isPresent()).count(), SEED);
     }
 

@@ -129,6 +129,20 @@ final class BotHarness implements AutoCloseable {
         }
     }
 
+    /** Every stored testimony, opened with the test passphrase. */
+    java.util.List<org.gawahi.storage.testimony.TestimonyContent> openTestimonies() throws Exception {
+        java.util.List<org.gawahi.storage.testimony.TestimonyContent> opened = new java.util.ArrayList<>();
+        try (org.gawahi.storage.crypto.Opener opener = storage.unlock()) {
+            for (TestimonyTable.Row row : testimonies.sealedRows()) {
+                try (org.gawahi.config.secret.SecretBytes plain = opener.open(row.sealed(),
+                        SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
+                    opened.add(org.gawahi.storage.testimony.TestimonyContent.fromJson(plain));
+                }
+            }
+        }
+        return opened;
+    }
+
     /** Waits until every update is confirmed and every reply went out. */
     void settle() throws InterruptedException {
         emulator.awaitUpdatesConfirmed(WAIT);
