@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rules of {@code indicators.yaml} and {@code report/<lang>.yaml} beyond well-formed
@@ -15,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class IndicatorsValidator {
     private static final String FILE = IndicatorsParser.FILE;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     private final Problems problems;
     private final Map<String, Question> questions;
@@ -172,28 +169,7 @@ final class IndicatorsValidator {
             return;
         }
         String englishFile = IndicatorsParser.textFile(english.language());
-        for (Map.Entry<String, String> m : english.messages().entrySet()) {
-            String translated = texts.messages().get(m.getKey());
-            if (translated == null) {
-                problems.add(file, "messages." + m.getKey(), "missing translation");
-            } else if (!placeholders(translated).equals(placeholders(m.getValue()))) {
-                problems.add(file, "messages." + m.getKey(), "placeholders " + placeholders(translated)
-                        + " differ from " + englishFile + "'s " + placeholders(m.getValue()));
-            }
-        }
-        for (String key : texts.messages().keySet()) {
-            if (!english.messages().containsKey(key)) {
-                problems.add(file, "messages." + key, "not in " + englishFile + " (a typo?)");
-            }
-        }
+        TranslatedMessages.compare(problems, file, texts.messages(), englishFile, english.messages());
     }
 
-    private static Set<String> placeholders(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
-    }
 }

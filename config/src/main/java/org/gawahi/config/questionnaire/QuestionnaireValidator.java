@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The rules a questionnaire must follow beyond being well-formed YAML (QUESTIONNAIRE.md). */
 final class QuestionnaireValidator {
     /** Telegram's limit on callback_data. */
     static final int MAX_BUTTON_DATA_BYTES = 64;
     private static final String STRUCTURE = QuestionnaireLoader.STRUCTURE;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     private final Problems problems;
 
@@ -289,28 +286,7 @@ final class QuestionnaireValidator {
             return;
         }
         String referenceFile = "text/" + reference.language() + ".yaml";
-        for (Map.Entry<String, String> m : reference.messages().entrySet()) {
-            String translated = texts.messages().get(m.getKey());
-            if (translated == null) {
-                problems.add(file, "messages." + m.getKey(), "missing translation");
-            } else if (!placeholders(translated).equals(placeholders(m.getValue()))) {
-                problems.add(file, "messages." + m.getKey(), "placeholders " + placeholders(translated)
-                        + " differ from " + referenceFile + "'s " + placeholders(m.getValue()));
-            }
-        }
-        for (String key : texts.messages().keySet()) {
-            if (!reference.messages().containsKey(key)) {
-                problems.add(file, "messages." + key, "not in " + referenceFile + " (a typo?)");
-            }
-        }
+        TranslatedMessages.compare(problems, file, texts.messages(), referenceFile, reference.messages());
     }
 
-    private static Set<String> placeholders(String text) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
-    }
 }
