@@ -47,9 +47,4 @@ final class Draft {
     boolean editing;
     /** Where to go back to when an erase is not confirmed, or a pause resumed. */
     Stage returnStage;
-
-    void clearAnswer(String questionId) {
-        answers.remove(questionId);
-        texts.remove(questionId);
-    }
 }

@@ -344,14 +344,9 @@ public final class Interview {
             return withCurrent(turn, t.message("too_many_tries"));
         }
         // Wrong and unknown codes get the same answer: nothing to learn from trying.
-        String key = switch (submissions.status(code.get()).orElse(null) == null ? "unknown"
-                : submissions.status(code.get()).get().name()) {
-            case "PENDING" -> "status_pending";
-            case "APPROVED" -> "status_approved";
-            case "REJECTED" -> "status_rejected";
-            case "WITHDRAWN" -> "status_withdrawn";
-            default -> "status_unknown";
-        };
+        String key = submissions.status(code.get())
+                .map(status -> "status_" + status.name().toLowerCase(java.util.Locale.ROOT))
+                .orElse("status_unknown");
         return withCurrent(turn, t.message(key));
     }
 
