@@ -12,6 +12,9 @@ import java.util.OptionalInt;
  * @param locked    always chosen and cannot be cleared (the "count it in totals" consent)
  * @param min       lower bound of a number band, inclusive
  * @param max       upper bound of a number band, inclusive; empty means "or more"
+ * @param contactInBot choosing it asks for one message back through this chat: her chat id is
+ *                  then kept, sealed to the collective key, until that message is sent or the
+ *                  case is closed
  */
 public record Option(
         String id,
@@ -23,7 +26,8 @@ public record Option(
         Optional<String> message,
         Optional<Condition> showIf,
         OptionalInt min,
-        OptionalInt max) {
+        OptionalInt max,
+        boolean contactInBot) {
 
     public Option {
         Objects.requireNonNull(id, "id");

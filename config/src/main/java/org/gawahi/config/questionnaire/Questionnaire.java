@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  * Built only by {@link QuestionnaireLoader}, so every instance has passed the validator.
  */
 public final class Questionnaire {
+    /** The line, in her language, above the one message a moderator sends her through the bot. */
+    public static final String CONTACT_MESSAGE = "contact_from_collective";
+
     private final String id;
     private final int version;
     private final List<String> languages;
@@ -112,6 +115,17 @@ public final class Questionnaire {
     public boolean isUrgent(java.util.Map<String, ? extends Collection<String>> answers) {
         return answers.entrySet().stream().anyMatch(e -> question(e.getKey())
                 .map(q -> e.getValue().stream().anyMatch(id -> q.option(id).map(Option::urgent).orElse(false)))
+                .orElse(false));
+    }
+
+    /**
+     * Whether these answers include an option marked {@code contact_in_bot: true}: she asked
+     * for one message back through this chat. Answers to hidden questions must already be
+     * dropped (as the engine does before submission), so a consent she took back does not count.
+     */
+    public boolean asksContactInBot(java.util.Map<String, ? extends Collection<String>> answers) {
+        return answers.entrySet().stream().anyMatch(e -> question(e.getKey())
+                .map(q -> e.getValue().stream().anyMatch(id -> q.option(id).map(Option::contactInBot).orElse(false)))
                 .orElse(false));
     }
 

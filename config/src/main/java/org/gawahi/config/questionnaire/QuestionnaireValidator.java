@@ -122,6 +122,13 @@ final class QuestionnaireValidator {
                 problems.add(STRUCTURE, path + ".message", "no message '" + option.message().get() + "' in the texts");
             }
         }
+        if (option.contactInBot() && question.kind() != QuestionKind.SINGLE && question.kind() != QuestionKind.MULTI) {
+            problems.add(STRUCTURE, path + ".contact_in_bot", "contact_in_bot applies only to single and multi questions");
+        }
+        if (option.contactInBot() && reference != null && !reference.hasMessage(Questionnaire.CONTACT_MESSAGE)) {
+            problems.add(STRUCTURE, path + ".contact_in_bot", "needs the message '" + Questionnaire.CONTACT_MESSAGE
+                    + "' in the texts (the line above a moderator's message to her)");
+        }
         if (question.kind() != QuestionKind.NUMBER_BAND && (option.min().isPresent() || option.max().isPresent())) {
             problems.add(STRUCTURE, path, "min and max apply only to number_band questions");
         }

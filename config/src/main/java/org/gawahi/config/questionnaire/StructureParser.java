@@ -13,7 +13,7 @@ final class StructureParser {
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "kind", "skip", "dont_know", "sensitive", "show_if",
             "options", "years_back", "max_length");
     private static final Set<String> OPTION_FIELDS = Set.of("id", "tags", "urgent", "exclusive", "locked", "action",
-            "message", "show_if", "min", "max");
+            "message", "show_if", "min", "max", "contact_in_bot");
     private static final Set<String> CONDITION_FIELDS = Set.of("question", "any_of", "none_of", "all", "any", "answered");
     static final int DEFAULT_YEARS_BACK = 10;
 
@@ -97,7 +97,7 @@ final class StructureParser {
         }
         return new Option(o.id("id"), o.stringList("tags"), o.bool("urgent", false), o.bool("exclusive", false),
                 o.bool("locked", false), action, o.optString("message"), o.child("show_if").map(this::condition),
-                o.optInt("min"), o.optInt("max"));
+                o.optInt("min"), o.optInt("max"), o.bool("contact_in_bot", false));
     }
 
     Condition condition(YamlNode c) {

@@ -15,6 +15,7 @@ import static org.gawahi.config.questionnaire.TinyQuestionnaire.WHEN;
 import static org.gawahi.config.questionnaire.TinyQuestionnaire.WHERE;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.gawahi.config.questionnaire.QuestionnaireException.Problem;
 import org.junit.jupiter.api.Nested;
@@ -401,6 +402,32 @@ class QuestionnaireValidatorTest {
         void actionOnAMultiQuestionIsRefused() {
             assertRefused(tiny().insertAfter(STRUCTURE, "- id: quotes", "            action: pause\n"),
                     STRUCTURE, SHARE + ".options[1].action", "actions apply only to single questions");
+        }
+
+        @Test
+        void contactInBotWithoutTheLineAboveTheMessageIsRefused() {
+            assertRefused(tiny().insertAfter(STRUCTURE, "- id: quotes", "            contact_in_bot: true\n"),
+                    STRUCTURE, SHARE + ".options[1].contact_in_bot", "needs the message 'contact_from_collective'");
+        }
+
+        @Test
+        void contactInBotOnANumberBandIsRefused() {
+            assertRefused(tiny().insertAfter(STRUCTURE, "- id: few", "            contact_in_bot: true\n")
+                            .insertAfter(EN, "messages:", "  contact_from_collective: \"A message from the collective:\"\n")
+                            .insertAfter(HI, "messages:", "  contact_from_collective: \"संगठन का संदेश:\"\n"),
+                    STRUCTURE, "sections[1].questions[4].options[0].contact_in_bot", "applies only to single and multi");
+        }
+
+        @Test
+        void contactInBotWithItsLineInEveryLanguageIsReadAndCountsOnlyWhenChosen() {
+            Questionnaire q = tiny().insertAfter(STRUCTURE, "- id: quotes", "            contact_in_bot: true\n")
+                    .insertAfter(EN, "messages:", "  contact_from_collective: \"A message from the collective:\"\n")
+                    .insertAfter(HI, "messages:", "  contact_from_collective: \"संगठन का संदेश:\"\n")
+                    .load();
+
+            assertThat(q.asksContactInBot(java.util.Map.of("share", List.of("totals", "quotes")))).isTrue();
+            assertThat(q.asksContactInBot(java.util.Map.of("share", List.of("totals")))).isFalse();
+            assertThat(q.texts("hi").message(Questionnaire.CONTACT_MESSAGE)).isEqualTo("संगठन का संदेश:");
         }
 
         @Test
