@@ -21,7 +21,8 @@ final class Migrations {
     static final List<String> FILES = List.of(
             "V1__initial.sql",
             "V2__audit_append_only.sql",
-            "V3__moderation.sql");
+            "V3__moderation.sql",
+            "V4__contact.sql");
 
     private Migrations() {
     }

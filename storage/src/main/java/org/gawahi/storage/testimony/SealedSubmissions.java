@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.AssociatedData;
 import org.gawahi.storage.crypto.Pseudonyms;
 import org.gawahi.storage.crypto.Sealer;
@@ -28,6 +29,7 @@ public final class SealedSubmissions implements Submissions {
 
     private final Database db;
     private final TestimonyTable table;
+    private final ContactHandles handles;
     private final Sealer sealer;
     private final Pseudonyms pseudonyms;
     private final DraftStore drafts;
@@ -38,6 +40,7 @@ public final class SealedSubmissions implements Submissions {
                              SecureRandom random, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.table = new TestimonyTable(db);
+        this.handles = new ContactHandles(db);
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
         this.drafts = Objects.requireNonNull(drafts, "drafts");
@@ -57,6 +60,13 @@ public final class SealedSubmissions implements Submissions {
 
     @Override
     public ReceiptCode submit(ChatRef chat, SecretBytes testimony, boolean urgent) {
+        return submit(chat, testimony, Arrival.urgent(urgent));
+    }
+
+    /** Stores the testimony and, if she asked for contact through the bot, her sealed handle: both or neither. */
+    @Override
+    public ReceiptCode submit(ChatRef chat, SecretBytes testimony, Arrival arrival) {
+        boolean urgent = arrival.urgent();
         try {
             return db.inTransaction(c -> {
                 String id = randomId();
@@ -64,6 +74,7 @@ public final class SealedSubmissions implements Submissions {
                 ReceiptCode receipt = ReceiptCode.random(random);
                 table.insert(new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed, TestimonyStatus.PENDING,
                         LocalDate.now(clock), urgent), pseudonyms.receiptHash(receipt.digits()));
+                arrival.contactLanguage().ifPresent(language -> handles.keep(id, chat, language, sealer));
                 drafts.erase(chat);
                 return receipt;
             });
@@ -79,7 +90,16 @@ public final class SealedSubmissions implements Submissions {
 
     @Override
     public boolean withdraw(ReceiptCode code) {
-        return table.withdraw(pseudonyms.receiptHash(code.digits()));
+        String receiptHash = pseudonyms.receiptHash(code.digits());
+        // Not audited: the entry's minute would date her act (see AuditLog); the status says it.
+        return db.inTransaction(c -> {
+            Optional<String> id = table.idByReceipt(receiptHash);
+            boolean withdrawn = table.withdraw(receiptHash);
+            if (withdrawn) {
+                id.ifPresent(handles::erase);
+            }
+            return withdrawn;
+        });
     }
 
     private String randomId() {

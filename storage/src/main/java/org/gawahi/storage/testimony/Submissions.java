@@ -25,12 +25,21 @@ public interface Submissions {
         return submit(chat, testimony);
     }
 
+    /**
+     * As {@link #submit(ChatRef, SecretBytes, boolean)}; when {@link Arrival#contactLanguage()}
+     * is present, the store also keeps her chat, sealed, in the same transaction, so that a
+     * moderator can send her one message. Stores that keep no handle (in memory) ignore it.
+     */
+    default ReceiptCode submit(ChatRef chat, SecretBytes testimony, Arrival arrival) {
+        return submit(chat, testimony, arrival.urgent());
+    }
+
     /** The status for a receipt; empty for an unknown code. */
     Optional<TestimonyStatus> status(ReceiptCode code);
 
     /**
-     * Withdraws a testimony: its sealed content is deleted (overwritten on disk) and only a
-     * tombstone status stays. Returns false for an unknown or already withdrawn code.
+     * Withdraws a testimony: its sealed content and its contact handle, if any, are deleted
+     * (overwritten on disk) in one transaction, and only a tombstone status stays. Returns false for an unknown or already withdrawn code.
      */
     boolean withdraw(ReceiptCode code);
 

@@ -23,6 +23,7 @@ public final class TestimonyTable {
     private static final String INSERT = "INSERT INTO testimonies (id, key_id, schema_version, sealed, status, "
             + "submitted_day, receipt_hash, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String STATUS_BY_RECEIPT = "SELECT status FROM testimonies WHERE receipt_hash = ?";
+    private static final String ID_BY_RECEIPT = "SELECT id FROM testimonies WHERE receipt_hash = ?";
     private static final String WITHDRAW = "UPDATE testimonies SET sealed = NULL, key_id = NULL, status = 'WITHDRAWN' "
             + "WHERE receipt_hash = ? AND status <> 'WITHDRAWN'";
     private static final String SELECT_ONE = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
@@ -94,6 +95,17 @@ public final class TestimonyTable {
                 s.setString(1, receiptHash);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(TestimonyStatus.valueOf(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    Optional<String> idByReceipt(String receiptHash) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(ID_BY_RECEIPT)) {
+                s.setString(1, receiptHash);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
             }
         });
