@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gawahi.config.secret.Secret;
+import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.KeyInfo;
 import org.gawahi.storage.crypto.KeyState;
@@ -56,10 +57,13 @@ final class KeysRotateCommand implements Callable<Integer> {
                 Resealing.Outcome outcome = reseal(env, keys, passphrase, new Resealing(db));
                 out.println("Re-sealed " + outcome.resealed() + " testimonies to the new key.");
                 Roles roles = new Roles(db, new SecureRandom());
+                ContactHandles.Resealed handles;
                 try (Opener opener = keys.unlock(passphrase)) {
                     roles.reseal(opener, keys.sealer());
+                    handles = new ContactHandles(db).resealAll(opener, keys.sealer());
                 }
                 java.util.Set<String> inUse = new java.util.HashSet<>(outcome.keyIdsInUse().keySet());
+                inUse.addAll(handles.keyIdsInUse().keySet()); // a contact handle that did not open keeps its key
                 roles.sealedToKeyId().ifPresent(inUse::add); // a role table that did not open keeps its key
                 List<String> kept = deleteRetiredKeys(keys, inUse, out);
                 if (outcome.failed() > 0 || !kept.isEmpty()) {

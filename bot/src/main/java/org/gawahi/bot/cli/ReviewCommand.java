@@ -32,10 +32,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Review pending testimonies in the terminal: approve, reject, flag urgent, redact, link to a "
-                + "raid event, skip. Urgent ones first, then the oldest.",
+                + "raid event, skip, close a contact-back case. Urgent ones first, then the oldest.",
                 "Needs the passphrase (GAWAHI_PASSPHRASE or asked for). Every action is audited."})
 final class ReviewCommand implements Callable<Integer> {
     static final String MENU = "[a]pprove  [r]eject  [u]rgent  r[e]dact  [l]ink to raid  [s]kip  [q]uit";
+    static final String CONTACT_MENU = "[c]lose case (erase the way to reach her)";
+    static final String CONTACT_NOTE = "Contact: she asked for one message back through the bot. Sending needs the "
+            + "running bot (unlocked): use Contact in the Telegram review. Here you can only close the case.";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,7 +72,11 @@ final class ReviewCommand implements Callable<Integer> {
                 out.println();
                 out.println(renderer.render(t, language));
                 out.println();
-                out.println(MENU);
+                boolean contactable = review.contact().available(t.id());
+                if (contactable) {
+                    out.println(CONTACT_NOTE);
+                }
+                out.println(contactable ? MENU + "  " + CONTACT_MENU : MENU);
                 String choice = line();
                 if (choice == null || choice.equals("q")) {
                     break;
@@ -146,6 +153,14 @@ final class ReviewCommand implements Callable<Integer> {
             }
             case "s" -> {
                 return Step.NEXT;
+            }
+            case "c" -> {
+                if (!review.contact().available(t.id())) {
+                    out.println("This testimony has no way to reach its author. Choose one of: " + MENU);
+                    return Step.SAME;
+                }
+                out.println(review.contact().close(actor, t.id()).sentence());
+                return Step.SAME;
             }
             default -> {
                 out.println("Choose one of: " + MENU);

@@ -12,6 +12,7 @@ import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.DraftStore;
+import org.gawahi.storage.testimony.Arrival;
 import org.gawahi.storage.testimony.ReceiptCode;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.testimony.TestimonyContent;
@@ -310,7 +311,10 @@ public final class Interview {
                 flow.effectiveAnswers(d), flow.effectiveTexts(d));
         ReceiptCode receipt;
         try (SecretBytes sealedInput = content.toJson()) {
-            receipt = submissions.submit(turn.chat, sealedInput, questionnaire.isUrgent(content.answers()));
+            // Her chat is kept (sealed) only when she asked for a message back through this bot.
+            Arrival arrival = new Arrival(questionnaire.isUrgent(content.answers()),
+                    questionnaire.asksContactInBot(content.answers()) ? Optional.of(d.language) : Optional.empty());
+            receipt = submissions.submit(turn.chat, sealedInput, arrival);
         } catch (RuntimeException e) {
             log.warn("submission failed: {}", e.getClass().getName());
             turn.save = false;

@@ -63,8 +63,15 @@ public final class ModerationDesk {
     static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
     static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
     static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id], [#email].";
-    static final int MAX_TEXT = 3900;
+    static final int MAX_TEXT = 4000;
+    static final String TOO_LONG = "\n… (too long for one message: read it whole with `gawahi review`)";
     static final String STALE = "That button is out of date. Send /next.";
+    static final String CONTACT_NOTE = "She asked for one message back through this bot. Contact her: you write it, "
+            + "the bot sends it once and then erases the way to reach her. Close case: erase it without writing.";
+    static final String CONTACT_ASK = "Send the one message for her, as text (at most " + ContactBack.MAX_MESSAGE
+            + " characters). The bot sends it to her chat once, under a line in her language saying it is from the "
+            + "collective, and then erases the way to reach her. Write nothing that would harm her if someone else "
+            + "reads her phone. Send /next to leave it.";
     private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final Respondent respondent;
@@ -73,11 +80,22 @@ public final class ModerationDesk {
     private final Questionnaire questionnaire;
     private final Map<Long, Set<String>> skipped = new ConcurrentHashMap<>();
     private final Map<Long, PendingRedaction> redactions = new ConcurrentHashMap<>();
+    /** Moderators whose next text is the one message to a respondent: the testimony's id. */
+    private final Map<Long, String> contacts = new ConcurrentHashMap<>();
+    private final java.util.Queue<Delivery> deliveries = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
     private final Duration reviewLifetime;
     private final UrgentArrivals arrivals;
 
     private record PendingRedaction(String testimonyId, String questionId) {
+    }
+
+    /** A moderator's message for a respondent's chat, to go out after the commit. */
+    private record Delivery(long chatId, String text) {
+        @Override
+        public String toString() {
+            return "Delivery[REDACTED]";
+        }
     }
 
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
@@ -100,7 +118,9 @@ public final class ModerationDesk {
 
     public Screen handle(ChatRef chat, String languageCode, Input input) {
         showingReview.remove(chat.id());
-        boolean forDesk = isDeskInput(input) || (input instanceof Input.Text && redactions.containsKey(chat.id()));
+        boolean waiting = redactions.containsKey(chat.id()) || contacts.containsKey(chat.id());
+        boolean forDesk = isDeskInput(input)
+                || (waiting && (input instanceof Input.Text || input instanceof Input.Unsupported));
         if (!forDesk) {
             return respondent.handle(chat, languageCode, input);
         }
@@ -113,6 +133,7 @@ public final class ModerationDesk {
             actor = book.actorPseudonym(chat.id());
             if (!book.allows(chat.id(), Role.MODERATOR)) {
                 redactions.remove(chat.id());
+                contacts.remove(chat.id());
                 u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
                 return respondent.handle(chat, languageCode, input);
             }
@@ -160,6 +181,27 @@ public final class ModerationDesk {
         }
     }
 
+    /**
+     * Everything due to other chats after the input just handled: the urgent notices to
+     * moderators, and a moderator's one message to a respondent (under a line in her language
+     * from the questionnaire). Call after the input's transaction has its results, and send
+     * only after it commits: the respondent's handle was erased in that transaction.
+     */
+    public Map<Long, String> notices() {
+        Map<Long, String> notices = new java.util.TreeMap<>(urgentNotices());
+        for (Delivery d = deliveries.poll(); d != null; d = deliveries.poll()) {
+            notices.merge(d.chatId(), d.text(), (a, b) -> a + "\n\n" + b);
+        }
+        return notices;
+    }
+
+    private String toRespondent(org.gawahi.storage.contact.ContactHandle handle, String message) {
+        String language = questionnaire.supports(handle.language()) ? handle.language() : questionnaire.defaultLanguage();
+        var texts = questionnaire.texts(language);
+        return texts.hasMessage(Questionnaire.CONTACT_MESSAGE)
+                ? texts.message(Questionnaire.CONTACT_MESSAGE) + "\n\n" + message.strip() : message.strip();
+    }
+
     static boolean isDeskInput(Input input) {
         return (input instanceof Input.Command c && COMMANDS.contains(c.name()))
                 || (input instanceof Input.Press p && p.buttonId().startsWith(PREFIX));
@@ -181,6 +223,14 @@ public final class ModerationDesk {
 
         Screen on(Input input) throws CannotOpenException {
             PendingRedaction pending = redactions.remove(user);
+            String contactFor = contacts.remove(user);
+            if (contactFor != null && (input instanceof Input.Text || input instanceof Input.Unsupported)) {
+                return contactText(contactFor, input);
+            }
+            if (input instanceof Input.Unsupported && pending != null) {
+                redactions.put(user, pending);
+                return plain("Only text can stand in a redaction. Send it as text, or /next to leave it.");
+            }
             if (input instanceof Input.Text text && pending != null) {
                 Outcome outcome = review.redact(actor, pending.testimonyId(), pending.questionId(), text.text());
                 if (outcome == Outcome.REDACTION_TOO_LONG || outcome == Outcome.REDACTION_EMPTY) {
@@ -212,12 +262,37 @@ public final class ModerationDesk {
                 case "l" -> events(id);
                 case "ln" -> show(id, review.link(actor, id, review.startEvent(actor)).sentence());
                 case "ll" -> show(id, (parts.length == 4 && parts[2].length() == 16 ? linkByPrefix(id, parts[2]) : Outcome.NO_SUCH_EVENT).sentence());
+                case "c" -> askContact(id);
+                case "x" -> show(id, review.contact().close(actor, id).sentence());
                 case "s" -> {
                     skipped.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(id);
                     yield next("");
                 }
                 default -> plain(STALE);
             };
+        }
+
+        private Screen askContact(String id) throws CannotOpenException {
+            Outcome outcome = review.contact().begin(actor, id);
+            if (outcome != Outcome.DONE) {
+                return show(id, outcome.sentence());
+            }
+            contacts.put(user, id);
+            return plain(CONTACT_ASK);
+        }
+
+        private Screen contactText(String id, Input input) throws CannotOpenException {
+            if (!(input instanceof Input.Text text)) {
+                contacts.put(user, id);
+                return plain(Outcome.CONTACT_NOT_TEXT.sentence());
+            }
+            ContactBack.Sending sending = review.contact().send(actor, id, text.text());
+            if (sending.outcome() == Outcome.CONTACT_EMPTY || sending.outcome() == Outcome.CONTACT_TOO_LONG) {
+                contacts.put(user, id);
+                return plain(sending.outcome().sentence());
+            }
+            sending.to().ifPresent(h -> deliveries.add(new Delivery(h.chat().id(), toRespondent(h, text.text()))));
+            return show(id, sending.outcome().sentence());
         }
 
         private Screen queue() {
@@ -258,16 +333,23 @@ public final class ModerationDesk {
         }
 
         private Screen testimony(OpenedTestimony t, String notice) {
-            String body = renderer.render(t, language);
-            if (body.length() > MAX_TEXT) {
-                body = body.substring(0, MAX_TEXT) + "\n… (too long for one message: read it whole with `gawahi review`)";
-            }
             String id = t.id();
-            return new Screen(join(notice, body + "\n\n" + MASK_NOTE), List.of(
+            List<List<Screen.Button>> rows = new ArrayList<>(List.of(
                     List.of(button("Approve", "m:a:" + id), button("Reject", "m:r:" + id)),
                     List.of(button("Urgent", "m:u:" + id), button("Redact", "m:e:" + id)),
-                    List.of(button("Link to raid", "m:l:" + id), button("Skip", "m:s:" + id))),
-                    false, Optional.empty(), Screen.Ending.NONE);
+                    List.of(button("Link to raid", "m:l:" + id), button("Skip", "m:s:" + id))));
+            String tail = "\n\n" + MASK_NOTE;
+            if (review.contact().available(id)) {
+                rows.add(List.of(button("✉️ Contact her", "m:c:" + id), button("Close case", "m:x:" + id)));
+                tail += "\n\n" + CONTACT_NOTE;
+            }
+            String body = renderer.render(t, language);
+            // The notice and the notes must fit beside the body in one message.
+            int room = MAX_TEXT - tail.length() - (notice.isEmpty() ? 0 : notice.length() + 2) - TOO_LONG.length();
+            if (body.length() > room) {
+                body = body.substring(0, Math.max(0, room)) + TOO_LONG;
+            }
+            return new Screen(join(notice, body + tail), rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen reasons(String id) {

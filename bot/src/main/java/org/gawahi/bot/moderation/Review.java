@@ -48,6 +48,7 @@ public final class Review {
     private final Sealer sealer;
     private final Clock clock;
     private final SecureRandom random;
+    private final ContactBack contact;
 
     public Review(Database db, Opener opener, Sealer sealer, Clock clock, SecureRandom random) {
         this.db = Objects.requireNonNull(db, "db");
@@ -58,6 +59,12 @@ public final class Review {
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.contact = new ContactBack(db, opener, audit);
+    }
+
+    /** Contact back: the one message to a respondent who asked for it, and closing her case. */
+    public ContactBack contact() {
+        return contact;
     }
 
     public QueueCounts queue() {

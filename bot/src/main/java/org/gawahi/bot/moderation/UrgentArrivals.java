@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.testimony.Arrival;
 import org.gawahi.storage.testimony.ReceiptCode;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.testimony.TestimonyStatus;
@@ -31,6 +32,15 @@ public final class UrgentArrivals {
             public ReceiptCode submit(ChatRef chat, SecretBytes testimony, boolean urgent) {
                 ReceiptCode receipt = inner.submit(chat, testimony, urgent);
                 if (urgent) {
+                    unannounced.incrementAndGet();
+                }
+                return receipt;
+            }
+
+            @Override
+            public ReceiptCode submit(ChatRef chat, SecretBytes testimony, Arrival arrival) {
+                ReceiptCode receipt = inner.submit(chat, testimony, arrival);
+                if (arrival.urgent()) {
                     unannounced.incrementAndGet();
                 }
                 return receipt;

@@ -194,7 +194,7 @@ class BotConfiguration {
 
             @Override
             public java.util.Map<Long, String> notices() {
-                return desk.urgentNotices();
+                return desk.notices();
             }
         };
     }

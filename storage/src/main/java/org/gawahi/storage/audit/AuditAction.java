@@ -23,7 +23,14 @@ public enum AuditAction {
     EVENT_LINKED(true),
     /** A moderator sent one message through the bot to a respondent who asked to be contacted. */
     CONTACT_MESSAGE_SENT(true),
+    /**
+     * The way back to a respondent was erased: her one message was sent, a moderator closed the
+     * case, or retention purged the testimony. Subject: the testimony. (A withdrawal erases it
+     * too, unaudited: the entry's minute would date her act.)
+     */
     CONTACT_HANDLE_ERASED(true),
+    /** A moderator tried to contact a respondent, or close her case, when no way back was left. Subject: the testimony. */
+    CONTACT_REFUSED(true),
     /** Subject: the grantee's actor pseudonym. */
     ROLE_GRANTED(true),
     /** Subject: the former holder's actor pseudonym. */
