@@ -202,9 +202,23 @@ public final class ModerationDesk {
                 ? texts.message(Questionnaire.CONTACT_MESSAGE) + "\n\n" + message.strip() : message.strip();
     }
 
-    static boolean isDeskInput(Input input) {
-        return (input instanceof Input.Command c && COMMANDS.contains(c.name()))
-                || (input instanceof Input.Press p && p.buttonId().startsWith(PREFIX));
+    /**
+     * The desk's commands and buttons ({@code m:...}). The interview's month buttons
+     * ({@code m:q5:2}: a question of the questionnaire, then a number) begin alike and stay the
+     * interview's: taken for the desk, a respondent's press got "review is not available" in
+     * intake-only mode, and when unlocked was audited as a refused moderator (her pseudonym and
+     * the minute in the log), and a moderator could not answer a month.
+     */
+    boolean isDeskInput(Input input) {
+        if (input instanceof Input.Command c) {
+            return COMMANDS.contains(c.name());
+        }
+        if (!(input instanceof Input.Press p) || !p.buttonId().startsWith(PREFIX)) {
+            return false;
+        }
+        String[] parts = p.buttonId().split(":", -1);
+        boolean month = parts.length == 3 && questionnaire.question(parts[1]).isPresent() && parts[2].matches("\\d{1,2}");
+        return !month;
     }
 
     /** One input of one moderator. */

@@ -16,11 +16,13 @@ import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditEntry;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
 import org.gawahi.storage.roles.Roles;
+import org.gawahi.storage.testimony.Arrival;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -189,5 +191,119 @@ class ModerationDeskTest {
         assertThat(locked.handle(STRANGER, "en", new Input.Command("queue", "")).text()).isEqualTo(ModerationDesk.LOCKED);
         assertThat(locked.handle(STRANGER, "en", new Input.Text("hi"))).isEqualTo(RESPONDENT);
         assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void aMonthButtonIsTheInterviewsLockedOrUnlockedAndUnaudited() {
+        String monthQuestion = questionnaire.questions().stream()
+                .filter(q -> q.kind() == org.gawahi.config.questionnaire.QuestionKind.MONTH_YEAR).findFirst().orElseThrow().id();
+        Input month = new Input.Press("m:" + monthQuestion + ":2");
+        ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
+
+        assertThat(as(STRANGER, month)).isEqualTo(RESPONDENT);
+        assertThat(as(MODERATOR, month)).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", month)).isEqualTo(RESPONDENT);
+        assertThat(entries()).isEmpty();
+    }
+
+    private String submitAskingForContact(long chat, String language) {
+        storage.submissions.submit(ChatRef.of(chat), new TestimonyContent("raid", 1, language,
+                Map.of("u1", List.of("aggregate", "contact"), "u2", List.of("bot")), Map.of()).toJson(),
+                new Arrival(true, Optional.of(language)));
+        return new TestimonyTable(storage.db).pendingIds().stream().filter(new ContactHandles(storage.db)::exists)
+                .findFirst().orElseThrow();
+    }
+
+    private List<AuditAction> actions() {
+        return entries().stream().map(AuditEntry::action).toList();
+    }
+
+    @Test
+    void aTestimonyWithoutContactConsentShowsNoContactButton() {
+        Screen opened = as(MODERATOR, new Input.Command("next", ""));
+
+        assertThat(opened.buttons()).extracting(Screen.Button::id).noneMatch(id -> id.startsWith("m:c:") || id.startsWith("m:x:"));
+        assertThat(opened.text()).doesNotContain(ModerationDesk.CONTACT_NOTE);
+    }
+
+    @Test
+    void contactSendsOneMessageInHerLanguageOnlyAfterGoodText() {
+        String id = submitAskingForContact(4242, "hi");
+        Screen opened = as(MODERATOR, new Input.Press("m:b:" + id));
+        assertThat(opened.text()).contains(ModerationDesk.CONTACT_NOTE);
+
+        assertThat(as(MODERATOR, new Input.Press("m:c:" + id)).text()).isEqualTo(ModerationDesk.CONTACT_ASK);
+        assertThat(as(MODERATOR, new Input.Unsupported("sticker")).text()).isEqualTo(Outcome.CONTACT_NOT_TEXT.sentence());
+        assertThat(as(MODERATOR, new Input.Text("   ")).text()).isEqualTo(Outcome.CONTACT_EMPTY.sentence());
+        assertThat(as(MODERATOR, new Input.Text("x".repeat(ContactBack.MAX_MESSAGE + 1))).text())
+                .isEqualTo(Outcome.CONTACT_TOO_LONG.sentence());
+        assertThat(desk.notices()).isEmpty();
+        assertThat(new ContactHandles(storage.db).exists(id)).as("bad input loses nothing").isTrue();
+
+        Screen sent = as(MODERATOR, new Input.Text("  Please come to the office on Monday.  "));
+
+        assertThat(sent.text()).startsWith(Outcome.CONTACT_SENT.sentence());
+        assertThat(sent.buttons()).extracting(Screen.Button::id).noneMatch(b -> b.startsWith("m:c:"));
+        assertThat(desk.notices()).containsOnlyKeys(4242L).containsValue(
+                questionnaire.texts("hi").message(Questionnaire.CONTACT_MESSAGE) + "\n\nPlease come to the office on Monday.");
+        assertThat(desk.notices()).isEmpty();
+        assertThat(new ContactHandles(storage.db).exists(id)).isFalse();
+        assertThat(actions()).containsSubsequence(AuditAction.CONTACT_MESSAGE_SENT, AuditAction.CONTACT_HANDLE_ERASED);
+    }
+
+    @Test
+    void contactAfterTheHandleIsGoneIsRefusedKindlyAndAudited() {
+        String id = submitAskingForContact(4243, "en");
+        as(MODERATOR, new Input.Press("m:c:" + id));
+        as(MODERATOR, new Input.Text("We can help with the court date."));
+        desk.notices();
+
+        Screen again = as(MODERATOR, new Input.Press("m:c:" + id));
+
+        assertThat(again.text()).startsWith(Outcome.CONTACT_GONE.sentence());
+        assertThat(desk.notices()).isEmpty();
+        assertThat(actions()).endsWith(AuditAction.CONTACT_REFUSED, AuditAction.TESTIMONY_VIEWED);
+    }
+
+    @Test
+    void twoModeratorsWritingAtOnceSendOnlyOneMessage() throws Exception {
+        ChatRef second = ChatRef.of(1_000_003L);
+        try (RoleBook book = roles.open(opener)) {
+            book.grant(second.id(), Role.MODERATOR);
+            roles.save(book, storage.keys.sealer());
+        }
+        String id = submitAskingForContact(4244, "en");
+        as(MODERATOR, new Input.Press("m:c:" + id));
+        as(second, new Input.Press("m:c:" + id));
+
+        assertThat(as(MODERATOR, new Input.Text("first")).text()).startsWith(Outcome.CONTACT_SENT.sentence());
+        assertThat(as(second, new Input.Text("second")).text()).startsWith(Outcome.CONTACT_GONE.sentence());
+
+        assertThat(desk.notices()).hasSize(1).allSatisfy((chat, text) -> assertThat(text).endsWith("first"));
+        assertThat(actions()).containsOnlyOnce(AuditAction.CONTACT_MESSAGE_SENT).contains(AuditAction.CONTACT_REFUSED);
+    }
+
+    @Test
+    void closingTheCaseErasesTheHandleWithoutWriting() {
+        String id = submitAskingForContact(4245, "en");
+
+        Screen closed = as(MODERATOR, new Input.Press("m:x:" + id));
+
+        assertThat(closed.text()).startsWith(Outcome.CONTACT_CLOSED.sentence());
+        assertThat(new ContactHandles(storage.db).exists(id)).isFalse();
+        assertThat(desk.notices()).isEmpty();
+        assertThat(actions()).contains(AuditAction.CONTACT_HANDLE_ERASED).doesNotContain(AuditAction.CONTACT_MESSAGE_SENT);
+    }
+
+    @Test
+    void aStrangerForgingTheContactButtonReachesNobody() {
+        String id = submitAskingForContact(4246, "en");
+
+        assertThat(as(STRANGER, new Input.Press("m:c:" + id))).isEqualTo(RESPONDENT);
+        assertThat(as(STRANGER, new Input.Text("hello"))).isEqualTo(RESPONDENT);
+
+        assertThat(desk.notices()).isEmpty();
+        assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
+        assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
     }
 }

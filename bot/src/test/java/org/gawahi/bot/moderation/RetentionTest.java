@@ -14,8 +14,10 @@ import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditEntry;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.testimony.Arrival;
 import org.gawahi.storage.testimony.ReceiptCode;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
@@ -65,6 +67,27 @@ class RetentionTest {
                 assertThat(LeakScan.indexOf(LeakScan.read(file), piece)).as(file.toString()).isEqualTo(-1);
             }
             assertThat(new Retention(storage.db, daysLater(40), Retention.DEFAULT_KEEP_REJECTED).run()).isZero();
+        }
+    }
+
+    @Test
+    void aRejectionKeepsTheWayToHerAndThePurgeErasesItAudited() throws Exception {
+        try (TestStorage storage = TestStorage.create(dir, DECIDED); Opener opener = storage.unlock()) {
+            storage.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "hi", Map.of(), Map.of()).toJson(),
+                    new Arrival(true, Optional.of("hi")));
+            String id = new TestimonyTable(storage.db).pendingIds().get(0);
+            ContactHandles handles = new ContactHandles(storage.db);
+            new Review(storage.db, opener, storage.keys.sealer(), DECIDED, TestStorage.RANDOM)
+                    .reject(AuditLog.OPERATOR, id, RejectReason.NOT_A_RAID);
+            assertThat(handles.exists(id)).as("a rejection alone keeps it").isTrue();
+
+            new Retention(storage.db, daysLater(31), Retention.DEFAULT_KEEP_REJECTED).run();
+
+            assertThat(handles.exists(id)).isFalse();
+            assertThat(new AuditLog(storage.db, DECIDED).entries(1, 10)).last()
+                    .satisfies(e -> assertThat(e.action()).isEqualTo(AuditAction.CONTACT_HANDLE_ERASED))
+                    .satisfies(e -> assertThat(e.actor()).isEqualTo(AuditLog.SYSTEM))
+                    .extracting(AuditEntry::subject).isEqualTo(Optional.of(id));
         }
     }
 }
