@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.testimony.Arrival;
 import org.gawahi.storage.testimony.ReceiptCode;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
@@ -79,6 +81,26 @@ class KeysRotateCommandTest {
             }
             assertThat(texts).hasSize(70).doesNotHaveDuplicates();
             assertThat(storage.submissions.status(receipts.get(0))).contains(TestimonyStatus.PENDING);
+        }
+    }
+
+    @Test
+    void aContactHandleIsReSealedSoItStillOpensAfterTheOldKeyIsDeleted() throws Exception {
+        String id;
+        try (TestStorage storage = TestStorage.create(data)) {
+            storage.submissions.submit(ChatRef.of(4711), new TestimonyContent("raid", 1, "hi", Map.of(), Map.of()).toJson(),
+                    new Arrival(false, java.util.Optional.of("hi")));
+            ContactHandles handles = new ContactHandles(storage.db);
+            id = new TestimonyTable(storage.db).sealedRows().stream().map(TestimonyTable.Row::id).filter(handles::exists)
+                    .findFirst().orElseThrow();
+        }
+
+        Cli.Result result = new Cli(work).passphrase(PASSPHRASE).run("keys", "rotate");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Deleted the retired key");
+        try (TestStorage storage = TestStorage.create(data); Opener opener = storage.unlock()) {
+            assertThat(new ContactHandles(storage.db).open(id, opener).orElseThrow().chat()).isEqualTo(ChatRef.of(4711));
         }
     }
 

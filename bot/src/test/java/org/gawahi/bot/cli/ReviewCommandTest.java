@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditEntry;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.testimony.Arrival;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -107,5 +110,26 @@ class ReviewCommandTest {
         assertThat(exists.exitCode()).isEqualTo(2);
         assertThat(exists.err()).contains("never overwrites");
         assertThat(Files.readString(work.resolve("archive.jsonl"))).isEqualTo("old");
+    }
+
+    @Test
+    void showsThatSheAskedForContactAndClosesTheCaseButCannotSend() throws Exception {
+        try (TestStorage storage = TestStorage.create(data)) {
+            storage.submissions.submit(ChatRef.of(3), new TestimonyContent("raid", 1, "en",
+                    Map.of("u1", List.of("aggregate", "contact"), "u2", List.of("bot")), Map.of()).toJson(),
+                    new Arrival(false, Optional.of("en")));
+        }
+        // the urgent one first, then the other two in either order: close the case wherever it is offered
+        String script = String.join("\n", "s", "c", "s", "c", "s", "q", "");
+        Cli.Result r = new Cli(work).passphrase(PASSPHRASE).stdin(script).run("review");
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains(ReviewCommand.CONTACT_NOTE).contains(ReviewCommand.CONTACT_MENU)
+                .contains("Case closed").contains("no way to reach its author");
+        assertThat(auditActions()).containsOnlyOnce(AuditAction.CONTACT_HANDLE_ERASED)
+                .doesNotContain(AuditAction.CONTACT_MESSAGE_SENT, AuditAction.CONTACT_REFUSED);
+        try (Database db = Database.open(data)) {
+            assertThat(new TestimonyTable(db).sealedRows()).noneMatch(row -> new ContactHandles(db).exists(row.id()));
+        }
     }
 }

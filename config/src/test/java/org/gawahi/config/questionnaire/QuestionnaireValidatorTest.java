@@ -76,6 +76,19 @@ class QuestionnaireValidatorTest {
         assertThat(raid.questions()).isNotEmpty();
     }
 
+    @Test
+    void theShippedRaidQuestionnaireKeepsAWayBackOnlyForAMessageInTheBot() {
+        Questionnaire raid = QuestionnaireLoader.loadDefault();
+
+        assertThat(raid.asksContactInBot(java.util.Map.of("u1", List.of("aggregate", "contact"), "u2", List.of("bot"))))
+                .isTrue();
+        assertThat(raid.asksContactInBot(java.util.Map.of("u1", List.of("aggregate", "contact"),
+                "u2", List.of("peer_call")))).isFalse();
+        assertThat(raid.asksContactInBot(java.util.Map.of("u1", List.of("aggregate")))).isFalse();
+        assertThat(raid.languages()).allSatisfy(language ->
+                assertThat(raid.texts(language).hasMessage(Questionnaire.CONTACT_MESSAGE)).isTrue());
+    }
+
     @Nested
     class Yaml {
         @Test
