@@ -66,12 +66,6 @@ public final class ModerationDesk {
     static final int MAX_TEXT = 4000;
     static final String TOO_LONG = "\n… (too long for one message: read it whole with `gawahi review`)";
     static final String STALE = "That button is out of date. Send /next.";
-    static final String CONTACT_NOTE = "She asked for one message back through this bot. Contact her: you write it, "
-            + "the bot sends it once and then erases the way to reach her. Close case: erase it without writing.";
-    static final String CONTACT_ASK = "Send the one message for her, as text (at most " + ContactBack.MAX_MESSAGE
-            + " characters). The bot sends it to her chat once, under a line in her language saying it is from the "
-            + "collective, and then erases the way to reach her. Write nothing that would harm her if someone else "
-            + "reads her phone. Send /next to leave it.";
     private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final Respondent respondent;
@@ -80,22 +74,12 @@ public final class ModerationDesk {
     private final Questionnaire questionnaire;
     private final Map<Long, Set<String>> skipped = new ConcurrentHashMap<>();
     private final Map<Long, PendingRedaction> redactions = new ConcurrentHashMap<>();
-    /** Moderators whose next text is the one message to a respondent: the testimony's id. */
-    private final Map<Long, String> contacts = new ConcurrentHashMap<>();
-    private final java.util.Queue<Delivery> deliveries = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ContactDesk contacts;
     private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
     private final Duration reviewLifetime;
     private final UrgentArrivals arrivals;
 
     private record PendingRedaction(String testimonyId, String questionId) {
-    }
-
-    /** A moderator's message for a respondent's chat, to go out after the commit. */
-    private record Delivery(long chatId, String text) {
-        @Override
-        public String toString() {
-            return "Delivery[REDACTED]";
-        }
     }
 
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
@@ -114,11 +98,12 @@ public final class ModerationDesk {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         this.unlocked = Objects.requireNonNull(unlocked, "unlocked");
         this.renderer = new TestimonyRenderer(questionnaire);
+        this.contacts = new ContactDesk(questionnaire);
     }
 
     public Screen handle(ChatRef chat, String languageCode, Input input) {
         showingReview.remove(chat.id());
-        boolean waiting = redactions.containsKey(chat.id()) || contacts.containsKey(chat.id());
+        boolean waiting = redactions.containsKey(chat.id()) || contacts.isWriting(chat.id());
         boolean forDesk = isDeskInput(input)
                 || (waiting && (input instanceof Input.Text || input instanceof Input.Unsupported));
         if (!forDesk) {
@@ -133,7 +118,7 @@ public final class ModerationDesk {
             actor = book.actorPseudonym(chat.id());
             if (!book.allows(chat.id(), Role.MODERATOR)) {
                 redactions.remove(chat.id());
-                contacts.remove(chat.id());
+                contacts.take(chat.id());
                 u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
                 return respondent.handle(chat, languageCode, input);
             }
@@ -189,17 +174,8 @@ public final class ModerationDesk {
      */
     public Map<Long, String> notices() {
         Map<Long, String> notices = new java.util.TreeMap<>(urgentNotices());
-        for (Delivery d = deliveries.poll(); d != null; d = deliveries.poll()) {
-            notices.merge(d.chatId(), d.text(), (a, b) -> a + "\n\n" + b);
-        }
+        contacts.drainInto(notices);
         return notices;
-    }
-
-    private String toRespondent(org.gawahi.storage.contact.ContactHandle handle, String message) {
-        String language = questionnaire.supports(handle.language()) ? handle.language() : questionnaire.defaultLanguage();
-        var texts = questionnaire.texts(language);
-        return texts.hasMessage(Questionnaire.CONTACT_MESSAGE)
-                ? texts.message(Questionnaire.CONTACT_MESSAGE) + "\n\n" + message.strip() : message.strip();
     }
 
     /**
@@ -237,9 +213,11 @@ public final class ModerationDesk {
 
         Screen on(Input input) throws CannotOpenException {
             PendingRedaction pending = redactions.remove(user);
-            String contactFor = contacts.remove(user);
-            if (contactFor != null && (input instanceof Input.Text || input instanceof Input.Unsupported)) {
-                return contactText(contactFor, input);
+            Optional<String> writingTo = contacts.take(user);
+            if (writingTo.isPresent() && (input instanceof Input.Text || input instanceof Input.Unsupported)) {
+                Outcome outcome = contacts.write(review.contact(), actor, user, writingTo.get(), input);
+                boolean over = outcome == Outcome.CONTACT_SENT || outcome == Outcome.CONTACT_GONE;
+                return over ? show(writingTo.get(), outcome.sentence()) : plain(outcome.sentence());
             }
             if (input instanceof Input.Unsupported && pending != null) {
                 redactions.put(user, pending);
@@ -276,7 +254,10 @@ public final class ModerationDesk {
                 case "l" -> events(id);
                 case "ln" -> show(id, review.link(actor, id, review.startEvent(actor)).sentence());
                 case "ll" -> show(id, (parts.length == 4 && parts[2].length() == 16 ? linkByPrefix(id, parts[2]) : Outcome.NO_SUCH_EVENT).sentence());
-                case "c" -> askContact(id);
+                case "c" -> {
+                    Outcome outcome = contacts.ask(review.contact(), actor, user, id);
+                    yield outcome == Outcome.DONE ? plain(ContactDesk.ASK) : show(id, outcome.sentence());
+                }
                 case "x" -> show(id, review.contact().close(actor, id).sentence());
                 case "s" -> {
                     skipped.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(id);
@@ -284,29 +265,6 @@ public final class ModerationDesk {
                 }
                 default -> plain(STALE);
             };
-        }
-
-        private Screen askContact(String id) throws CannotOpenException {
-            Outcome outcome = review.contact().begin(actor, id);
-            if (outcome != Outcome.DONE) {
-                return show(id, outcome.sentence());
-            }
-            contacts.put(user, id);
-            return plain(CONTACT_ASK);
-        }
-
-        private Screen contactText(String id, Input input) throws CannotOpenException {
-            if (!(input instanceof Input.Text text)) {
-                contacts.put(user, id);
-                return plain(Outcome.CONTACT_NOT_TEXT.sentence());
-            }
-            ContactBack.Sending sending = review.contact().send(actor, id, text.text());
-            if (sending.outcome() == Outcome.CONTACT_EMPTY || sending.outcome() == Outcome.CONTACT_TOO_LONG) {
-                contacts.put(user, id);
-                return plain(sending.outcome().sentence());
-            }
-            sending.to().ifPresent(h -> deliveries.add(new Delivery(h.chat().id(), toRespondent(h, text.text()))));
-            return show(id, sending.outcome().sentence());
         }
 
         private Screen queue() {
@@ -355,7 +313,7 @@ public final class ModerationDesk {
             String tail = "\n\n" + MASK_NOTE;
             if (review.contact().available(id)) {
                 rows.add(List.of(button("✉️ Contact her", "m:c:" + id), button("Close case", "m:x:" + id)));
-                tail += "\n\n" + CONTACT_NOTE;
+                tail += "\n\n" + ContactDesk.NOTE;
             }
             String body = renderer.render(t, language);
             // The notice and the notes must fit beside the body in one message.

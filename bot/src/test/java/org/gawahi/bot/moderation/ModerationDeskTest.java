@@ -223,16 +223,16 @@ class ModerationDeskTest {
         Screen opened = as(MODERATOR, new Input.Command("next", ""));
 
         assertThat(opened.buttons()).extracting(Screen.Button::id).noneMatch(id -> id.startsWith("m:c:") || id.startsWith("m:x:"));
-        assertThat(opened.text()).doesNotContain(ModerationDesk.CONTACT_NOTE);
+        assertThat(opened.text()).doesNotContain(ContactDesk.NOTE);
     }
 
     @Test
     void contactSendsOneMessageInHerLanguageOnlyAfterGoodText() {
         String id = submitAskingForContact(4242, "hi");
         Screen opened = as(MODERATOR, new Input.Press("m:b:" + id));
-        assertThat(opened.text()).contains(ModerationDesk.CONTACT_NOTE);
+        assertThat(opened.text()).contains(ContactDesk.NOTE);
 
-        assertThat(as(MODERATOR, new Input.Press("m:c:" + id)).text()).isEqualTo(ModerationDesk.CONTACT_ASK);
+        assertThat(as(MODERATOR, new Input.Press("m:c:" + id)).text()).isEqualTo(ContactDesk.ASK);
         assertThat(as(MODERATOR, new Input.Unsupported("sticker")).text()).isEqualTo(Outcome.CONTACT_NOT_TEXT.sentence());
         assertThat(as(MODERATOR, new Input.Text("   ")).text()).isEqualTo(Outcome.CONTACT_EMPTY.sentence());
         assertThat(as(MODERATOR, new Input.Text("x".repeat(ContactBack.MAX_MESSAGE + 1))).text())
