@@ -66,8 +66,9 @@ final class KeysRotateCommand implements Callable<Integer> {
                 inUse.addAll(handles.keyIdsInUse().keySet()); // a contact handle that did not open keeps its key
                 roles.sealedToKeyId().ifPresent(inUse::add); // a role table that did not open keeps its key
                 List<String> kept = deleteRetiredKeys(keys, inUse, out);
-                if (outcome.failed() > 0 || !kept.isEmpty()) {
-                    throw new UserFacingException(notFinished(outcome.failed(), kept));
+                int failed = outcome.failed() + handles.failed(); // a contact handle counts with its testimony
+                if (failed > 0 || !kept.isEmpty()) {
+                    throw new UserFacingException(notFinished(failed, kept));
                 }
             }
         }
