@@ -61,16 +61,42 @@ class ReportQuotesTest {
         assertThat(report.quotes()).containsExactly("They broke the door at two in the night");
     }
 
+    /** Runs a poppler tool on the PDF brief of {@code r}; its output. */
+    private static String poppler(String tool, Report r, String name) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/" + tool)), tool + " is not installed");
+        Path pdf = data.resolve(name + ".pdf");
+        Files.write(pdf, ReportFixtures.export(store, r, ReportFormat.PDF, "en").get(0).content());
+        Path out = data.resolve(name + "." + tool + ".txt");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/" + tool, pdf.toString()));
+        if (tool.equals("pdftotext")) {
+            command.add("-"); // to standard output
+        }
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void quotesInTheQuestionnairesScriptsAreDrawnWithTheirOwnEmbeddedFontsAndOthersLeftOut() throws Exception {
+        Report inMany = new Report(report.period(), report.rules(), report.madeOn(), report.auditHead(),
+                report.testimonies(), report.events(), report.ownEvents(), report.districts(), report.figures(),
+                List.of("पुलिस रात में आई", "পুলিশ রাতে এসেছিল", "పోలీసులు రాత్రి వచ్చారు", "ಪೊಲೀಸರು ರಾತ್ರಿ ಬಂದರು",
+                        "காவல்துறை இரவில் வந்தது"), false);
+
+        String fonts = poppler("pdffonts", inMany, "scripts");
+        Files.createDirectories(Path.of("target/report-look")); // to look at by eye, as LookAtReportsTest's files
+        Files.copy(data.resolve("scripts.pdf"), Path.of("target/report-look/quotes-in-scripts.pdf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String text = poppler("pdftotext", inMany, "scripts-text");
+
+        assertThat(fonts).contains("NotoSansDevanagari").contains("NotoSansBengali").contains("NotoSansTelugu")
+                .contains("NotoSansKannada");
+        assertThat(text).contains("In their words").doesNotContain("காவல்");
+    }
+
     @Test
     void thePdfBriefPrintsTheQuoteUnderInTheirWordsWithNothingBesideIt() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext is not installed");
-        Path pdf = data.resolve("brief.pdf");
-        Files.write(pdf, ReportFixtures.export(store, report, ReportFormat.PDF, "en").get(0).content());
-        Path txt = data.resolve("brief.txt");
-        Process p = new ProcessBuilder("/usr/bin/pdftotext", pdf.toString(), txt.toString()).inheritIO().start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-        String text = Files.readString(txt, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        String text = poppler("pdftotext", report, "brief").replaceAll("\\s+", " ");
         assertThat(text).contains("In their words").contains("“They broke the door at two in the night”")
                 .doesNotContain("as she first wrote it").doesNotContain("Pending words").doesNotContain("Rejected words")
                 .doesNotContain("Not consented").doesNotContain("Not redacted");
