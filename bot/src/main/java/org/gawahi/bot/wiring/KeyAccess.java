@@ -8,6 +8,7 @@ import org.gawahi.storage.crypto.KeyFileException;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
+import org.gawahi.storage.crypto.WrongPassphraseException;
 import org.gawahi.storage.crypto.VaultException;
 
 /**
@@ -16,6 +17,7 @@ import org.gawahi.storage.crypto.VaultException;
  * unlock later from a chat: restarting with the passphrase is the only way.
  */
 final class KeyAccess implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KeyAccess.class);
     static final String UNLOCKED = "unlocked";
     static final String INTAKE_ONLY = "intake-only";
 
@@ -38,9 +40,12 @@ final class KeyAccess implements AutoCloseable {
         Opener opener = keys.unlock(passphrase.get());
         try {
             return new KeyAccess(Optional.of(opener), Optional.of(keys.signer(passphrase.get())));
-        } catch (KeyFileException e) {
-            return new KeyAccess(Optional.of(opener), Optional.empty()); // no signing key yet
-        } catch (VaultException | RuntimeException e) {
+        } catch (KeyFileException | WrongPassphraseException e) {
+            // No signing key yet, or one wrapped by another passphrase: review still works, /report says so.
+            log.warn("the report signing key is not unlocked ({}); reports in the chat are off",
+                    e instanceof KeyFileException ? "none found" : "the passphrase does not open it");
+            return new KeyAccess(Optional.of(opener), Optional.empty());
+        } catch (RuntimeException e) {
             opener.close();
             throw e;
         }
