@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +143,10 @@ public final class Review {
      * Replaces the free-text answer to {@code questionId} with {@code redacted} and re-seals
      * the testimony: the original text is gone from the database (SQLite's secure_delete
      * overwrites the old pages; the WAL is checkpointed after the commit). The redaction may
-     * only shorten: it must not be empty nor longer, in characters, than the original.
+     * only shorten: it must not be empty nor longer, in characters, than the original. The
+     * same text sent back unchanged clears the answer as it stands. Either way the answer is
+     * marked, inside the sealed content, as reviewed by a moderator: the mark reports need
+     * before they may quote it (and only with the author's consent).
      */
     public Outcome redact(String actor, String id, String questionId, String redacted) throws CannotOpenException {
         Objects.requireNonNull(redacted, "redacted");
@@ -166,10 +168,8 @@ public final class Review {
             if (replacement.codePointCount(0, replacement.length()) > original.codePointCount(0, original.length())) {
                 return Outcome.REDACTION_TOO_LONG;
             }
-            Map<String, String> texts = new HashMap<>(content.texts());
-            texts.put(questionId, replacement);
-            TestimonyContent changed = new TestimonyContent(content.questionnaire(), content.version(),
-                    content.language(), content.answers(), texts);
+            // Marked redacted inside the sealed content: only such answers may be quoted in a report.
+            TestimonyContent changed = content.withRedaction(questionId, replacement);
             byte[] sealed;
             try (SecretBytes plain = changed.toJson()) {
                 sealed = sealer.seal(plain, SealedSubmissions.associatedData(id, row.schemaVersion(), sealer.keyId()));

@@ -11,9 +11,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The fonts every report is drawn with: Noto Sans and Noto Sans Devanagari, shipped in this
- * jar under the SIL Open Font License (see {@code fonts/OFL.txt}), so a report looks the same
- * on any machine, with or without fonts installed, and Hindi and Marathi have real glyphs.
+ * The fonts every report is drawn with: Noto Sans, and Noto Sans Devanagari, Bengali, Telugu
+ * and Kannada, shipped in this jar under the SIL Open Font License (see {@code fonts/OFL.txt}),
+ * so a report looks the same on any machine, with or without fonts installed, and Hindi and
+ * Marathi, and quotes in the questionnaire's other languages, have real glyphs.
  */
 final class Fonts {
     static final String DIR = "org/gawahi/bot/reports/fonts/";
@@ -22,7 +23,13 @@ final class Fonts {
         LATIN("NotoSans-Regular.ttf"),
         LATIN_BOLD("NotoSans-Bold.ttf"),
         DEVANAGARI("NotoSansDevanagari-Regular.ttf"),
-        DEVANAGARI_BOLD("NotoSansDevanagari-Bold.ttf");
+        DEVANAGARI_BOLD("NotoSansDevanagari-Bold.ttf"),
+        BENGALI("NotoSansBengali-Regular.ttf"),
+        BENGALI_BOLD("NotoSansBengali-Bold.ttf"),
+        TELUGU("NotoSansTelugu-Regular.ttf"),
+        TELUGU_BOLD("NotoSansTelugu-Bold.ttf"),
+        KANNADA("NotoSansKannada-Regular.ttf"),
+        KANNADA_BOLD("NotoSansKannada-Bold.ttf");
 
         final String file;
 
@@ -34,8 +41,8 @@ final class Fonts {
             return DIR + file;
         }
 
-        static Face of(boolean devanagari, boolean bold) {
-            return devanagari ? (bold ? DEVANAGARI_BOLD : DEVANAGARI) : (bold ? LATIN_BOLD : LATIN);
+        static Face of(Scripts.Script script, boolean bold) {
+            return valueOf(script.name() + (bold ? "_BOLD" : ""));
         }
     }
 
@@ -68,13 +75,23 @@ final class Fonts {
         return Loaded.FONTS.get(face).deriveFont(size);
     }
 
+    /** Whether the shipped fonts have a glyph for every character of {@code text} (else it would print as boxes). */
+    static boolean canDraw(String text) {
+        for (Scripts.Run run : Scripts.runs(text)) {
+            if (Loaded.FONTS.get(Face.of(run.script(), false)).canDisplayUpTo(run.text()) != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Text with the right font on each script run, for Java2D's TextLayout. */
     static AttributedString styled(String text, float size, boolean bold) {
         String shown = text.isEmpty() ? " " : text;
         AttributedString styled = new AttributedString(shown);
         int at = 0;
         for (Scripts.Run run : Scripts.runs(shown)) {
-            styled.addAttribute(TextAttribute.FONT, awt(Face.of(run.devanagari(), bold), size), at, at + run.text().length());
+            styled.addAttribute(TextAttribute.FONT, awt(Face.of(run.script(), bold), size), at, at + run.text().length());
             at += run.text().length();
         }
         return styled;

@@ -83,10 +83,12 @@ final class PdfBrief {
                 document.add(paragraph(String.join(" · ", withheld), 9, false, MUTED, 10));
             }
             document.add(paragraph(words.message("quotes_title"), 13, true, ACCENT, 4));
-            if (report.quotes().isEmpty()) {
+            // A quote in a script no shipped font draws would print as boxes: better left out.
+            List<String> quotes = report.quotes().stream().filter(Fonts::canDraw).toList();
+            if (quotes.isEmpty()) {
                 document.add(paragraph(words.message("no_quotes"), 9.5f, false, MUTED, 10));
             }
-            for (String quote : report.quotes()) {
+            for (String quote : quotes) {
                 document.add(paragraph("“" + quote + "”", 10, false, INK, 6));
             }
             document.add(paragraph(words.message("signed_by", Map.of("key", signingKeyId)), 8.5f, false, MUTED, 2));

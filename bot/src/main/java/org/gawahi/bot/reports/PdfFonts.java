@@ -44,7 +44,7 @@ final class PdfFonts {
     static Phrase phrase(String text, float size, boolean bold, Color color) {
         Phrase phrase = new Phrase();
         for (Scripts.Run run : Scripts.runs(text)) {
-            Font font = new Font(base(Fonts.Face.of(run.devanagari(), bold)), size, Font.NORMAL, color);
+            Font font = new Font(base(Fonts.Face.of(run.script(), bold)), size, Font.NORMAL, color);
             phrase.add(new Chunk(run.text(), font));
         }
         return phrase;

@@ -6,16 +6,19 @@
  *
  * <p>What leaves through here: only published cells and shares (nothing suppressed can be
  * printed, since a {@code Report} holds none); a suppressed cell reads the same whatever
- * the reason; quotes only when consented and redacted (none yet: there is no redaction
- * flag). Drawing is headless Java2D and OpenPDF with fonts shipped in the jar (Noto, SIL
- * Open Font License), so Devanagari is shaped the same on every machine.
+ * the reason. Quotes (PDF brief only) come from counted testimonies of the period whose
+ * author consented ({@code counting.quote_consent}) and whose answer a moderator redacted or
+ * cleared ({@code TestimonyContent.redacted()}, sealed with the content); none unless the
+ * period holds as many testimonies as a published count needs; at most six, ordered by text.
+ * Drawing is headless Java2D and OpenPDF with fonts shipped in the jar (Noto, SIL Open Font
+ * License), so Devanagari, Bengali, Telugu and Kannada are shaped the same on every machine;
+ * a quote in a script no shipped font draws is left out rather than printed as boxes.
  *
- * <p>For the Telegram adapter's {@code /report [period]} (collective role only):
- * <pre>
- * ReportPeriod period = ReportPeriod.parse(from, to, QUARTER, LocalDate.now(clock)); // InvalidPeriodException: say why
- * Report report = service.build(db, opener, ReportRequest.of(period), Progress.none());
- * if (report.nothingToPublish()) { reply with report/&lt;lang&gt;.yaml "nothing_publishable"; return; }
- * for (ReportFile f : service.export(report, ReportFormat.PDF, lang, signer)) sendDocument(f, protect_content);
- * </pre>
+ * <p>{@link org.gawahi.bot.reports.ReportDesk} is {@code /report [period]} for any chat channel
+ * (collective role only, checked on every request): it audits the request, answers at once,
+ * and hands the channel a {@link org.gawahi.bot.reports.ReportJob} to run after the commit,
+ * which builds the report and exports CSV, the overview PNG and the PDF, each with its
+ * {@code .sig} (or says "nothing_publishable" from {@code report/<lang>.yaml}). The Telegram
+ * adapter sends the files as documents with {@code protect_content}.
  */
 package org.gawahi.bot.reports;

@@ -19,6 +19,12 @@ interface BotApi extends AutoCloseable {
     /** Sends a text with {@code protect_content}; returns the new message's id. */
     int sendMessage(long chatId, String text, List<List<Screen.Button>> keyboard) throws ApiException;
 
+    /**
+     * Sends a file as a document with {@code protect_content} (it cannot be forwarded or saved
+     * from the chat); {@code caption} may be empty. Returns the new message's id.
+     */
+    int sendDocument(long chatId, String fileName, byte[] content, String caption) throws ApiException;
+
     /** Replaces a message's text and inline keyboard (an empty keyboard removes it). */
     void editMessageText(long chatId, int messageId, String text, List<List<Screen.Button>> keyboard)
             throws ApiException;

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.reports.ReportJob;
 
 /**
  * What one committed update asks of one chat's screen. Built inside the transaction (so a
@@ -94,6 +95,26 @@ sealed interface ChatAction {
         @Override
         public List<Integer> personMessageIds() {
             return List.of();
+        }
+    }
+
+    /**
+     * A report to make and send: run on the sender's thread, after the commit (it takes
+     * seconds), its files sent as protected documents and its closing line as a message.
+     */
+    record Documents(ReportJob job) implements ChatAction {
+        public Documents {
+            Objects.requireNonNull(job, "job");
+        }
+
+        @Override
+        public List<Integer> personMessageIds() {
+            return List.of();
+        }
+
+        @Override
+        public String toString() {
+            return "Documents";
         }
     }
 

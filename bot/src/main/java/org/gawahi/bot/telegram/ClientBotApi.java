@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,12 +18,14 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessages;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -105,6 +108,24 @@ final class ClientBotApi implements BotApi {
         Message sent = await("sendMessage", () -> client.executeAsync(method), callTimeout);
         if (sent == null || sent.getMessageId() == null) {
             throw ApiException.transientFailure("sendMessage", 0, null);
+        }
+        return sent.getMessageId();
+    }
+
+    @Override
+    public int sendDocument(long chatId, String fileName, byte[] content, String caption) throws ApiException {
+        // A fresh stream on every call: a retry must upload the whole file again.
+        SendDocument.SendDocumentBuilder<?, ?> builder = SendDocument.builder()
+                .chatId(chatId)
+                .document(new InputFile(new ByteArrayInputStream(content), fileName))
+                .protectContent(true);
+        if (!caption.isEmpty()) {
+            builder.caption(caption);
+        }
+        SendDocument method = builder.build();
+        Message sent = await("sendDocument", () -> client.executeAsync(method), callTimeout);
+        if (sent == null || sent.getMessageId() == null) {
+            throw ApiException.transientFailure("sendDocument", 0, null);
         }
         return sent.getMessageId();
     }

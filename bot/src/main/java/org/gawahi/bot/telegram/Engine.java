@@ -29,4 +29,13 @@ public interface Engine {
     default java.util.Map<Long, String> notices() {
         return java.util.Map.of();
     }
+
+    /**
+     * A report accepted with the input just handled for {@code chat}: made and sent after the
+     * commit, on the sender's thread, so the seconds it takes hold up neither the transaction
+     * nor the reading of new updates. Empty by default.
+     */
+    default Optional<org.gawahi.bot.reports.ReportJob> report(ChatRef chat) {
+        return Optional.empty();
+    }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.reports.ReportFile;
+import org.gawahi.bot.reports.ReportJob;
 
 /**
  * Turns one {@link ChatAction} into Bot API calls on one chat, so that the phone holds as
@@ -39,9 +41,23 @@ final class Presenter {
             calls.send(chatId, clear.line(), List.of()).ifPresent(conversation::track);
         } else if (action instanceof ChatAction.Expire) {
             scrub(chatId, conversation, OptionalInt.empty());
+        } else if (action instanceof ChatAction.Documents documents) {
+            deliver(chatId, conversation, documents.job().make());
         } else if (action instanceof ChatAction.GroupReply reply) {
             calls.send(chatId, reply.text(), List.of());
         }
+    }
+
+    /**
+     * The files one by one, then the closing line. The documents are what she asked for, so
+     * they are not tracked with the conversation: nothing the bot deletes later takes them.
+     */
+    private void deliver(long chatId, Conversation conversation, ReportJob.Delivery delivery)
+            throws InterruptedException {
+        for (ReportFile file : delivery.files()) {
+            calls.sendDocument(chatId, file.name(), file.content(), "");
+        }
+        calls.send(chatId, delivery.text(), List.of()).ifPresent(conversation::track);
     }
 
     private void show(long chatId, Conversation conversation, ChatAction.Show show) throws InterruptedException {

@@ -57,6 +57,12 @@ final class ReliableCalls {
         return paced(chatId, "sendMessage", () -> api.sendMessage(chatId, text, keyboard)).value();
     }
 
+    /** Sends a protected document; the new message's id, or empty when it could not be sent. */
+    Optional<Integer> sendDocument(long chatId, String fileName, byte[] content, String caption)
+            throws InterruptedException {
+        return paced(chatId, "sendDocument", () -> api.sendDocument(chatId, fileName, content, caption)).value();
+    }
+
     Edit edit(long chatId, int messageId, String text, List<List<Screen.Button>> keyboard) throws InterruptedException {
         Outcome<Boolean> outcome = paced(chatId, "editMessageText", () -> {
             api.editMessageText(chatId, messageId, text, keyboard);

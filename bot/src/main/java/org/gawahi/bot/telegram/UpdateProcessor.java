@@ -70,6 +70,8 @@ final class UpdateProcessor {
             List<Reply> replies = new java.util.ArrayList<>();
             replies.add(new Reply(in.chat(), new ChatAction.Show(screen, in.pressedMessageId(), own),
                     engine.expiresAfter(in.chat())));
+            engine.report(in.chat()).ifPresent(job ->
+                    replies.add(new Reply(in.chat(), new ChatAction.Documents(job))));
             engine.notices().forEach((chatId, text) ->
                     replies.add(new Reply(ChatRef.of(chatId), new ChatAction.Notice(text, List.of()))));
             return new Processed(replies, callback);

@@ -3,6 +3,8 @@ package org.gawahi.bot.wiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gawahi.bot.interview.Input;
@@ -12,6 +14,9 @@ import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
+import org.gawahi.bot.reports.ReportDesk;
+import org.gawahi.bot.reports.ReportJob;
+import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.telegram.BotStatus;
 import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
@@ -20,7 +25,9 @@ import org.gawahi.bot.telegram.TelegramBot;
 import org.gawahi.bot.telegram.WebhookHandler;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
+import org.gawahi.config.settings.ReportThresholds;
 import org.gawahi.config.settings.Settings;
+import org.gawahi.config.settings.SettingsLoader;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.DraftCipher;
 import org.gawahi.storage.crypto.Keys;
@@ -34,6 +41,7 @@ import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.DraftStore;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
@@ -172,19 +180,58 @@ class BotConfiguration {
                 urgentArrivals);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(RunSettings settings, ModerationDesk moderationDesk, Interview interview, Database database,
-                            UpdateOffsets updateOffsets, Clock clock) {
-        return new TelegramBot(settings.telegram(), engine(moderationDesk), interview.questionnaire(), database,
-                updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
+    /**
+     * The thresholds of the collective's reports, from GAWAHI_MIN_COUNT, GAWAHI_MIN_SENSITIVE_COUNT
+     * and GAWAHI_MIN_DENOMINATOR (safe defaults; never below 3), read as the CLI's {@code report} reads them.
+     */
+    @Bean
+    SuppressionRules suppressionRules(@Value("${GAWAHI_MIN_COUNT:}") String minimumCount,
+                                      @Value("${GAWAHI_MIN_SENSITIVE_COUNT:}") String minimumSensitiveCount,
+                                      @Value("${GAWAHI_MIN_DENOMINATOR:}") String minimumDenominator) {
+        Map<String, String> variables = new HashMap<>();
+        Map.of("GAWAHI_MIN_COUNT", minimumCount, "GAWAHI_MIN_SENSITIVE_COUNT", minimumSensitiveCount,
+                "GAWAHI_MIN_DENOMINATOR", minimumDenominator).forEach((name, value) -> {
+                    if (!value.isBlank()) {
+                        variables.put(name, value);
+                    }
+                });
+        ReportThresholds t = SettingsLoader.reportThresholds(variables);
+        return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator());
     }
 
-    /** The desk as the adapter sees it: review screens expire from the phone. */
-    private static Engine engine(ModerationDesk desk) {
+    /**
+     * {@code /report} in the chat, in front of review: unlocked, members of the collective get
+     * signed reports as documents; intake-only, the command says the keys are locked.
+     */
+    @Bean
+    ReportDesk reportDesk(ModerationDesk moderationDesk, Interview interview, SuppressionRules suppressionRules,
+                          KeyAccess keyAccess, Database database, SecureRandom random, Clock clock) {
+        Questionnaire questionnaire = interview.questionnaire();
+        // A questionnaire without indicators has nothing to report: the desk then lets /report through.
+        Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
+                .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
+                        database, new Roles(database, random), opener, keyAccess.signer(), new AuditLog(database, clock)));
+        return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    TelegramBot telegramBot(RunSettings settings, ReportDesk reportDesk, ModerationDesk moderationDesk,
+                            Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock) {
+        return new TelegramBot(settings.telegram(), engine(reportDesk, moderationDesk), interview.questionnaire(),
+                database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
+    }
+
+    /** The desks as the adapter sees them: review screens expire from the phone, reports are made after the commit. */
+    private static Engine engine(ReportDesk reports, ModerationDesk desk) {
         return new Engine() {
             @Override
             public Screen handle(ChatRef chat, String languageCode, Input input) {
-                return desk.handle(chat, languageCode, input);
+                return reports.handle(chat, languageCode, input);
+            }
+
+            @Override
+            public Optional<ReportJob> report(ChatRef chat) {
+                return reports.takeJob(chat);
             }
 
             @Override

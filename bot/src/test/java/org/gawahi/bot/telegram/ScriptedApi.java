@@ -62,6 +62,14 @@ final class ScriptedApi implements BotApi {
     }
 
     @Override
+    public int sendDocument(long chatId, String fileName, byte[] content, String caption) throws ApiException {
+        attempt("sendDocument", chatId, fileName);
+        synchronized (this) {
+            return nextId++;
+        }
+    }
+
+    @Override
     public void editMessageText(long chatId, int messageId, String text, List<List<Screen.Button>> keyboard)
             throws ApiException {
         attempt("editMessageText", chatId, text);

@@ -98,6 +98,32 @@ class GawahiApplicationTest {
     }
 
     @Test
+    void unlockedACollectiveMemberIsAnsweredByTheReportDeskWithTheSigningKeyOpen() throws Exception {
+        Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        Secret passphrase = Secret.of("wiring test passphrase");
+        var keys = new org.gawahi.storage.crypto.Keys(data, new java.security.SecureRandom(), java.time.Clock.systemUTC());
+        keys.init(passphrase, org.gawahi.storage.crypto.Argon2Profile.TEST);
+        keys.newSigningKey(passphrase, org.gawahi.storage.crypto.Argon2Profile.TEST);
+        try (var db = org.gawahi.storage.db.Database.open(data); var opener = keys.unlock(passphrase)) {
+            var roles = new org.gawahi.storage.roles.Roles(db, new java.security.SecureRandom());
+            try (var book = roles.open(opener)) {
+                book.grant(5601, org.gawahi.storage.roles.Role.COLLECTIVE);
+                roles.save(book, keys.sealer());
+            }
+        }
+        app = GawahiApplication.start(new RunSettings(TelegramSettings.polling(Secret.of(TOKEN),
+                URI.create(emulator.baseUrl())), data, Optional.empty(), org.gawahi.config.settings.Settings.DraftMode.DISK,
+                Duration.ofHours(24), Optional.of(passphrase)), "--server.port=0");
+        User member = emulator.user(5601, "Meena", null, "en");
+
+        emulator.sendText(member, "/report 2025-Q1");
+
+        // No testimony yet: the desk answered (role checked, signing key open) and the job ran after the commit.
+        emulator.awaitBotMessage(member.chatId(), m -> m.text().startsWith("Nothing can be published"), WAIT);
+        assertThat(emulator.documents(member.chatId())).isEmpty();
+    }
+
+    @Test
     void webhookModeRefusesAWrongSecretAndAnswersTheRightOneAfterTheCommit() throws Exception {
         app = GawahiApplication.start(settings(TelegramSettings.webhook(Secret.of(TOKEN),
                 URI.create(emulator.baseUrl()), URI.create("https://gawahi.example/telegram/webhook"),

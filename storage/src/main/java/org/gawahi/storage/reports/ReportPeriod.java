@@ -57,9 +57,14 @@ public record ReportPeriod(YearMonth from, YearMonth to, Granularity granularity
         }
         if (end.isAfter(now)) {
             throw new InvalidPeriodException("The period ends in the future (" + to.strip() + "); end it at "
-                    + label(now, granularity) + " or earlier.");
+                    + label(latestEnd(now, granularity), granularity) + " or earlier.");
         }
         return new ReportPeriod(start, end, granularity);
+    }
+
+    /** The last month that can end a period now: by quarter, the last month of the last quarter not still to come. */
+    private static YearMonth latestEnd(YearMonth now, Granularity granularity) {
+        return granularity == Granularity.QUARTER ? now.minusMonths(now.getMonthValue() % 3) : now;
     }
 
     private static YearMonth parseEnd(String text, boolean start) {

@@ -78,8 +78,10 @@ public final class Reporting {
                 .findFirst().map(f -> f.counts().grandTotal())
                 .orElseGet(() -> thresholded(events.size()));
         Cell testimonyCell = events.size() == inPeriod.size() ? eventCell : thresholded(inPeriod.size());
+        List<String> quotes = new Quotes(indicators.counting().quoteConsent(), rules.minimumCount())
+                .of(inPeriod.stream().map(Counter.Placed::testimony).toList());
         return new Report(period, rules, today, auditHead, testimonyCell, eventCell, ownEvents,
-                districts.hasDistricts(), figures, List.of(), false);
+                districts.hasDistricts(), figures, quotes, false);
     }
 
     private Figure publish(Counter.Counts counts, Suppressor suppressor, Percentages percentages,

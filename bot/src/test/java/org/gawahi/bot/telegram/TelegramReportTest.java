@@ -1,0 +1,242 @@
+package org.gawahi.bot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.reports.ReportDesk;
+import org.gawahi.bot.reports.ReportFile;
+import org.gawahi.bot.reports.ReportFormat;
+import org.gawahi.bot.reports.ReportJob;
+import org.gawahi.bot.reports.ReportRequest;
+import org.gawahi.bot.reports.ReportService;
+import org.gawahi.bot.reports.ReportSignature;
+import org.gawahi.bot.telegram.emulator.SentFile;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.questionnaire.QuestionnaireLoader;
+import org.gawahi.storage.audit.AuditAction;
+import org.gawahi.storage.audit.AuditEntry;
+import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Signer;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.Report;
+import org.gawahi.storage.reports.ReportPeriod;
+import org.gawahi.storage.reports.SealedStore;
+import org.gawahi.storage.reports.SuppressionRules;
+import org.gawahi.storage.reports.Testimonies;
+import org.gawahi.storage.roles.Role;
+import org.gawahi.storage.roles.RoleBook;
+import org.gawahi.storage.roles.Roles;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /report} through the real client and the local Bot API emulator. */
+class TelegramReportTest {
+    static final Questionnaire RAID = QuestionnaireLoader.loadDefault();
+    static final long MEMBER = 7001;
+    static final long MODERATOR = 7002;
+    static final long STRANGER = 7003;
+
+    @TempDir
+    Path dir;
+
+    private BotHarness harness;
+    private SealedStore store;
+    private Database db;
+    private Opener opener;
+    private Signer signer;
+    private AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+    private final ReportService service = new ReportService(RAID, SuppressionRules.defaults(), clock);
+
+    /** 2025-Q1 in Maharashtra: forty approved raids, enough for figures; 2025-Q2 holds three, too few for any. */
+    private void approvedTestimonies() throws Exception {
+        store = SealedStore.create(Files.createDirectories(dir.resolve("sealed")));
+        db = Database.open(store.dataDirectory());
+        List<TestimonyContent> contents = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            contents.add(Testimonies.content("q1=2025-0" + (1 + i % 3) + " q2=mh q5=" + (i % 4 == 0 ? "day" : "night")));
+        }
+        for (int i = 0; i < 3; i++) {
+            contents.add(Testimonies.content("q1=2025-05 q2=ka q5=night"));
+        }
+        store.submit(db, contents, LocalDate.of(2025, 7, 1), TestimonyStatus.APPROVED);
+        store.submit(db, List.of(Testimonies.content("q1=2025-02 q2=mh q5=night")), LocalDate.of(2025, 7, 2),
+                TestimonyStatus.REJECTED);
+        opener = store.keys().unlock(SealedStore.PASSPHRASE);
+        signer = store.keys().signer(SealedStore.PASSPHRASE);
+        audit = new AuditLog(db, clock);
+        Roles roles = new Roles(db, new java.security.SecureRandom());
+        try (RoleBook book = roles.open(opener)) {
+            book.grant(MEMBER, Role.COLLECTIVE);
+            book.grant(MODERATOR, Role.MODERATOR);
+            roles.save(book, store.keys().sealer());
+        }
+        startBot(Optional.of(new ReportDesk.Unlocked(service, db, roles, opener, Optional.of(signer), audit)));
+    }
+
+    private void startBot(Optional<ReportDesk.Unlocked> unlocked) throws Exception {
+        harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
+        harness.startBot(interview -> {
+            ReportDesk desk = new ReportDesk(interview::handle, RAID, unlocked, clock);
+            return new Engine() {
+                @Override
+                public Screen handle(ChatRef chat, String languageCode, Input input) {
+                    return desk.handle(chat, languageCode, input);
+                }
+
+                @Override
+                public Optional<ReportJob> report(ChatRef chat) {
+                    return desk.takeJob(chat);
+                }
+            };
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+        if (signer != null) {
+            signer.close();
+            opener.close();
+            db.close();
+        }
+    }
+
+    private List<AuditAction> actions() {
+        return audit.entries(1, 1000).stream().map(AuditEntry::action).toList();
+    }
+
+    private static String text(SentFile file) {
+        return new String(file.bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCollectiveMemberGetsTheSignedCsvChartAndPdfAsProtectedDocuments() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/report 2025-Q1");
+
+        List<SentFile> documents = harness.emulator.documents(member.chatId());
+        assertThat(documents).extracting(SentFile::fileName).containsExactly(
+                "gawahi-report-2025-Q1_2025-Q1.csv", "gawahi-report-2025-Q1_2025-Q1.csv.sig",
+                "gawahi-report-2025-Q1_2025-Q1-overview.png", "gawahi-report-2025-Q1_2025-Q1-overview.png.sig",
+                "gawahi-report-2025-Q1_2025-Q1.pdf", "gawahi-report-2025-Q1_2025-Q1.pdf.sig");
+        assertThat(documents).allMatch(SentFile::protectContent);
+        assertThat(member.chat().texts()).anyMatch(t -> t.startsWith("Preparing the report for 2025-Q1"));
+        assertThat(member.screen().text()).contains("signed with key " + signer.keyId())
+                .contains(ReportSignature.fingerprint(signer.publicKey()));
+        for (int i = 0; i < documents.size(); i += 2) {
+            ReportSignature.Parsed parsed = ReportSignature.parse(documents.get(i + 1).bytes()).orElseThrow();
+            assertThat(ReportSignature.matches(parsed, documents.get(i).bytes())).as(documents.get(i).fileName()).isTrue();
+            assertThat(parsed.publicKey()).isEqualTo(signer.publicKey());
+        }
+        assertThat(documents.get(2).bytes()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(documents.get(4).bytes()).startsWith('%', 'P', 'D', 'F');
+        assertThat(actions()).containsExactly(AuditAction.REPORT);
+
+        // The same report made directly (the audit head now includes the request): the same CSV, figure for figure.
+        ReportPeriod period = ReportPeriod.parse("2025-Q1", "2025-Q1", ReportPeriod.Granularity.QUARTER,
+                LocalDate.now(clock));
+        Report direct = service.build(db, opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+        List<ReportFile> csv = service.export(direct, ReportFormat.CSV, "en", signer);
+        assertThat(text(documents.get(0))).isEqualTo(new String(csv.get(0).content(), StandardCharsets.UTF_8))
+                .contains("raids_reported").contains("# testimonies: 40");
+    }
+
+    @Test
+    void theReportIsInTheMembersLanguageWhenItHasOne() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "hi");
+
+        member.types("/report 2025-01 2025-03");
+
+        assertThat(harness.emulator.documents(member.chatId())).extracting(SentFile::fileName)
+                .contains("gawahi-report-2025-01_2025-03-hi.csv", "gawahi-report-2025-01_2025-03-hi.pdf");
+    }
+
+    @Test
+    void aStrangersReportGetsTheRespondentFlowAndIsAudited() throws Exception {
+        approvedTestimonies();
+        Person stranger = new Person(harness, STRANGER, "Someone", "someone", "en");
+        Person control = new Person(harness, STRANGER + 1, "Other", "other", "en");
+
+        stranger.types("/report 2025-Q1");
+        control.types("/nosuchcommand 2025-Q1");
+
+        assertThat(stranger.screen().text()).isEqualTo(control.screen().text()).doesNotContain("report");
+        assertThat(harness.emulator.documents(stranger.chatId())).isEmpty();
+        assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @Test
+    void aModeratorWithoutTheCollectiveRoleIsRefused() throws Exception {
+        approvedTestimonies();
+        Person moderator = new Person(harness, MODERATOR, "Rani", "rani_mod", "en");
+
+        moderator.types("/report 2025-Q1");
+
+        assertThat(moderator.screen().text()).doesNotContain("Preparing");
+        assertThat(harness.emulator.documents(moderator.chatId())).isEmpty();
+        assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @Test
+    void futureEmptyAndGarbledPeriodsGetAClearAnswerAndNoReport() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/report 2099-Q1");
+        assertThat(member.screen().text()).contains("starts in the future").contains("/report 2026-Q3");
+        member.types("/report 2025-Q3 2025-Q1");
+        assertThat(member.screen().text()).contains("The period is empty");
+        member.types("/report last spring");
+        assertThat(member.screen().text()).contains("'last' is not a period");
+        member.types("/report 2025-Q1 2025-Q2 2025-Q3");
+        assertThat(member.screen().text()).contains("one quarter or month, or two of them");
+
+        assertThat(harness.emulator.documents(member.chatId())).isEmpty();
+        assertThat(actions()).isEmpty();
+    }
+
+    @Test
+    void aPeriodWithNothingPublishableSaysSoAndSendsNoFile() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/report 2025-Q2");
+
+        assertThat(member.screen().text()).startsWith("Nothing can be published for this period");
+        assertThat(harness.emulator.documents(member.chatId())).isEmpty();
+        assertThat(actions()).containsExactly(AuditAction.REPORT);
+    }
+
+    @Test
+    void intakeOnlyModeSaysTheKeysAreLocked() throws Exception {
+        startBot(Optional.empty());
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/report");
+
+        assertThat(member.screen().text()).startsWith("Reports are not available: the keys are locked");
+        assertThat(harness.emulator.documents(member.chatId())).isEmpty();
+    }
+}
