@@ -3,6 +3,7 @@ package org.gawahi.bot.reports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,21 +32,20 @@ public final class ReportService {
     private final Reporting reporting;
     private final Clock clock;
     private final int threads;
-    private final EventLinks events;
-    private final boolean eventsLinked;
+    private final Optional<EventLinks> fixedEvents;
 
-    /** Until moderators link testimonies to raid events: each testimony counts as its own raid, and reports say so. */
+    /** Raids counted once per event, as moderators linked testimonies to events (read at each build). */
     public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock) {
-        this(questionnaire, rules, clock, EventLinks.eachOwnEvent(), false);
+        this(questionnaire, rules, clock, Optional.empty());
     }
 
-    /** With moderators' links from testimonies to raid events (the event table, once it exists). */
+    /** With links given instead of read from the testimony table (tests, benchmarks). */
     public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock, EventLinks events) {
-        this(questionnaire, rules, clock, events, true);
+        this(questionnaire, rules, clock, Optional.of(events));
     }
 
-    private ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock, EventLinks events,
-                          boolean eventsLinked) {
+    private ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock,
+                          Optional<EventLinks> fixedEvents) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         Indicators indicators = questionnaire.indicators();
         if (!indicators.defined()) {
@@ -56,17 +56,23 @@ public final class ReportService {
         this.reporting = new Reporting(questionnaire, rules, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        this.events = Objects.requireNonNull(events, "events");
-        this.eventsLinked = eventsLinked;
+        this.fixedEvents = Objects.requireNonNull(fixedEvents, "fixedEvents");
     }
 
-    /** Opens the counted testimonies, counts and suppresses: the report, ready to export. */
+    /**
+     * Opens the counted testimonies, counts and suppresses: the report, ready to export. While
+     * no testimony is linked to an event, each counts as its own raid and the method note says so.
+     */
     public Report build(Database db, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
-        ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+        TestimonyTable table = new TestimonyTable(db);
+        Map<String, String> stored = fixedEvents.isPresent() ? Map.of() : table.eventLinks();
+        EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(stored));
+        boolean ownEvents = fixedEvents.isEmpty() && stored.isEmpty();
+        ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener,
                 events, request.includePending(), threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
         Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(),
-                !eventsLinked, request.previous());
+                ownEvents, request.previous());
         return request.includePending() ? report.asRehearsal() : report;
     }
 

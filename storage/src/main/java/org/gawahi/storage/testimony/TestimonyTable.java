@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +56,8 @@ public final class TestimonyTable {
     private static final String PURGE = "UPDATE testimonies SET sealed = NULL, key_id = NULL, event_id = NULL "
             + "WHERE id = ? AND status = 'REJECTED' AND sealed IS NOT NULL";
     private static final String EVENT_OF = "SELECT event_id FROM testimonies WHERE id = ?";
+    private static final String EVENT_LINKS = "SELECT id, event_id FROM testimonies "
+            + "WHERE event_id IS NOT NULL AND sealed IS NOT NULL";
     private static final String IDS_NOT_SEALED_TO = "SELECT id FROM testimonies "
             + "WHERE sealed IS NOT NULL AND key_id IS NOT ? ORDER BY id";
 
@@ -267,6 +270,19 @@ public final class TestimonyTable {
                     return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /** Every testimony a moderator linked to a raid event, by testimony id: the event's id. */
+    public Map<String, String> eventLinks() {
+        return db.inTransaction(c -> {
+            Map<String, String> links = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(EVENT_LINKS); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    links.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return links;
         });
     }
 
