@@ -27,10 +27,13 @@ public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     static final int SEND_WORKERS = 4;
+    /** Threads for the engine's work on different chats of one batch. */
+    static final int ENGINE_WORKERS = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private final TelegramSettings settings;
     private final BotApi api;
     private final Sender sender;
+    private final ParallelChats chats;
     private final UpdateApplier applier;
     private final PollingLoop loop;
     private final WebhookHandler webhook;
@@ -53,7 +56,8 @@ public final class TelegramBot implements AutoCloseable {
         ReliableCalls calls = new ReliableCalls(api, limits, clock, sleeper);
         this.sender = new Sender(calls, new Presenter(calls), clock, SEND_WORKERS);
         UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), engine, questionnaire);
-        this.applier = new UpdateApplier(database, offsets, processor, sender, status);
+        this.chats = new ParallelChats(ENGINE_WORKERS);
+        this.applier = new UpdateApplier(database, offsets, processor, sender, status, chats);
         this.loop = new PollingLoop(api, applier, status, sleeper, pollTimeoutSeconds);
         this.webhook = new WebhookHandler(
                 settings.mode() == TelegramMode.WEBHOOK ? settings.webhookSecret() : java.util.Optional.empty(),
@@ -130,6 +134,7 @@ public final class TelegramBot implements AutoCloseable {
     public void close() {
         status.running(false);
         loop.close();
+        chats.close();
         sender.close();
         api.close();
     }
