@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.db.Database;
@@ -40,6 +42,8 @@ public final class TelegramBot implements AutoCloseable {
     private final CommandMenu menu;
     private final BotStatus status;
     private final Sleeper sleeper;
+    /** Sets the menus beside the first poll, which need not wait for them. */
+    private final ExecutorService setup = Executors.newSingleThreadExecutor(Sender.named("gawahi-setup"));
 
     public TelegramBot(TelegramSettings settings, Engine engine, Questionnaire questionnaire, Database database,
                        UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper) {
@@ -65,14 +69,12 @@ public final class TelegramBot implements AutoCloseable {
         this.menu = new CommandMenu(questionnaire);
     }
 
-    /** Polling: removes any webhook, sets the menus and polls. Webhook: sets the menus and the webhook. */
+    /** Polling: removes any webhook and polls, setting the menus meanwhile. Webhook: sets the menus and the webhook. */
     public void start() {
         status.running(true);
         if (settings.mode() == TelegramMode.POLLING) {
-            loop.start(() -> {
-                tryTwice("deleteWebhook", api::deleteWebhook);
-                setMenus();
-            });
+            loop.start(() -> tryTwice("deleteWebhook", api::deleteWebhook));
+            setup.execute(this::setMenus);
             log.info("polling Telegram for updates");
         } else {
             setMenus();
@@ -133,6 +135,7 @@ public final class TelegramBot implements AutoCloseable {
     @Override
     public void close() {
         status.running(false);
+        setup.shutdownNow();
         loop.close();
         chats.close();
         sender.close();

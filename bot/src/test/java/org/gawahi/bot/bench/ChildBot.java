@@ -70,6 +70,20 @@ public final class ChildBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Processor time it has used so far (user and system, all threads), in ms; from
+     * {@code /proc/<pid>/stat}, whose clock ticks are 1/100 s on Linux; 0 once it is gone.
+     */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no close. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
