@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * BotApi (OkHttp client) ─ ReliableCalls (buckets, retries) ─ Presenter ─ Sender (lanes)
- * UpdateMapper ─ UpdateProcessor (engine) ─ UpdateApplier (Database, UpdateOffsets) ─┬ PollingLoop
- *                                                                                   └ WebhookHandler
+ * UpdateMapper ─ UpdateProcessor (engine) ─ ParallelChats ─ UpdateApplier (Database, UpdateOffsets) ─┬ PollingLoop
+ *                                                                                                   └ WebhookHandler
  * </pre>
  */
 public final class TelegramBot implements AutoCloseable {

@@ -52,23 +52,33 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path work = Files.createTempDirectory("gawahi-load");
-        Result result = run(people, work, Duration.ofMinutes(20));
+        Result result = run(people, warmUp, work, Duration.ofMinutes(20));
         System.out.println(result.gawahi().line("gawahi"));
         System.out.println(result.echo().line("echo"));
-        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (JVM flags of both bots: %s)%n",
-                result.ratio(), String.join(" ", ChildBot.JVM_FLAGS));
+        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (JVM flags of both bots: %s; "
+                + "warm-up: %d people first)%n", result.ratio(), String.join(" ", ChildBot.JVM_FLAGS), warmUp);
         System.exit(result.gawahi().unfinished() + result.echo().unfinished() == 0 ? 0 : 1);
     }
 
     public static Result run(int people, Path work, Duration timeout) throws Exception {
-        Figures gawahi = phase("gawahi", Script.testimony(), people, work.resolve("gawahi"), timeout);
+        return run(people, 0, work, timeout);
+    }
+
+    /**
+     * With {@code warmUp} people, each bot first serves that many people (the same script, other
+     * chats) before the measured crowd starts, so that both are measured as a bot that has been
+     * running a while (its code compiled by the JIT), not as one just started; 0 measures from cold.
+     */
+    public static Result run(int people, int warmUp, Path work, Duration timeout) throws Exception {
+        Figures gawahi = phase("gawahi", Script.testimony(), people, warmUp, work.resolve("gawahi"), timeout);
         int pressesEach = Math.max(1, gawahi.updates() / people - 1);
-        Figures echo = phase("echo", Script.echo(pressesEach), people, work.resolve("echo"), timeout);
+        Figures echo = phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("echo"), timeout);
         return new Result(gawahi, echo);
     }
 
-    private static Figures phase(String mode, Script script, int people, Path data, Duration timeout)
+    private static Figures phase(String mode, Script script, int people, int warmUp, Path data, Duration timeout)
             throws Exception {
         try (BotApiEmulator emulator = BotApiEmulator.start(BotProcess.TOKEN)) {
             if (mode.equals("gawahi")) {
@@ -79,6 +89,15 @@ public final class LoadBenchmark {
             try (ChildBot bot = ChildBot.start(mode, data, emulator.baseUrl())) {
                 emulator.awaitPolling(Duration.ofSeconds(60));
                 Duration firstPoll = Duration.ofNanos(System.nanoTime() - exec);
+                if (warmUp > 0) {
+                    try (Crowd early = new Crowd(emulator, script, warmUp, 7_000_000_000L,
+                            i -> "They came in the morning, person " + i + ".", Duration.ofSeconds(60), 2)) {
+                        early.start();
+                        if (!early.await(timeout)) {
+                            throw new IllegalStateException(mode + " bot did not finish the warm-up");
+                        }
+                    }
+                }
                 long cpuBefore = bot.cpuMillis();
                 try (Crowd crowd = new Crowd(emulator, script, people, 8_000_000_000L,
                         i -> "They came at night, person " + i + ".", Duration.ofSeconds(60), 2)) {
