@@ -18,9 +18,9 @@ import org.gawahi.storage.TestStorage;
  * ./mvnw -q -o -B -pl bot -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp bot/target/test-classes:bot/target/classes:$(cat bot/target/test-classpath.txt) \
- *     org.gawahi.bot.bench.LoadBenchmark 1000
+ *     org.gawahi.bot.bench.LoadBenchmark 1000 [warm-up people, default 0]
  * </pre>
- * Prints one line per bot and the ratio. The latency is measured where the person is: from her
+ * Prints one line per bot (with the child JVM's processor time per update) and the ratio. The latency is measured where the person is: from her
  * update to the moment the bot's call changed her chat, so it includes the wait for the next
  * getUpdates; it is an upper bound on the time inside the bot.
  */
