@@ -47,4 +47,6 @@ final class Draft {
     boolean editing;
     /** Where to go back to when an erase is not confirmed, or a pause resumed. */
     Stage returnStage;
+    /** {@link Flow}'s effective answers, kept while {@link #answers} stay the same; never encoded. */
+    transient Flow.Effective effective;
 }

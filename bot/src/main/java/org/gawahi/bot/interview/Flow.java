@@ -1,5 +1,6 @@
 package org.gawahi.bot.interview;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +26,50 @@ final class Flow {
     }
 
     /**
+     * The effective answers of a draft's answers: computed once, then reused by every screen
+     * of the turn until the answers change (compared with a copy, so changes made in place
+     * count too).
+     */
+    record Effective(Map<String, List<String>> of, Map<String, List<String>> answers,
+                     Map<String, Set<String>> choices) {
+        Set<String> choices(String questionId) {
+            return choices.getOrDefault(questionId, Set.of());
+        }
+    }
+
+    /**
      * The answers of shown questions only, computed in questionnaire order, each without the
      * options that earlier answers now hide (a district of the state she answered before she
      * changed it); an answer left with nothing counts as unanswered.
      */
     Map<String, List<String>> effectiveAnswers(Draft draft) {
+        return effective(draft).answers();
+    }
+
+    private Effective effective(Draft draft) {
+        Effective known = draft.effective;
+        if (known != null && known.of().equals(draft.answers)) {
+            return known;
+        }
         Map<String, List<String>> effective = new HashMap<>();
+        Map<String, Set<String>> choices = new HashMap<>();
+        Function<String, Set<String>> sofar = id -> choices.getOrDefault(id, Set.of());
         for (Question q : questionnaire.questions()) {
-            Function<String, Set<String>> sofar = id -> choices(effective, id);
             List<String> answer = draft.answers.get(q.id());
             if (answer != null && questionnaire.isShown(q, sofar)) {
                 List<String> offered = stillOffered(q, answer, sofar);
                 if (!offered.isEmpty()) {
-                    effective.put(q.id(), offered);
+                    effective.put(q.id(), List.copyOf(offered));
+                    choices.put(q.id(), Set.copyOf(offered));
                 }
             }
         }
-        return effective;
+        Map<String, List<String>> snapshot = new HashMap<>();
+        draft.answers.forEach((id, answer) -> snapshot.put(id, List.copyOf(answer)));
+        Effective computed = new Effective(snapshot, Collections.unmodifiableMap(effective),
+                Collections.unmodifiableMap(choices));
+        draft.effective = computed;
+        return computed;
     }
 
     private List<String> stillOffered(Question q, List<String> answer, Function<String, Set<String>> sofar) {
@@ -56,24 +84,22 @@ final class Flow {
 
     /** Free-text answers of shown questions only. */
     Map<String, String> effectiveTexts(Draft draft) {
-        Map<String, List<String>> effective = effectiveAnswers(draft);
+        Effective effective = effective(draft);
         Map<String, String> texts = new HashMap<>();
         for (Map.Entry<String, String> t : draft.texts.entrySet()) {
             questionnaire.question(t.getKey())
-                    .filter(q -> questionnaire.isShown(q, id -> choices(effective, id)))
+                    .filter(q -> questionnaire.isShown(q, effective::choices))
                     .ifPresent(q -> texts.put(t.getKey(), t.getValue()));
         }
         return texts;
     }
 
     boolean isShown(Question question, Draft draft) {
-        Map<String, List<String>> effective = effectiveAnswers(draft);
-        return questionnaire.isShown(question, id -> choices(effective, id));
+        return questionnaire.isShown(question, effective(draft)::choices);
     }
 
     Function<String, Set<String>> answersView(Draft draft) {
-        Map<String, List<String>> effective = effectiveAnswers(draft);
-        return id -> choices(effective, id);
+        return effective(draft)::choices;
     }
 
     Optional<Question> first() {
@@ -86,13 +112,13 @@ final class Flow {
      * change from the review, only questions the change newly opened are asked.
      */
     Optional<Question> next(String currentId, Draft draft, boolean unansweredOnly) {
-        Map<String, List<String>> effective = effectiveAnswers(draft);
+        Effective effective = effective(draft);
         List<Question> all = questionnaire.questions();
         int start = currentId == null ? 0 : questionnaire.position(currentId) + 1;
         for (int i = start; i < all.size(); i++) {
             Question q = all.get(i);
-            boolean answered = effective.containsKey(q.id()) || draft.texts.containsKey(q.id());
-            if (questionnaire.isShown(q, id -> choices(effective, id)) && !(unansweredOnly && answered)) {
+            boolean answered = effective.answers().containsKey(q.id()) || draft.texts.containsKey(q.id());
+            if (questionnaire.isShown(q, effective::choices) && !(unansweredOnly && answered)) {
                 return Optional.of(q);
             }
         }
@@ -101,14 +127,9 @@ final class Flow {
 
     /** Shown questions, for the progress line and the review. */
     List<Question> shownQuestions(Draft draft) {
-        Map<String, List<String>> effective = effectiveAnswers(draft);
+        Effective effective = effective(draft);
         return questionnaire.questions().stream()
-                .filter(q -> questionnaire.isShown(q, id -> choices(effective, id)))
+                .filter(q -> questionnaire.isShown(q, effective::choices))
                 .toList();
-    }
-
-    private static Set<String> choices(Map<String, List<String>> answers, String questionId) {
-        List<String> answer = answers.get(questionId);
-        return answer == null ? Set.of() : Set.copyOf(answer);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.secret.Secret;
@@ -49,6 +50,8 @@ final class ClientBotApi implements BotApi {
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
     /** Margin over a long poll's own timeout before we call the poll lost. */
     private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
+    /** Enough for the long poll, the callback answers and every sending thread together. */
+    static final int MAX_CALLS_AT_ONCE = 16;
 
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
@@ -59,8 +62,14 @@ final class ClientBotApi implements BotApi {
     ClientBotApi(Secret token, URI apiUrl, Duration callTimeout) {
         Objects.requireNonNull(token, "token");
         this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        // OkHttp runs at most 5 calls per host at once by default: the long poll would hold one of
+        // them, and the callback answers and every chat's sending would queue for the other four.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_CALLS_AT_ONCE);
+        dispatcher.setMaxRequestsPerHost(MAX_CALLS_AT_ONCE);
         // OkHttp's default read timeout (10 s) would cut every 50 s long poll short.
         this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(50).plus(POLL_MARGIN))
                 .writeTimeout(Duration.ofSeconds(20))

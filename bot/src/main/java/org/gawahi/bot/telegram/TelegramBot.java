@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.db.Database;
@@ -19,24 +21,29 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * BotApi (OkHttp client) ─ ReliableCalls (buckets, retries) ─ Presenter ─ Sender (lanes)
- * UpdateMapper ─ UpdateProcessor (engine) ─ UpdateApplier (Database, UpdateOffsets) ─┬ PollingLoop
- *                                                                                   └ WebhookHandler
+ * UpdateMapper ─ UpdateProcessor (engine) ─ ParallelChats ─ UpdateApplier (Database, UpdateOffsets) ─┬ PollingLoop
+ *                                                                                                   └ WebhookHandler
  * </pre>
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     static final int SEND_WORKERS = 4;
+    /** Threads for the engine's work on different chats of one batch. */
+    static final int ENGINE_WORKERS = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private final TelegramSettings settings;
     private final BotApi api;
     private final Sender sender;
+    private final ParallelChats chats;
     private final UpdateApplier applier;
     private final PollingLoop loop;
     private final WebhookHandler webhook;
     private final CommandMenu menu;
     private final BotStatus status;
     private final Sleeper sleeper;
+    /** Sets the menus beside the first poll, which need not wait for them. */
+    private final ExecutorService setup = Executors.newSingleThreadExecutor(Sender.named("gawahi-setup"));
 
     public TelegramBot(TelegramSettings settings, Engine engine, Questionnaire questionnaire, Database database,
                        UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper) {
@@ -53,7 +60,8 @@ public final class TelegramBot implements AutoCloseable {
         ReliableCalls calls = new ReliableCalls(api, limits, clock, sleeper);
         this.sender = new Sender(calls, new Presenter(calls), clock, SEND_WORKERS);
         UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), engine, questionnaire);
-        this.applier = new UpdateApplier(database, offsets, processor, sender, status);
+        this.chats = new ParallelChats(ENGINE_WORKERS);
+        this.applier = new UpdateApplier(database, offsets, processor, sender, status, chats);
         this.loop = new PollingLoop(api, applier, status, sleeper, pollTimeoutSeconds);
         this.webhook = new WebhookHandler(
                 settings.mode() == TelegramMode.WEBHOOK ? settings.webhookSecret() : java.util.Optional.empty(),
@@ -61,14 +69,12 @@ public final class TelegramBot implements AutoCloseable {
         this.menu = new CommandMenu(questionnaire);
     }
 
-    /** Polling: removes any webhook, sets the menus and polls. Webhook: sets the menus and the webhook. */
+    /** Polling: removes any webhook and polls, setting the menus meanwhile. Webhook: sets the menus and the webhook. */
     public void start() {
         status.running(true);
         if (settings.mode() == TelegramMode.POLLING) {
-            loop.start(() -> {
-                tryTwice("deleteWebhook", api::deleteWebhook);
-                setMenus();
-            });
+            loop.start(() -> tryTwice("deleteWebhook", api::deleteWebhook));
+            setup.execute(this::setMenus);
             log.info("polling Telegram for updates");
         } else {
             setMenus();
@@ -129,7 +135,9 @@ public final class TelegramBot implements AutoCloseable {
     @Override
     public void close() {
         status.running(false);
+        setup.shutdownNow();
         loop.close();
+        chats.close();
         sender.close();
         api.close();
     }

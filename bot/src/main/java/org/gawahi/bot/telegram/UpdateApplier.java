@@ -21,6 +21,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * line that names no content and no id. Nothing here stops on an exception; a failure while the
  * thread is being stopped is passed on instead, so that stopping never skips an update.
  *
+ * <p>Within a batch, different chats are worked on at the same time ({@link ParallelChats}), each
+ * chat's updates in order, all inside the batch's one transaction ({@link Database#share()}); the
+ * replies are still queued in the batch's order, after the commit.
+ *
  * <p>Exactly-once holds for the stores that write through the same {@link Database} (they join
  * the transaction); in-memory stores are not rolled back with it.
  */
@@ -35,16 +39,18 @@ final class UpdateApplier {
     private final UpdateProcessor processor;
     private final Sender sender;
     private final BotStatus status;
+    private final ParallelChats chats;
     private long lastCommitted = -1;
     private boolean loaded;
 
     UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
-                  BotStatus status) {
+                  BotStatus status, ParallelChats chats) {
         this.database = Objects.requireNonNull(database, "database");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.processor = Objects.requireNonNull(processor, "processor");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.status = Objects.requireNonNull(status, "status");
+        this.chats = Objects.requireNonNull(chats, "chats");
     }
 
     /** The id of the last update whose effects are committed; -1 before the first ever. */
@@ -73,9 +79,9 @@ final class UpdateApplier {
         List<UpdateProcessor.Processed> results;
         try {
             results = database.inTransaction(connection -> {
-                List<UpdateProcessor.Processed> all = new ArrayList<>();
-                for (Update update : fresh) {
-                    all.add(processor.process(update));
+                List<UpdateProcessor.Processed> all;
+                try (Database.Shared shared = database.share()) {
+                    all = chats.map(fresh, processor::process, shared::join);
                 }
                 offsets.commit(last);
                 return all;

@@ -22,7 +22,8 @@ import org.gawahi.storage.updates.UpdateOffsets;
 /**
  * A bot in a JVM of its own, for honest resident memory and for SIGKILL: {@code gawahi} runs
  * the real {@link TelegramBot} on sealed SQLite drafts and submissions in the data directory
- * (keys made with the TEST Argon2 profile on first use, as {@code keys init} would); {@code echo}
+ * (keys made with the TEST Argon2 profile on first use, as {@code keys init} would: the benchmark
+ * makes them before it starts the clock); {@code echo}
  * runs the {@link EchoBot}. Runs until killed.
  *
  * <p>Arguments: {@code gawahi|echo <data dir> <emulator base URL>}.

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** A {@link BotProcess} started from this JVM's class path, watched and ended from here. */
 public final class ChildBot implements AutoCloseable {
     /** What a small deployment would give the bot; the memory figure is measured under these. */
-    public static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    public static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC");
     private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
     private static final Pattern HWM = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB");
 
@@ -32,6 +31,11 @@ public final class ChildBot implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        // For a profile: -Dgawahi.bench.childFlags=-XX:StartFlightRecording=duration=30s,filename={mode}.jfr
+        String extra = System.getProperty("gawahi.bench.childFlags", "").strip().replace("{mode}", mode);
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -62,6 +66,20 @@ public final class ChildBot implements AutoCloseable {
             Matcher m = field.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
             return m.find() ? Long.parseLong(m.group(1)) : 0;
         } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Processor time it has used so far (user and system, all threads), in ms; from
+     * {@code /proc/<pid>/stat}, whose clock ticks are 1/100 s on Linux; 0 once it is gone.
+     */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }

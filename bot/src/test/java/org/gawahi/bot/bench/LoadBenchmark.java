@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
+import org.gawahi.storage.TestStorage;
 
 /**
  * The load figures: N people (default 1 000) give a whole testimony at once to the real bot
@@ -17,9 +18,9 @@ import org.gawahi.bot.telegram.emulator.BotApiEmulator;
  * ./mvnw -q -o -B -pl bot -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp bot/target/test-classes:bot/target/classes:$(cat bot/target/test-classpath.txt) \
- *     org.gawahi.bot.bench.LoadBenchmark 1000
+ *     org.gawahi.bot.bench.LoadBenchmark 1000 [warm-up people, default 0]
  * </pre>
- * Prints one line per bot and the ratio. The latency is measured where the person is: from her
+ * Prints one line per bot (with the child JVM's processor time per update) and the ratio. The latency is measured where the person is: from her
  * update to the moment the bot's call changed her chat, so it includes the wait for the next
  * getUpdates; it is an upper bound on the time inside the bot.
  */
@@ -27,13 +28,15 @@ public final class LoadBenchmark {
     /** One run's figures. */
     public record Figures(int people, int updates, Duration elapsed, double updatesPerSecond, Duration p50,
                           Duration p99, long peakRssKb, long rssAtEndKb, Duration firstPoll, int retries,
-                          int unfinished) {
+                          int unfinished, long cpuMillis) {
         String line(String name) {
             return String.format(Locale.ROOT,
                     "%-6s people=%d updates=%d in %.1f s: %.0f updates/s; person-to-reply p50=%d ms p99=%d ms; "
-                            + "RSS peak=%d MB end=%d MB; first poll %d ms after exec; retries=%d unfinished=%d",
+                            + "RSS peak=%d MB end=%d MB; first poll %d ms after exec; retries=%d unfinished=%d; "
+                            + "bot CPU %.2f ms/update",
                     name, people, updates, elapsed.toMillis() / 1000.0, updatesPerSecond, p50.toMillis(),
-                    p99.toMillis(), peakRssKb / 1024, rssAtEndKb / 1024, firstPoll.toMillis(), retries, unfinished);
+                    p99.toMillis(), peakRssKb / 1024, rssAtEndKb / 1024, firstPoll.toMillis(), retries, unfinished,
+                    cpuMillis / (double) Math.max(1, updates));
         }
     }
 
@@ -49,29 +52,53 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path work = Files.createTempDirectory("gawahi-load");
-        Result result = run(people, work, Duration.ofMinutes(20));
+        Result result = run(people, warmUp, work, Duration.ofMinutes(20));
         System.out.println(result.gawahi().line("gawahi"));
         System.out.println(result.echo().line("echo"));
-        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (JVM flags of both bots: %s)%n",
-                result.ratio(), String.join(" ", ChildBot.JVM_FLAGS));
+        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (JVM flags of both bots: %s; "
+                + "warm-up: %d people first)%n", result.ratio(), String.join(" ", ChildBot.JVM_FLAGS), warmUp);
         System.exit(result.gawahi().unfinished() + result.echo().unfinished() == 0 ? 0 : 1);
     }
 
     public static Result run(int people, Path work, Duration timeout) throws Exception {
-        Figures gawahi = phase("gawahi", Script.testimony(), people, work.resolve("gawahi"), timeout);
+        return run(people, 0, work, timeout);
+    }
+
+    /**
+     * With {@code warmUp} people, each bot first serves that many people (the same script, other
+     * chats) before the measured crowd starts, so that both are measured as a bot that has been
+     * running a while (its code compiled by the JIT), not as one just started; 0 measures from cold.
+     */
+    public static Result run(int people, int warmUp, Path work, Duration timeout) throws Exception {
+        Figures gawahi = phase("gawahi", Script.testimony(), people, warmUp, work.resolve("gawahi"), timeout);
         int pressesEach = Math.max(1, gawahi.updates() / people - 1);
-        Figures echo = phase("echo", Script.echo(pressesEach), people, work.resolve("echo"), timeout);
+        Figures echo = phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("echo"), timeout);
         return new Result(gawahi, echo);
     }
 
-    private static Figures phase(String mode, Script script, int people, Path data, Duration timeout)
+    private static Figures phase(String mode, Script script, int people, int warmUp, Path data, Duration timeout)
             throws Exception {
         try (BotApiEmulator emulator = BotApiEmulator.start(BotProcess.TOKEN)) {
+            if (mode.equals("gawahi")) {
+                // `keys init` is done once, before the bot ever starts: not part of its start-up.
+                TestStorage.create(data).close();
+            }
             long exec = System.nanoTime();
             try (ChildBot bot = ChildBot.start(mode, data, emulator.baseUrl())) {
                 emulator.awaitPolling(Duration.ofSeconds(60));
                 Duration firstPoll = Duration.ofNanos(System.nanoTime() - exec);
+                if (warmUp > 0) {
+                    try (Crowd early = new Crowd(emulator, script, warmUp, 7_000_000_000L,
+                            i -> "They came in the morning, person " + i + ".", Duration.ofSeconds(60), 2)) {
+                        early.start();
+                        if (!early.await(timeout)) {
+                            throw new IllegalStateException(mode + " bot did not finish the warm-up");
+                        }
+                    }
+                }
+                long cpuBefore = bot.cpuMillis();
                 try (Crowd crowd = new Crowd(emulator, script, people, 8_000_000_000L,
                         i -> "They came at night, person " + i + ".", Duration.ofSeconds(60), 2)) {
                     long peak = 0;
@@ -83,13 +110,14 @@ public final class LoadBenchmark {
                         }
                         peak = Math.max(peak, bot.residentKb());
                     }
+                    long cpu = bot.cpuMillis() - cpuBefore;
                     long end = bot.residentKb();
                     peak = Math.max(Math.max(peak, end), bot.peakResidentKb());
                     Duration elapsed = crowd.elapsed();
                     double perSecond = crowd.updates() / Math.max(1e-9, elapsed.toNanos() / 1e9);
                     return new Figures(people, crowd.updates(), elapsed, perSecond, crowd.latencies().quantile(0.5),
                             crowd.latencies().quantile(0.99), peak, end, firstPoll, crowd.retries(),
-                            crowd.unfinished().size());
+                            crowd.unfinished().size(), cpu);
                 }
             }
         }

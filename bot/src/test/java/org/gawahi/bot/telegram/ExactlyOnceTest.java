@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.Texts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,5 +145,33 @@ class ExactlyOnceTest {
 
         priya.presses("a:c1:yes");
         assertThat(priya.screen().text()).contains(en.questionText("c2"));
+    }
+
+    @Test
+    void aFailureInOneChatOfABatchLosesNoOtherChatsUpdateAndAnswersEachOnce() throws Exception {
+        java.util.List<Person> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            people.add(new Person(harness, 9300 + i, "P" + i, null, "en"));
+        }
+        long unlucky = people.get(3).chatId();
+        // One batch of eight chats' first messages, worked on in parallel; the fourth chat fails once.
+        people.forEach(p -> harness.emulator.sendText(p.user, "/start"));
+        AtomicInteger failures = new AtomicInteger();
+        harness.startBot(engine -> (chat, language, input) -> {
+            Screen screen = engine.handle(chat, language, input);
+            if (chat.id() == unlucky && failures.getAndIncrement() == 0) {
+                throw new IllegalStateException("broken once");
+            }
+            return screen;
+        });
+        harness.settle();
+
+        assertThat(failures.get()).isEqualTo(2); // in the batch, then alone
+        assertThat(harness.offsets.lastCommitted()).isPresent();
+        assertThat(harness.emulator.requests("sendMessage")).hasSize(people.size());
+        for (Person person : people) {
+            assertThat(person.screen().text()).isEqualTo(en.message("choose_language"));
+        }
+        assertThat(harness.drafts.count()).isEqualTo(people.size());
     }
 }

@@ -53,6 +53,9 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** One call on the connection at a time, while a transaction is {@linkplain #share() shared}. */
+    private final ReentrantLock calls = new ReentrantLock();
+    private final ThreadLocal<Shared> joined = new ThreadLocal<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -147,10 +150,14 @@ public final class Database implements AutoCloseable {
      * while this thread is already inside a transaction joins it.
      */
     public <T> T inTransaction(Work<T> work) {
+        Shared share = joined.get();
+        if (share != null) {
+            return share.run(work);
+        }
         lock.lock();
         try {
             if (lock.getHoldCount() > 1) {
-                return work.run(connection);
+                return oneCallAtATime(work);
             }
             connection.setAutoCommit(false);
             try {
@@ -185,7 +192,81 @@ public final class Database implements AutoCloseable {
     }
 
     public boolean inTransactionOnThisThread() {
-        return lock.isHeldByCurrentThread();
+        return lock.isHeldByCurrentThread() || joined.get() != null;
+    }
+
+    private <T> T oneCallAtATime(Work<T> work) throws SQLException {
+        calls.lock();
+        try {
+            return work.run(connection);
+        } finally {
+            calls.unlock();
+        }
+    }
+
+    /**
+     * Opens this thread's transaction to work on other threads, until the handle is closed:
+     * inside {@link Shared#join}, a call of {@link #inTransaction} joins this transaction
+     * instead of waiting for it to end. Calls on the connection still run one at a time, each
+     * whole (a call with its nested calls is not interleaved with another thread's), and all
+     * commit or roll back together with the transaction. The caller must wait for the work it
+     * handed out and close the handle before its transaction ends; a joined call after that
+     * fails, so nothing can be written outside the transaction it was meant for.
+     *
+     * @throws IllegalStateException if this thread is not inside a transaction
+     */
+    public Shared share() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("only a thread inside a transaction can share it");
+        }
+        return new Shared();
+    }
+
+    /** A transaction opened to other threads; see {@link #share()}. */
+    public final class Shared implements AutoCloseable {
+        private boolean open = true;
+
+        private Shared() {
+        }
+
+        /** Runs the task on this thread with its database calls inside the shared transaction. */
+        public void join(Runnable task) {
+            if (joined.get() != null || lock.isHeldByCurrentThread()) {
+                task.run();
+                return;
+            }
+            joined.set(this);
+            try {
+                task.run();
+            } finally {
+                joined.remove();
+            }
+        }
+
+        private <T> T run(Work<T> work) {
+            calls.lock();
+            try {
+                if (!open) {
+                    throw new IllegalStateException("the shared transaction has ended");
+                }
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StorageException("A database operation failed: " + sqliteReason(e), e);
+            } finally {
+                calls.unlock();
+            }
+        }
+
+        /** Ends the sharing; waits for a joined call in progress. */
+        @Override
+        public void close() {
+            calls.lock();
+            try {
+                open = false;
+            } finally {
+                calls.unlock();
+            }
+        }
     }
 
     private void rollbackQuietly() {
@@ -204,6 +285,9 @@ public final class Database implements AutoCloseable {
      * hourly retention pass's) takes it.
      */
     public boolean checkpoint() {
+        if (joined.get() != null) {
+            return false;
+        }
         lock.lock();
         try {
             if (lock.getHoldCount() > 1) {

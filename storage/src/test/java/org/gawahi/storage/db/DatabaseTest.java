@@ -91,6 +91,75 @@ class DatabaseTest {
     }
 
     @Test
+    void workOnOtherThreadsJoinsASharedTransactionAndCommitsWithIt() throws Exception {
+        try (Database db = Database.open(dir)) {
+            UpdateOffsets offsets = new UpdateOffsets(db);
+            db.run(c -> {
+                try (Database.Shared shared = db.share()) {
+                    Thread other = new Thread(() -> shared.join(() -> {
+                        assertThat(db.inTransactionOnThisThread()).isTrue();
+                        offsets.commit(5);
+                    }));
+                    other.start();
+                    join(other);
+                }
+                // not committed yet: seen inside the transaction only
+                assertThat(offsets.lastCommitted()).hasValue(5);
+            });
+            assertThat(offsets.lastCommitted()).hasValue(5);
+        }
+    }
+
+    @Test
+    void aRolledBackSharedTransactionKeepsNothingFromOtherThreads() {
+        try (Database db = Database.open(dir)) {
+            UpdateOffsets offsets = new UpdateOffsets(db);
+            offsets.commit(3);
+            assertThatThrownBy(() -> db.run(c -> {
+                try (Database.Shared shared = db.share()) {
+                    Thread other = new Thread(() -> shared.join(() -> offsets.commit(9)));
+                    other.start();
+                    join(other);
+                }
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(offsets.lastCommitted()).hasValue(3);
+        }
+    }
+
+    @Test
+    void aJoinedCallAfterTheSharingEndedFailsAndWritesNothing() {
+        try (Database db = Database.open(dir)) {
+            UpdateOffsets offsets = new UpdateOffsets(db);
+            Database.Shared[] kept = new Database.Shared[1];
+            db.run(c -> {
+                try (Database.Shared shared = db.share()) {
+                    kept[0] = shared;
+                }
+            });
+            assertThatThrownBy(() -> kept[0].join(() -> offsets.commit(4))).isInstanceOf(IllegalStateException.class);
+            assertThat(offsets.lastCommitted()).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyAThreadInsideATransactionCanShareIt() {
+        try (Database db = Database.open(dir)) {
+            assertThatThrownBy(db::share).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    @Test
     void aSqlFailureBecomesAStorageExceptionNamingTheCause() {
         try (Database db = Database.open(dir)) {
             assertThatThrownBy(() -> db.run(c -> {
