@@ -61,6 +61,20 @@ class ReportQuotesTest {
         assertThat(report.quotes()).containsExactly("They broke the door at two in the night");
     }
 
+    @Test
+    void aRehearsalOnPendingTestimoniesQuotesNobody() throws Exception {
+        try (Database db = Database.open(data);
+             org.gawahi.storage.crypto.Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
+            org.gawahi.storage.reports.ReportPeriod period = org.gawahi.storage.reports.ReportPeriod.parse(
+                    "2025-Q1", "2025-Q1", org.gawahi.storage.reports.ReportPeriod.Granularity.QUARTER, ReportFixtures.TODAY);
+            Report rehearsal = ReportFixtures.service().build(db, opener,
+                    new ReportRequest(period, true, Map.of()), org.gawahi.storage.reports.ApprovedTestimonies.Progress.none());
+
+            assertThat(rehearsal.rehearsal()).isTrue();
+            assertThat(rehearsal.quotes()).isEmpty();
+        }
+    }
+
     /** Runs a poppler tool on the PDF brief of {@code r}; its output. */
     private static String poppler(String tool, Report r, String name) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/" + tool)), tool + " is not installed");

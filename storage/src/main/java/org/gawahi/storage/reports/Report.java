@@ -43,9 +43,13 @@ public record Report(
         quotes = List.copyOf(quotes);
     }
 
-    /** The same report, marked as a rehearsal on unapproved testimonies. */
+    /**
+     * The same report, marked as a rehearsal on unapproved testimonies, and without quotes:
+     * words are printed only from testimonies a moderator approved.
+     */
     public Report asRehearsal() {
-        return new Report(period, rules, madeOn, auditHead, testimonies, events, ownEvents, districts, figures, quotes, true);
+        return new Report(period, rules, madeOn, auditHead, testimonies, events, ownEvents, districts, figures, List.of(),
+                true);
     }
 
     /** True when no figure has anything to print: the report says so instead of printing zeros. */
