@@ -217,33 +217,8 @@ class BotConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     TelegramBot telegramBot(RunSettings settings, ReportDesk reportDesk, ModerationDesk moderationDesk,
                             Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock) {
-        return new TelegramBot(settings.telegram(), engine(reportDesk, moderationDesk), interview.questionnaire(),
+        return new TelegramBot(settings.telegram(), Desks.engine(reportDesk, moderationDesk), interview.questionnaire(),
                 database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
-    }
-
-    /** The desks as the adapter sees them: review screens expire from the phone, reports are made after the commit. */
-    private static Engine engine(ReportDesk reports, ModerationDesk desk) {
-        return new Engine() {
-            @Override
-            public Screen handle(ChatRef chat, String languageCode, Input input) {
-                return reports.handle(chat, languageCode, input);
-            }
-
-            @Override
-            public Optional<ReportJob> report(ChatRef chat) {
-                return reports.takeJob(chat);
-            }
-
-            @Override
-            public Optional<Duration> expiresAfter(ChatRef chat) {
-                return desk.expiresAfter(chat);
-            }
-
-            @Override
-            public java.util.Map<Long, String> notices() {
-                return desk.notices();
-            }
-        };
     }
 
     @Bean

@@ -7,21 +7,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import org.gawahi.bot.interview.Input;
-import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Outcome;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
+import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.telegram.emulator.Button;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
+import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.audit.AuditAction;
@@ -29,7 +28,6 @@ import org.gawahi.storage.audit.AuditEntry;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.Opener;
-import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
 import org.gawahi.storage.roles.Roles;
@@ -82,22 +80,9 @@ class TelegramContactBackTest {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
                     Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), Duration.ofMinutes(10),
                     new UrgentArrivals());
-            return new Engine() {
-                @Override
-                public Screen handle(ChatRef chat, String languageCode, Input input) {
-                    return desk.handle(chat, languageCode, input);
-                }
-
-                @Override
-                public Optional<Duration> expiresAfter(ChatRef chat) {
-                    return desk.expiresAfter(chat);
-                }
-
-                @Override
-                public Map<Long, String> notices() {
-                    return desk.notices();
-                }
-            };
+            // The composition the application runs, so a slip in its wiring fails here too.
+            return Desks.engine(new ReportDesk(desk::handle, BotHarness.questionnaire(), Optional.empty(),
+                    Clock.systemUTC()), desk);
         });
         moderator = new Person(harness, 9001, "Rani", "rani_mod", "en");
         secondModerator = new Person(harness, 9003, "Lata", "lata_mod", "en");

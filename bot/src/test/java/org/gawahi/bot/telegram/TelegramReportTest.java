@@ -11,16 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.gawahi.bot.interview.Input;
-import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.reports.ReportFile;
 import org.gawahi.bot.reports.ReportFormat;
-import org.gawahi.bot.reports.ReportJob;
 import org.gawahi.bot.reports.ReportRequest;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.reports.ReportSignature;
 import org.gawahi.bot.telegram.emulator.SentFile;
+import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.audit.AuditAction;
@@ -29,7 +28,6 @@ import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
-import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.reports.ApprovedTestimonies;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
@@ -93,18 +91,10 @@ class TelegramReportTest {
     private void startBot(Optional<ReportDesk.Unlocked> unlocked) throws Exception {
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
-            ReportDesk desk = new ReportDesk(interview::handle, RAID, unlocked, clock);
-            return new Engine() {
-                @Override
-                public Screen handle(ChatRef chat, String languageCode, Input input) {
-                    return desk.handle(chat, languageCode, input);
-                }
-
-                @Override
-                public Optional<ReportJob> report(ChatRef chat) {
-                    return desk.takeJob(chat);
-                }
-            };
+            ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());
+            ReportDesk desk = new ReportDesk(review::handle, RAID, unlocked, clock);
+            // The composition the application runs, so a slip in its wiring fails here too.
+            return Desks.engine(desk, review);
         });
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gawahi.bot.interview.Input;
-import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
+import org.gawahi.bot.reports.ReportDesk;
+import org.gawahi.bot.wiring.Desks;
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
@@ -65,22 +65,9 @@ class TelegramReviewTest {
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
                     Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), LIFETIME, arrivals);
-            return new Engine() {
-                @Override
-                public Screen handle(ChatRef chat, String languageCode, Input input) {
-                    return desk.handle(chat, languageCode, input);
-                }
-
-                @Override
-                public Optional<Duration> expiresAfter(ChatRef chat) {
-                    return desk.expiresAfter(chat);
-                }
-
-                @Override
-                public Map<Long, String> notices() {
-                    return desk.urgentNotices();
-                }
-            };
+            // The composition the application runs, so a slip in its wiring fails here too.
+            return Desks.engine(new ReportDesk(desk::handle, BotHarness.questionnaire(), Optional.empty(),
+                    Clock.systemUTC()), desk);
         });
         moderator = new Person(harness, 9001, "Rani", "rani_mod", "en");
         stranger = new Person(harness, 9002, "Someone", "someone", "en");
