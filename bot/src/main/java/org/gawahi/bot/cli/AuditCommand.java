@@ -144,7 +144,7 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    /** Where the database lives; the audit commands read an existing one and never create it. */
+    /** Where the database lives; the audit commands read an existing one as it is and never create or migrate it. */
     static final class DataDirectory {
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:GAWAHI_DATA_DIR:-data}",
                 description = "The data directory (default: GAWAHI_DATA_DIR, else ./data).")
@@ -162,7 +162,8 @@ final class AuditCommand implements Runnable {
                         + "Set GAWAHI_DATA_DIR (or --data-dir) to the folder the bot keeps its database in; "
                         + "`audit` does not create one.");
             }
-            return Database.open(dir);
+            // As it is: no migration, so checking a copy taken off a server changes nothing in it.
+            return Database.openExisting(dir);
         }
     }
 }

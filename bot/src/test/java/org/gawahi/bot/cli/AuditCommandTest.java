@@ -85,6 +85,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void verifyReadsTheEvidenceAsItIsWithoutMigratingIt() throws Exception {
+        String head = logWith(3);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Database.FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 2"); // as if copied off a server that ran an older release
+        }
+
+        Run run = audit("verify");
+
+        assertThat(run.out()).isEqualTo("audit chain intact: 3 entries, head " + head + System.lineSeparator());
+        assertThat(Database.schemaVersionOf(dir)).hasValue(2);
+    }
+
+    @Test
     void verifyExitsThreeNamingAnEditedEntry() throws Exception {
         logWith(3);
         tamper("UPDATE audit SET action = 'TESTIMONY_REJECTED' WHERE seq = 2");
