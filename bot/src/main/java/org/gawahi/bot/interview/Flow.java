@@ -1,5 +1,6 @@
 package org.gawahi.bot.interview;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.gawahi.config.questionnaire.Option;
 import org.gawahi.config.questionnaire.Question;
@@ -76,10 +76,23 @@ final class Flow {
         if (!q.kind().hasOptions()) {
             return answer;
         }
-        Set<String> shown = questionnaire.shownOptions(q, sofar).stream().map(Option::id).collect(Collectors.toSet());
-        return answer.stream()
-                .filter(v -> v.equals(Draft.SKIP) || v.equals(Draft.DONT_KNOW) || shown.contains(v))
-                .toList();
+        // A loop, not streams and a set of shown ids: this runs for every answer at every turn.
+        List<String> kept = new ArrayList<>(answer.size());
+        for (String v : answer) {
+            if (v.equals(Draft.SKIP) || v.equals(Draft.DONT_KNOW) || isOfferedOption(q, v, sofar)) {
+                kept.add(v);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isOfferedOption(Question q, String optionId, Function<String, Set<String>> sofar) {
+        for (Option o : q.options()) {
+            if (o.id().equals(optionId)) {
+                return o.showIf().map(c -> c.holds(sofar)).orElse(true);
+            }
+        }
+        return false;
     }
 
     /** Free-text answers of shown questions only. */
@@ -128,8 +141,12 @@ final class Flow {
     /** Shown questions, for the progress line and the review. */
     List<Question> shownQuestions(Draft draft) {
         Effective effective = effective(draft);
-        return questionnaire.questions().stream()
-                .filter(q -> questionnaire.isShown(q, effective::choices))
-                .toList();
+        List<Question> shown = new ArrayList<>();
+        for (Question q : questionnaire.questions()) {
+            if (questionnaire.isShown(q, effective::choices)) {
+                shown.add(q);
+            }
+        }
+        return shown;
     }
 }
