@@ -31,7 +31,7 @@ final class Flow {
      * count too).
      */
     record Effective(Map<String, List<String>> of, Map<String, List<String>> answers,
-                     Map<String, Set<String>> choices) {
+                     Map<String, Set<String>> choices, List<Question> shown) {
         Set<String> choices(String questionId) {
             return choices.getOrDefault(questionId, Set.of());
         }
@@ -66,8 +66,14 @@ final class Flow {
         }
         Map<String, List<String>> snapshot = new HashMap<>();
         draft.answers.forEach((id, answer) -> snapshot.put(id, List.copyOf(answer)));
+        List<Question> shown = new ArrayList<>();
+        for (Question q : questionnaire.questions()) {
+            if (questionnaire.isShown(q, sofar)) {
+                shown.add(q);
+            }
+        }
         Effective computed = new Effective(snapshot, Collections.unmodifiableMap(effective),
-                Collections.unmodifiableMap(choices));
+                Collections.unmodifiableMap(choices), Collections.unmodifiableList(shown));
         draft.effective = computed;
         return computed;
     }
@@ -138,15 +144,8 @@ final class Flow {
         return Optional.empty();
     }
 
-    /** Shown questions, for the progress line and the review. */
+    /** Shown questions, for the progress line and the review; computed with the effective answers. */
     List<Question> shownQuestions(Draft draft) {
-        Effective effective = effective(draft);
-        List<Question> shown = new ArrayList<>();
-        for (Question q : questionnaire.questions()) {
-            if (questionnaire.isShown(q, effective::choices)) {
-                shown.add(q);
-            }
-        }
-        return shown;
+        return effective(draft).shown();
     }
 }
