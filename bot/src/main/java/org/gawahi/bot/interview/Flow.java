@@ -1,5 +1,6 @@
 package org.gawahi.bot.interview;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.gawahi.config.questionnaire.Option;
 import org.gawahi.config.questionnaire.Question;
@@ -31,7 +31,7 @@ final class Flow {
      * count too).
      */
     record Effective(Map<String, List<String>> of, Map<String, List<String>> answers,
-                     Map<String, Set<String>> choices) {
+                     Map<String, Set<String>> choices, List<Question> shown) {
         Set<String> choices(String questionId) {
             return choices.getOrDefault(questionId, Set.of());
         }
@@ -66,8 +66,14 @@ final class Flow {
         }
         Map<String, List<String>> snapshot = new HashMap<>();
         draft.answers.forEach((id, answer) -> snapshot.put(id, List.copyOf(answer)));
+        List<Question> shown = new ArrayList<>();
+        for (Question q : questionnaire.questions()) {
+            if (questionnaire.isShown(q, sofar)) {
+                shown.add(q);
+            }
+        }
         Effective computed = new Effective(snapshot, Collections.unmodifiableMap(effective),
-                Collections.unmodifiableMap(choices));
+                Collections.unmodifiableMap(choices), Collections.unmodifiableList(shown));
         draft.effective = computed;
         return computed;
     }
@@ -76,10 +82,23 @@ final class Flow {
         if (!q.kind().hasOptions()) {
             return answer;
         }
-        Set<String> shown = questionnaire.shownOptions(q, sofar).stream().map(Option::id).collect(Collectors.toSet());
-        return answer.stream()
-                .filter(v -> v.equals(Draft.SKIP) || v.equals(Draft.DONT_KNOW) || shown.contains(v))
-                .toList();
+        // A loop, not streams and a set of shown ids: this runs for every answer at every turn.
+        List<String> kept = new ArrayList<>(answer.size());
+        for (String v : answer) {
+            if (v.equals(Draft.SKIP) || v.equals(Draft.DONT_KNOW) || isOfferedOption(q, v, sofar)) {
+                kept.add(v);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isOfferedOption(Question q, String optionId, Function<String, Set<String>> sofar) {
+        for (Option o : q.options()) {
+            if (o.id().equals(optionId)) {
+                return o.showIf().map(c -> c.holds(sofar)).orElse(true);
+            }
+        }
+        return false;
     }
 
     /** Free-text answers of shown questions only. */
@@ -125,11 +144,8 @@ final class Flow {
         return Optional.empty();
     }
 
-    /** Shown questions, for the progress line and the review. */
+    /** Shown questions, for the progress line and the review; computed with the effective answers. */
     List<Question> shownQuestions(Draft draft) {
-        Effective effective = effective(draft);
-        return questionnaire.questions().stream()
-                .filter(q -> questionnaire.isShown(q, effective::choices))
-                .toList();
+        return effective(draft).shown();
     }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import org.gawahi.config.secret.SecretBytes;
 
 /**
@@ -21,7 +23,13 @@ import org.gawahi.config.secret.SecretBytes;
  * </ul>
  * Anyone who has the server secret as well can try every chat id: these names protect
  * short-lived drafts, never a submitted testimony. Thread-safe; {@link #close()} wipes
- * the derived keys.
+ * the derived keys and drops the reused JDK objects keyed with them.
+ *
+ * <p>The JDK {@code Mac} and {@code Cipher} objects are reused ({@link InstancePool}), the
+ * two HMACs keyed once with this cipher's own keys: a copy of a key inside a JDK object,
+ * which no API can wipe, is what every call made before anyway, only now it lives as long as
+ * the keys it copies (in memory, never on disk) instead of until the next garbage collection.
+ * Per-chat keys are still derived at each call and wiped after it; no draft is cached.
  */
 public final class DraftCipher implements AutoCloseable {
     private static final byte VERSION = 1;
@@ -32,6 +40,9 @@ public final class DraftCipher implements AutoCloseable {
     private final SecretBytes pseudoRandomKey;
     private final SecretBytes namingKey;
     private final SecureRandom random;
+    private final InstancePool<Mac> namingMacs;
+    private final InstancePool<Mac> keyMacs;
+    private final InstancePool<Cipher> ciphers = new InstancePool<>(Gcm::newCipher);
     private volatile boolean closed;
 
     public DraftCipher(ServerSecret serverSecret, SecureRandom random) {
@@ -41,17 +52,26 @@ public final class DraftCipher implements AutoCloseable {
         this.pseudoRandomKey = SecretBytes.adopt(prk.clone());
         this.namingKey = SecretBytes.adopt(Hkdf.expand(prk, NAMING_LABEL, Hkdf.HASH_BYTES));
         Bytes.wipe(prk);
+        this.namingMacs = new InstancePool<>(() -> keyedMac(namingKey));
+        this.keyMacs = new InstancePool<>(() -> keyedMac(pseudoRandomKey));
+    }
+
+    private static Mac keyedMac(SecretBytes key) {
+        byte[] raw = key.bytes();
+        try {
+            return Hkdf.hmacSha256(raw);
+        } finally {
+            Bytes.wipe(raw);
+        }
     }
 
     /** The name of the draft row of a chat: stable for one server secret, 64 hex digits. */
     public String rowName(long chatId) {
         requireOpen();
-        byte[] key = namingKey.bytes();
-        try {
-            return Bytes.hex(Hkdf.hmac(key, new Canonical().int64(chatId).toByteArray()));
-        } finally {
-            Bytes.wipe(key);
-        }
+        Mac mac = namingMacs.take();
+        String name = Bytes.hex(mac.doFinal(new Canonical().int64(chatId).toByteArray()));
+        namingMacs.give(mac);
+        return name;
     }
 
     /** Encrypts a draft of this chat under a fresh nonce. Does not wipe {@code plaintext}. */
@@ -60,7 +80,9 @@ public final class DraftCipher implements AutoCloseable {
         byte[] key = chatKey(chatId);
         byte[] raw = plaintext.bytes();
         try {
-            byte[] sealed = Gcm.encrypt(key, raw, associatedData(chatId), random);
+            Cipher cipher = ciphers.take();
+            byte[] sealed = Gcm.encrypt(cipher, key, raw, associatedData(chatId), random);
+            ciphers.give(cipher);
             byte[] out = new byte[1 + sealed.length];
             out[0] = VERSION;
             System.arraycopy(sealed, 0, out, 1, sealed.length);
@@ -81,7 +103,10 @@ public final class DraftCipher implements AutoCloseable {
         byte[] key = chatKey(chatId);
         try {
             byte[] sealed = java.util.Arrays.copyOfRange(ciphertext, 1, ciphertext.length);
-            return SecretBytes.adopt(Gcm.decrypt(key, sealed, associatedData(chatId)));
+            Cipher cipher = ciphers.take();
+            SecretBytes opened = SecretBytes.adopt(Gcm.decrypt(cipher, key, sealed, associatedData(chatId)));
+            ciphers.give(cipher);
+            return opened;
         } catch (AEADBadTagException e) {
             throw new CannotOpenException("draft does not open (damaged, another chat's, or another server secret)");
         } finally {
@@ -91,13 +116,11 @@ public final class DraftCipher implements AutoCloseable {
 
     private byte[] chatKey(long chatId) {
         requireOpen();
-        byte[] prk = pseudoRandomKey.bytes();
-        try {
-            return Hkdf.expand(prk, Bytes.concat(KEY_LABEL, new Canonical().int64(chatId).toByteArray()),
-                    Gcm.KEY_BYTES);
-        } finally {
-            Bytes.wipe(prk);
-        }
+        Mac mac = keyMacs.take();
+        byte[] key = Hkdf.expand(mac, Bytes.concat(KEY_LABEL, new Canonical().int64(chatId).toByteArray()),
+                Gcm.KEY_BYTES);
+        keyMacs.give(mac);
+        return key;
     }
 
     private byte[] associatedData(long chatId) {
@@ -118,8 +141,16 @@ public final class DraftCipher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        namingMacs.clear();
+        keyMacs.clear();
+        ciphers.clear();
         pseudoRandomKey.wipe();
         namingKey.wipe();
+    }
+
+    /** Reused JDK objects held now, for tests: none once closed. */
+    int idleInstances() {
+        return namingMacs.idleCount() + keyMacs.idleCount() + ciphers.idleCount();
     }
 
     @Override

@@ -23,7 +23,17 @@ final class Hkdf {
         if (length < 1 || length > 255 * HASH_BYTES) {
             throw new IllegalArgumentException("HKDF output length out of range: " + length);
         }
-        Mac mac = hmacSha256(pseudoRandomKey);
+        return expand(hmacSha256(pseudoRandomKey), info, length);
+    }
+
+    /**
+     * HKDF-Expand with a {@code Mac} already keyed with the pseudo-random key and not mid-use;
+     * it is left ready for the next use.
+     */
+    static byte[] expand(Mac mac, byte[] info, int length) {
+        if (length < 1 || length > 255 * HASH_BYTES) {
+            throw new IllegalArgumentException("HKDF output length out of range: " + length);
+        }
         byte[] out = new byte[length];
         byte[] block = new byte[0];
         int done = 0;

@@ -132,6 +132,9 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        // Nothing reads generated keys; with them on, the driver matches every statement
+        // against a pattern and runs a "SELECT last_insert_rowid()" after every INSERT.
+        config.setGetGeneratedKeys(false);
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         try (Statement s = c.createStatement()) {
             // Not in SQLiteConfig's list: refuse schema-embedded functions from a tampered file.

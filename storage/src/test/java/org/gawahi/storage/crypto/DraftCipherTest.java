@@ -85,4 +85,80 @@ class DraftCipherTest {
     void printsNoKeyMaterial() {
         assertThat(cipher.toString()).isEqualTo("DraftCipher[REDACTED]");
     }
+
+    @Test
+    void reusedMacsAndCiphersGiveWhatFreshOnesGive() throws Exception {
+        byte[] secret = new byte[32];
+        Fixtures.RANDOM.nextBytes(secret);
+        DraftCipher reusing = new DraftCipher(ServerSecret.of(SecretBytes.copyOf(secret)), Fixtures.RANDOM);
+        byte[] prk = ServerSecret.of(SecretBytes.copyOf(secret)).extract();
+        byte[] namingKey = Hkdf.expand(prk, ascii("gawahi/draft-row-name/v1"), 32);
+
+        for (long chat = CHAT_A; chat < CHAT_A + 5; chat++) {
+            // Each call twice and interleaved, so later calls run on objects an earlier one used.
+            for (int round = 0; round < 2; round++) {
+                String name = Bytes.hex(Hkdf.hmac(namingKey, new Canonical().int64(chat).toByteArray()));
+                byte[] chatKey = Hkdf.expand(prk, Bytes.concat(ascii("gawahi/draft-key/v1"),
+                        new Canonical().int64(chat).toByteArray()), 32);
+                byte[] ad = new Canonical().string("gawahi draft").int32(1).string(name).toByteArray();
+
+                assertThat(reusing.rowName(chat)).isEqualTo(name);
+                byte[] sealed = reusing.encrypt(chat, SecretBytes.utf8("draft " + chat));
+                byte[] opened = Gcm.decrypt(chatKey, Arrays.copyOfRange(sealed, 1, sealed.length), ad);
+                assertThat(new String(opened, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("draft " + chat);
+                byte[] fresh = Gcm.encrypt(chatKey, ascii("fresh " + chat), ad, Fixtures.RANDOM);
+                byte[] stored = Bytes.concat(new byte[] {1}, fresh);
+                assertThat(reusing.decrypt(chat, stored).utf8String()).isEqualTo("fresh " + chat);
+            }
+        }
+        assertThat(reusing.idleInstances()).isPositive();
+    }
+
+    @Test
+    void aDraftThatDoesNotOpenLeavesTheNextOneOpening() throws Exception {
+        byte[] good = cipher.encrypt(CHAT_A, SecretBytes.utf8("draft"));
+        byte[] forged = good.clone();
+        forged[forged.length - 1] ^= 1;
+
+        assertThatThrownBy(() -> cipher.decrypt(CHAT_A, forged)).isInstanceOf(CannotOpenException.class);
+        assertThat(cipher.decrypt(CHAT_A, good).utf8String()).isEqualTo("draft");
+    }
+
+    @Test
+    void manyThreadsAtOnceEachOpenTheirOwnDrafts() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                long chat = CHAT_A + i % 17;
+                String text = "draft " + i;
+                results.add(pool.submit(() -> {
+                    byte[] sealed = cipher.encrypt(chat, SecretBytes.utf8(text));
+                    return cipher.decrypt(chat, sealed).utf8String().equals(text)
+                            && cipher.rowName(chat).equals(cipher.rowName(chat));
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingDropsTheReusedKeyedObjects() {
+        cipher.encrypt(CHAT_A, SecretBytes.utf8("draft"));
+        assertThat(cipher.idleInstances()).isPositive();
+
+        cipher.close();
+
+        assertThat(cipher.idleInstances()).isZero();
+        assertThatThrownBy(() -> cipher.rowName(CHAT_A)).isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.idleInstances()).isZero();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }

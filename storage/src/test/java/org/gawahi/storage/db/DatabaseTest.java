@@ -30,6 +30,15 @@ class DatabaseTest {
     }
 
     @Test
+    void insertsRunNoExtraQueryForGeneratedKeysNobodyReads() {
+        try (Database db = Database.open(dir)) {
+            boolean generatedKeys = db.inTransaction(
+                    c -> c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys());
+            assertThat(generatedKeys).isFalse();
+        }
+    }
+
+    @Test
     void migrationsBringAFreshDatabaseToTheLatestSchemaOnce() {
         try (Database db = Database.open(dir)) {
             assertThat(db.pragma("user_version")).isEqualTo(Integer.toString(Migrations.latest()));
