@@ -2,12 +2,10 @@ package org.gawahi.storage.contact;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.gawahi.storage.db.Database;
 
@@ -63,39 +61,15 @@ final class ContactHandleTable {
 
     /** True only for the one caller that deleted the row. */
     boolean delete(String testimonyId) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(DELETE)) {
-                s.setString(1, testimonyId);
-                return s.executeUpdate() == 1;
-            }
-        });
+        return db.updateOne(DELETE, testimonyId);
     }
 
     List<String> idsNotSealedTo(String keyId) {
-        return db.inTransaction(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(IDS_NOT_SEALED_TO)) {
-                s.setString(1, keyId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.strings(IDS_NOT_SEALED_TO, keyId);
     }
 
     Map<String, Integer> countByKey() {
-        return db.inTransaction(c -> {
-            Map<String, Integer> counts = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement(COUNT_BY_KEY); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-            return counts;
-        });
+        return db.countsByKey(COUNT_BY_KEY);
     }
 
     boolean reseal(String testimonyId, String oldKeyId, String newKeyId, byte[] sealed) {

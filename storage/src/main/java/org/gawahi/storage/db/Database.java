@@ -194,6 +194,54 @@ public final class Database implements AutoCloseable {
         void run(Connection connection) throws SQLException;
     }
 
+    /** The first column of every row {@code sql} selects, with text parameters; for the table classes. */
+    public java.util.List<String> strings(String sql, String... parameters) {
+        return inTransaction(c -> {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (PreparedStatement s = prepared(c, sql, parameters); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        });
+    }
+
+    /** For a {@code SELECT key, count(*) ... GROUP BY key}: the counts by key, in key order. */
+    public java.util.Map<String, Integer> countsByKey(String sql, String... parameters) {
+        return inTransaction(c -> {
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            try (PreparedStatement s = prepared(c, sql, parameters); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Runs an update with text parameters; true when it changed exactly one row (the caller that won). */
+    public boolean updateOne(String sql, String... parameters) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = prepared(c, sql, parameters)) {
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static PreparedStatement prepared(Connection c, String sql, String... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     public boolean inTransactionOnThisThread() {
         return lock.isHeldByCurrentThread() || joined.get() != null;
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.gawahi.storage.db.Database;
 
@@ -184,36 +183,17 @@ public final class TestimonyTable {
 
     /** How many rows still hold content sealed to each key id: a key with none can be deleted. */
     public Map<String, Integer> sealedCountByKey() {
-        return db.inTransaction(c -> {
-            Map<String, Integer> counts = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement(SEALED_BY_KEY); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-            return counts;
-        });
+        return db.countsByKey(SEALED_BY_KEY);
     }
 
     /** The ids of rows whose content is sealed to a key other than {@code keyId} (ids only: rows are large). */
     public List<String> idsNotSealedTo(String keyId) {
-        return db.inTransaction(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(IDS_NOT_SEALED_TO)) {
-                s.setString(1, keyId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.strings(IDS_NOT_SEALED_TO, keyId);
     }
 
     /** The ids of pending testimonies that still hold content: urgent first, then oldest first. */
     public List<String> pendingIds() {
-        return ids(PENDING_IDS);
+        return db.strings(PENDING_IDS);
     }
 
     public int urgentPendingCount() {
@@ -233,12 +213,12 @@ public final class TestimonyTable {
         if (to != TestimonyStatus.APPROVED && to != TestimonyStatus.REJECTED) {
             throw new IllegalArgumentException("a decision approves or rejects");
         }
-        return update(DECIDE, to.name(), day.toString(), reason.orElse(null), id);
+        return db.updateOne(DECIDE, to.name(), day.toString(), reason.orElse(null), id);
     }
 
     /** False when it was urgent already, or holds no content any more. */
     public boolean flagUrgent(String id) {
-        return update(FLAG_URGENT, id);
+        return db.updateOne(FLAG_URGENT, id);
     }
 
     /**
@@ -259,7 +239,7 @@ public final class TestimonyTable {
 
     /** Links a testimony to a raid event (replacing an earlier link); false when it holds no content. */
     public boolean linkEvent(String id, String eventId) {
-        return update(LINK_EVENT, eventId, id);
+        return db.updateOne(LINK_EVENT, eventId, id);
     }
 
     public Optional<String> eventOf(String id) {
@@ -288,18 +268,7 @@ public final class TestimonyTable {
 
     /** Rejected testimonies decided before {@code day} that still hold content: due for purging. */
     public List<String> rejectedBefore(LocalDate day) {
-        return db.inTransaction(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(REJECTED_BEFORE)) {
-                s.setString(1, day.toString());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.strings(REJECTED_BEFORE, day.toString());
     }
 
     /**
@@ -307,7 +276,7 @@ public final class TestimonyTable {
      * the status so its receipt still answers "rejected". False when there was none to purge.
      */
     public boolean purgeRejected(String id) {
-        return update(PURGE, id);
+        return db.updateOne(PURGE, id);
     }
 
     /** Approved rows that hold content, oldest first (for the export). */
@@ -323,17 +292,6 @@ public final class TestimonyTable {
         });
     }
 
-    private List<String> ids(String sql) {
-        return db.inTransaction(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        });
-    }
 
     private int countWith(String sql, String parameter) {
         return db.inTransaction(c -> {
@@ -348,16 +306,6 @@ public final class TestimonyTable {
         });
     }
 
-    private boolean update(String sql, String... parameters) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    s.setString(i + 1, parameters[i]);
-                }
-                return s.executeUpdate() == 1;
-            }
-        });
-    }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBytes(4),
