@@ -56,9 +56,23 @@ public final class ChildBot implements AutoCloseable {
         return status(RSS);
     }
 
-    /** The most resident memory it ever had, in kB (VmHWM). */
+    /** The most resident memory it had since it started or since {@link #resetPeakResident()}, in kB (VmHWM). */
     public long peakResidentKb() {
         return status(HWM);
+    }
+
+    /**
+     * Sets the kernel's high-water mark of resident memory back to what is resident now
+     * ({@code 5} to {@code /proc/<pid>/clear_refs}, Linux 4.0 and later); false where that is
+     * not allowed, and the mark then still counts everything before.
+     */
+    public boolean resetPeakResident() {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(process.pid()), "clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private long status(Pattern field) {
@@ -75,9 +89,33 @@ public final class ChildBot implements AutoCloseable {
      * {@code /proc/<pid>/stat}, whose clock ticks are 1/100 s on Linux; 0 once it is gone.
      */
     public long cpuMillis() {
+        return ticksMillis(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    }
+
+    /**
+     * Processor time its JIT compiler threads have used so far, in ms: the part of
+     * {@link #cpuMillis()} that is compiling code rather than serving people; 0 once it is gone.
+     */
+    public long compilerCpuMillis() {
+        long millis = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    millis += ticksMillis(task.resolve("stat"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a thread that ended while listed, or the process gone: what was read so far
+        }
+        return millis;
+    }
+
+    /** User and system time in a {@code stat} file, whose clock ticks are 1/100 s on Linux; 0 if unreadable. */
+    private static long ticksMillis(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
         } catch (IOException | RuntimeException e) {
             return 0;

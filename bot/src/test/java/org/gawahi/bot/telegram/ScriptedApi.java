@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.secret.Secret;
@@ -21,6 +23,8 @@ final class ScriptedApi implements BotApi {
     private final List<Call> succeeded = new ArrayList<>();
     private int attempts;
     private int nextId = 100;
+    private volatile CountDownLatch callbackGate;
+    private final AtomicInteger callbacksHeld = new AtomicInteger();
 
     ScriptedApi(Clock clock) {
         this.clock = clock;
@@ -29,6 +33,17 @@ final class ScriptedApi implements BotApi {
     synchronized ScriptedApi failNext(ApiException... next) {
         failures.addAll(List.of(next));
         return this;
+    }
+
+    /** From now on, each callback answer waits for the gate to open before it is made. */
+    ScriptedApi holdCallbackAnswers(CountDownLatch gate) {
+        this.callbackGate = gate;
+        return this;
+    }
+
+    /** Callback answers waiting at the gate now. */
+    int callbackAnswersHeld() {
+        return callbacksHeld.get();
     }
 
     synchronized List<Call> succeeded() {
@@ -82,6 +97,18 @@ final class ScriptedApi implements BotApi {
 
     @Override
     public void answerCallbackQuery(String callbackQueryId) throws ApiException {
+        CountDownLatch gate = callbackGate;
+        if (gate != null) {
+            callbacksHeld.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted at the callback gate", e);
+            } finally {
+                callbacksHeld.decrementAndGet();
+            }
+        }
         attempt("answerCallbackQuery", 0, callbackQueryId);
     }
 
