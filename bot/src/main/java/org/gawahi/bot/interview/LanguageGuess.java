@@ -11,7 +11,13 @@ public final class LanguageGuess {
 
     public static String guess(Questionnaire questionnaire, String languageCode) {
         if (languageCode != null && !languageCode.isBlank()) {
-            String primary = languageCode.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+            String code = languageCode.strip().toLowerCase(Locale.ROOT);
+            // Not split("[-_]"): a regular expression compiled for every update of every chat.
+            int end = 0;
+            while (end < code.length() && code.charAt(end) != '-' && code.charAt(end) != '_') {
+                end++;
+            }
+            String primary = code.substring(0, end);
             if (questionnaire.supports(primary)) {
                 return primary;
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.gawahi.bot.RaidQuestionnaire;
@@ -30,6 +31,8 @@ import org.gawahi.storage.updates.UpdateOffsets;
  */
 public final class BotProcess {
     static final String TOKEN = "123456:LOAD-gawahi-token";
+    /** The screens the echo bot shows, when this file is in its data directory ({@link EchoScreens}). */
+    static final String ECHO_SCREENS = "echo-screens.bin";
     /**
      * The emulator does not rate-limit: pacing off, so the figures measure the bot, not the pacing.
      * Retries as stubborn as {@link SendLimits#telegram()}'s (about 6 s of tries on 5xx and drops).
@@ -45,7 +48,8 @@ public final class BotProcess {
         Path data = Path.of(args[1]);
         URI api = URI.create(args[2]);
         if (mode.equals("echo")) {
-            new EchoBot(TOKEN, api).start();
+            Path screens = data.resolve(ECHO_SCREENS);
+            new EchoBot(TOKEN, api, Files.exists(screens) ? EchoScreens.read(screens) : List.of()).start();
         } else {
             Clock clock = Clock.systemUTC();
             TestStorage storage = TestStorage.create(data, clock);

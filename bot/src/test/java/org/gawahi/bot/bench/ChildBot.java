@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,13 +99,21 @@ public final class ChildBot implements AutoCloseable {
      * {@link #cpuMillis()} that is compiling code rather than serving people; 0 once it is gone.
      */
     public long compilerCpuMillis() {
-        long millis = 0;
+        return cpuMillisByThread().entrySet().stream().filter(e -> e.getKey().startsWith("C1 CompilerThre")
+                || e.getKey().startsWith("C2 CompilerThre")).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * Processor time used so far by its threads, in ms, summed by thread name without its
+     * number ("gawahi-send-3" counts as "gawahi-send-"; OkHttp's per-call names as "OkHttp call").
+     */
+    public Map<String, Long> cpuMillisByThread() {
+        Map<String, Long> millis = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                String name = Files.readString(task.resolve("comm")).strip();
-                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    millis += ticksMillis(task.resolve("stat"));
-                }
+                String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+$", "");
+                millis.merge(name.startsWith("OkHttp http") ? "OkHttp call" : name, ticksMillis(task.resolve("stat")),
+                        Long::sum);
             }
         } catch (IOException | RuntimeException e) {
             // a thread that ended while listed, or the process gone: what was read so far
@@ -120,6 +130,34 @@ public final class ChildBot implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * With {@code -Dgawahi.bench.profile=<directory>}: starts a flight recording (JFR, the
+     * settings file given by {@code -Dgawahi.bench.profileSettings}, else "profile") in the
+     * child, so that a profile covers the measured crowd only; {@link #dumpProfile} writes it.
+     */
+    public void startProfile() throws IOException, InterruptedException {
+        if (System.getProperty("gawahi.bench.profile") != null) {
+            jcmd("JFR.start", "name=measured",
+                    "settings=" + System.getProperty("gawahi.bench.profileSettings", "profile"));
+        }
+    }
+
+    /** Writes the recording started by {@link #startProfile()} to {@code <directory>/<name>.jfr}. */
+    public void dumpProfile(String name) throws IOException, InterruptedException {
+        String directory = System.getProperty("gawahi.bench.profile");
+        if (directory != null) {
+            jcmd("JFR.dump", "name=measured", "filename=" + Path.of(directory, name + ".jfr").toAbsolutePath());
+        }
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(60, TimeUnit.SECONDS);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no close. */

@@ -4,15 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.storage.TestStorage;
 
 /**
  * The load figures: N people (default 1 000) give a whole testimony at once to the real bot
  * (sealed SQLite drafts and submissions, TEST Argon2 keys) running in a child JVM, against the
- * local Bot API emulator in this JVM; then the same people press as many buttons on a bare
- * echo bot (same client, same emulator code, a fresh instance), and the ratio of throughputs.
+ * local Bot API emulator in this JVM; then the same people press as many buttons on an echo bot
+ * that keeps nothing but shows the same screens (same client, same emulator code, a fresh
+ * instance), and the ratio of throughputs; from {@link #main}, also on a bare echo bot (two words
+ * and one button), for comparison.
  *
  * <pre>
  * ./mvnw -q -o -B -pl bot -am test-compile dependency:build-classpath \
@@ -43,8 +49,12 @@ public final class LoadBenchmark {
         }
     }
 
-    /** The bot's and the echo bot's figures from one run. */
-    public record Result(Figures gawahi, Figures echo) {
+    /**
+     * The bot's and the echo bot's figures from one run: {@code echo} shows the real bot's
+     * screens (same texts and keyboards: the yardstick of the target), {@code bareEcho}, when
+     * run, a two-word text and one button.
+     */
+    public record Result(Figures gawahi, Figures echo, Optional<Figures> bareEcho) {
         public double ratio() {
             return gawahi.updatesPerSecond() / echo.updatesPerSecond();
         }
@@ -57,16 +67,30 @@ public final class LoadBenchmark {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path work = Files.createTempDirectory("gawahi-load");
-        Result result = run(people, warmUp, work, Duration.ofMinutes(20));
+        Result result = run(people, warmUp, work, Duration.ofMinutes(20), true);
         System.out.println(result.gawahi().line("gawahi"));
         System.out.println(result.echo().line("echo"));
-        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (JVM flags of both bots: %s; "
-                + "warm-up: %d people first)%n", result.ratio(), String.join(" ", ChildBot.JVM_FLAGS), warmUp);
-        System.exit(result.gawahi().unfinished() + result.echo().unfinished() == 0 ? 0 : 1);
+        Figures bare = result.bareEcho().orElseThrow();
+        System.out.println(bare.line("bare"));
+        System.out.printf(Locale.ROOT, "ratio gawahi/echo throughput = %.2f (echo with the same screens; against the "
+                        + "bare echo, two words and one button: %.2f) (JVM flags of all bots: %s; warm-up: %d people first)%n",
+                result.ratio(), result.gawahi().updatesPerSecond() / bare.updatesPerSecond(),
+                String.join(" ", ChildBot.JVM_FLAGS), warmUp);
+        System.exit(result.gawahi().unfinished() + result.echo().unfinished() + bare.unfinished() == 0 ? 0 : 1);
+    }
+
+    /** With {@code -Dgawahi.bench.threads=true}: where the bot's processor time went, by thread. */
+    private static void printByThread(String mode, Map<String, Long> before, Map<String, Long> after, int updates) {
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %s %-20s %.3f ms/update%n", mode, e.getKey(),
+                        e.getValue() / (double) Math.max(1, updates)));
     }
 
     public static Result run(int people, Path work, Duration timeout) throws Exception {
-        return run(people, 0, work, timeout);
+        return run(people, 0, work, timeout, false);
     }
 
     /**
@@ -76,16 +100,25 @@ public final class LoadBenchmark {
      * JIT), not as one just started; 0 measures from cold. Memory and processor time are those
      * of the measured crowd only.
      */
-    public static Result run(int people, int warmUp, Path work, Duration timeout) throws Exception {
-        Figures gawahi = phase("gawahi", Script.testimony(), people, warmUp, work.resolve("gawahi"), timeout);
+    public static Result run(int people, int warmUp, Path work, Duration timeout, boolean bare) throws Exception {
+        Figures gawahi = phase("gawahi", Script.testimony(), people, warmUp, work.resolve("gawahi"), timeout, List.of());
         int pressesEach = Math.max(1, gawahi.updates() / people - 1);
-        Figures echo = phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("echo"), timeout);
-        return new Result(gawahi, echo);
+        List<Screen> screens = EchoScreens.ofOneTestimony(work.resolve("screens"));
+        Figures echo = phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("echo"), timeout, screens);
+        Optional<Figures> bareEcho = Optional.empty();
+        if (bare) {
+            bareEcho = Optional.of(phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("bare"), timeout,
+                    List.of()));
+        }
+        return new Result(gawahi, echo, bareEcho);
     }
 
-    private static Figures phase(String mode, Script script, int people, int warmUp, Path data, Duration timeout)
-            throws Exception {
+    private static Figures phase(String mode, Script script, int people, int warmUp, Path data, Duration timeout,
+                                 List<Screen> echoScreens) throws Exception {
         try (BotApiEmulator emulator = BotApiEmulator.start(BotProcess.TOKEN)) {
+            if (!echoScreens.isEmpty()) {
+                EchoScreens.write(echoScreens, Files.createDirectories(data).resolve(BotProcess.ECHO_SCREENS));
+            }
             if (mode.equals("gawahi")) {
                 // `keys init` is done once, before the bot ever starts: not part of its start-up.
                 TestStorage.create(data).close();
@@ -107,8 +140,10 @@ public final class LoadBenchmark {
                     }
                 }
                 boolean peakReset = bot.resetPeakResident();
+                bot.startProfile();
                 long cpuBefore = bot.cpuMillis();
                 long jitBefore = bot.compilerCpuMillis();
+                Map<String, Long> threadsBefore = bot.cpuMillisByThread();
                 try (Crowd crowd = new Crowd(emulator, script, people, 8_000_000_000L,
                         i -> "They came at night, person " + i + ".", Duration.ofSeconds(60), 2)) {
                     long peak = 0;
@@ -122,6 +157,10 @@ public final class LoadBenchmark {
                     }
                     long cpu = bot.cpuMillis() - cpuBefore;
                     long jit = bot.compilerCpuMillis() - jitBefore;
+                    bot.dumpProfile(mode);
+                    if (Boolean.getBoolean("gawahi.bench.threads")) {
+                        printByThread(mode, threadsBefore, bot.cpuMillisByThread(), crowd.updates());
+                    }
                     // Her button spins until the bot answers the press: answers still owed when
                     // the last person is done are work the bot put off past the measured time.
                     int unanswered = emulator.unansweredCallbacks().size();
