@@ -261,7 +261,9 @@ final class Answering {
 
     private Screen record(Draft d, Question q, List<String> values) {
         d.texts.remove(q.id());
-        d.answers.put(q.id(), List.copyOf(values));
+        // An ArrayList, as a decoded draft holds: the flow reads these at every turn, and two
+        // classes of list there cost the JIT a recompilation of it.
+        d.answers.put(q.id(), new ArrayList<>(values));
         return advance(d, q);
     }
 

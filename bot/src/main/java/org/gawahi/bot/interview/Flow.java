@@ -3,6 +3,7 @@ package org.gawahi.bot.interview;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,12 @@ import org.gawahi.config.questionnaire.Questionnaire;
  * not have her children's answers open later questions or reach the sealed record.
  */
 final class Flow {
+    /**
+     * No choice. A HashSet like every other choice, so that conditions only ever meet one class
+     * of set (a second one cost the JIT a recompilation); never changed: choices are only read.
+     */
+    private static final Set<String> NONE = new HashSet<>(0);
+
     private final Questionnaire questionnaire;
 
     Flow(Questionnaire questionnaire) {
@@ -31,9 +38,19 @@ final class Flow {
      * count too).
      */
     record Effective(Map<String, List<String>> of, Map<String, List<String>> answers,
-                     Map<String, Set<String>> choices, List<Question> shown) {
-        Set<String> choices(String questionId) {
-            return choices.getOrDefault(questionId, Set.of());
+                     Choices choices, List<Question> shown) {
+    }
+
+    /**
+     * The options chosen by question id, as conditions read them; the one kind of function the
+     * engine hands them (method references and lambdas would each be a class of their own).
+     */
+    static final class Choices implements Function<String, Set<String>> {
+        private final Map<String, Set<String>> byQuestion = new HashMap<>();
+
+        @Override
+        public Set<String> apply(String questionId) {
+            return byQuestion.getOrDefault(questionId, NONE);
         }
     }
 
@@ -51,36 +68,40 @@ final class Flow {
         if (known != null && known.of().equals(draft.answers)) {
             return known;
         }
+        // One pass in questionnaire order: a condition looks only at earlier questions (the
+        // validator sees to it), so what is chosen so far is all it can depend on. Plain loops
+        // and one kind of set: this method is hot, and the JIT compiled its earlier form (streams,
+        // Optional lambdas, sets of varying classes) again and again, a second each time.
         Map<String, List<String>> effective = new HashMap<>();
-        Map<String, Set<String>> choices = new HashMap<>();
-        Function<String, Set<String>> sofar = id -> choices.getOrDefault(id, Set.of());
+        Choices sofar = new Choices();
+        List<Question> shown = new ArrayList<>();
         for (Question q : questionnaire.questions()) {
+            if (!questionnaire.isShown(q, sofar)) {
+                continue;
+            }
+            shown.add(q);
             List<String> answer = draft.answers.get(q.id());
-            if (answer != null && questionnaire.isShown(q, sofar)) {
+            if (answer != null) {
                 List<String> offered = stillOffered(q, answer, sofar);
                 if (!offered.isEmpty()) {
                     effective.put(q.id(), List.copyOf(offered));
-                    choices.put(q.id(), Set.copyOf(offered));
+                    sofar.byQuestion.put(q.id(), new HashSet<>(offered));
                 }
             }
         }
         Map<String, List<String>> snapshot = new HashMap<>();
-        draft.answers.forEach((id, answer) -> snapshot.put(id, List.copyOf(answer)));
-        List<Question> shown = new ArrayList<>();
-        for (Question q : questionnaire.questions()) {
-            if (questionnaire.isShown(q, sofar)) {
-                shown.add(q);
-            }
+        for (Map.Entry<String, List<String>> answer : draft.answers.entrySet()) {
+            snapshot.put(answer.getKey(), new ArrayList<>(answer.getValue()));
         }
-        Effective computed = new Effective(snapshot, Collections.unmodifiableMap(effective),
-                Collections.unmodifiableMap(choices), Collections.unmodifiableList(shown));
+        Effective computed = new Effective(snapshot, Collections.unmodifiableMap(effective), sofar,
+                Collections.unmodifiableList(shown));
         draft.effective = computed;
         return computed;
     }
 
     private List<String> stillOffered(Question q, List<String> answer, Function<String, Set<String>> sofar) {
         if (!q.kind().hasOptions()) {
-            return answer;
+            return answer; // an ArrayList, as every answer the draft holds (Answering.record)
         }
         // A loop, not streams and a set of shown ids: this runs for every answer at every turn.
         List<String> kept = new ArrayList<>(answer.size());
@@ -95,7 +116,7 @@ final class Flow {
     private static boolean isOfferedOption(Question q, String optionId, Function<String, Set<String>> sofar) {
         for (Option o : q.options()) {
             if (o.id().equals(optionId)) {
-                return o.showIf().map(c -> c.holds(sofar)).orElse(true);
+                return o.showIf().isEmpty() || o.showIf().get().holds(sofar);
             }
         }
         return false;
@@ -107,18 +128,18 @@ final class Flow {
         Map<String, String> texts = new HashMap<>();
         for (Map.Entry<String, String> t : draft.texts.entrySet()) {
             questionnaire.question(t.getKey())
-                    .filter(q -> questionnaire.isShown(q, effective::choices))
+                    .filter(q -> questionnaire.isShown(q, effective.choices()))
                     .ifPresent(q -> texts.put(t.getKey(), t.getValue()));
         }
         return texts;
     }
 
     boolean isShown(Question question, Draft draft) {
-        return questionnaire.isShown(question, effective(draft)::choices);
+        return questionnaire.isShown(question, effective(draft).choices());
     }
 
     Function<String, Set<String>> answersView(Draft draft) {
-        return effective(draft)::choices;
+        return effective(draft).choices();
     }
 
     Optional<Question> first() {
@@ -137,7 +158,7 @@ final class Flow {
         for (int i = start; i < all.size(); i++) {
             Question q = all.get(i);
             boolean answered = effective.answers().containsKey(q.id()) || draft.texts.containsKey(q.id());
-            if (questionnaire.isShown(q, effective::choices) && !(unansweredOnly && answered)) {
+            if (questionnaire.isShown(q, effective.choices()) && !(unansweredOnly && answered)) {
                 return Optional.of(q);
             }
         }

@@ -91,7 +91,12 @@ public sealed interface Condition {
 
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return conditions.stream().allMatch(c -> c.holds(answers));
+            for (Condition c : conditions) { // loops, not streams: the engine checks these at every turn
+                if (!c.holds(answers)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -107,7 +112,12 @@ public sealed interface Condition {
 
         @Override
         public boolean holds(Function<String, Set<String>> answers) {
-            return conditions.stream().anyMatch(c -> c.holds(answers));
+            for (Condition c : conditions) {
+                if (c.holds(answers)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

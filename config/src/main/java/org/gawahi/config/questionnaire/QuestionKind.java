@@ -5,17 +5,20 @@ import java.util.Optional;
 
 /** What a person does to answer a question. See QUESTIONNAIRE.md. */
 public enum QuestionKind {
-    SINGLE("single"),
-    MULTI("multi"),
-    MONTH_YEAR("month_year"),
-    NUMBER_BAND("number_band"),
-    TEXT("text"),
-    INFO("info");
+    SINGLE("single", true),
+    MULTI("multi", true),
+    MONTH_YEAR("month_year", false),
+    NUMBER_BAND("number_band", true),
+    TEXT("text", false),
+    INFO("info", false);
 
     private final String yamlName;
+    /** A field, not comparisons: the engine asks at every turn, and new branches cost the JIT a recompilation. */
+    private final boolean hasOptions;
 
-    QuestionKind(String yamlName) {
+    QuestionKind(String yamlName, boolean hasOptions) {
         this.yamlName = yamlName;
+        this.hasOptions = hasOptions;
     }
 
     public String yamlName() {
@@ -23,7 +26,7 @@ public enum QuestionKind {
     }
 
     public boolean hasOptions() {
-        return this == SINGLE || this == MULTI || this == NUMBER_BAND;
+        return hasOptions;
     }
 
     static Optional<QuestionKind> fromYaml(String name) {

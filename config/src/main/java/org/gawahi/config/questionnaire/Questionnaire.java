@@ -1,6 +1,8 @@
 package org.gawahi.config.questionnaire;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,14 +100,19 @@ public final class Questionnaire {
 
     /** Whether a question is shown, given the answers so far. */
     public boolean isShown(Question question, Function<String, Set<String>> answers) {
-        return question.showIf().map(c -> c.holds(answers)).orElse(true);
+        Optional<Condition> condition = question.showIf();
+        return condition.isEmpty() || condition.get().holds(answers);
     }
 
     /** The options of a question that are shown, given the answers so far. */
     public List<Option> shownOptions(Question question, Function<String, Set<String>> answers) {
-        return question.options().stream()
-                .filter(o -> o.showIf().map(c -> c.holds(answers)).orElse(true))
-                .toList();
+        List<Option> shown = new ArrayList<>(question.options().size());
+        for (Option o : question.options()) {
+            if (o.showIf().isEmpty() || o.showIf().get().holds(answers)) {
+                shown.add(o);
+            }
+        }
+        return Collections.unmodifiableList(shown);
     }
 
     /**
