@@ -101,20 +101,22 @@ public final class LoadBenchmark {
      * of the measured crowd only.
      */
     public static Result run(int people, int warmUp, Path work, Duration timeout, boolean bare) throws Exception {
-        Figures gawahi = phase("gawahi", Script.testimony(), people, warmUp, work.resolve("gawahi"), timeout, List.of());
+        Figures gawahi = phase("gawahi", "gawahi", Script.testimony(), people, warmUp, work.resolve("gawahi"), timeout,
+                List.of());
         int pressesEach = Math.max(1, gawahi.updates() / people - 1);
         List<Screen> screens = EchoScreens.ofOneTestimony(work.resolve("screens"));
-        Figures echo = phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("echo"), timeout, screens);
+        Figures echo = phase("echo", "echo", Script.echo(pressesEach), people, warmUp, work.resolve("echo"), timeout,
+                screens);
         Optional<Figures> bareEcho = Optional.empty();
         if (bare) {
-            bareEcho = Optional.of(phase("echo", Script.echo(pressesEach), people, warmUp, work.resolve("bare"), timeout,
-                    List.of()));
+            bareEcho = Optional.of(phase("echo", "bare", Script.echo(pressesEach), people, warmUp, work.resolve("bare"),
+                    timeout, List.of()));
         }
         return new Result(gawahi, echo, bareEcho);
     }
 
-    private static Figures phase(String mode, Script script, int people, int warmUp, Path data, Duration timeout,
-                                 List<Screen> echoScreens) throws Exception {
+    private static Figures phase(String mode, String name, Script script, int people, int warmUp, Path data,
+                                 Duration timeout, List<Screen> echoScreens) throws Exception {
         try (BotApiEmulator emulator = BotApiEmulator.start(BotProcess.TOKEN)) {
             if (!echoScreens.isEmpty()) {
                 EchoScreens.write(echoScreens, Files.createDirectories(data).resolve(BotProcess.ECHO_SCREENS));
@@ -157,9 +159,9 @@ public final class LoadBenchmark {
                     }
                     long cpu = bot.cpuMillis() - cpuBefore;
                     long jit = bot.compilerCpuMillis() - jitBefore;
-                    bot.dumpProfile(mode);
+                    bot.dumpProfile(name);
                     if (Boolean.getBoolean("gawahi.bench.threads")) {
-                        printByThread(mode, threadsBefore, bot.cpuMillisByThread(), crowd.updates());
+                        printByThread(name, threadsBefore, bot.cpuMillisByThread(), crowd.updates());
                     }
                     // Her button spins until the bot answers the press: answers still owed when
                     // the last person is done are work the bot put off past the measured time.
