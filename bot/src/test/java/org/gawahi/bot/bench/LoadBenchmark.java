@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
+import org.gawahi.bot.telegram.emulator.RecordedRequest;
 import org.gawahi.storage.TestStorage;
 
 /**
@@ -79,7 +80,10 @@ public final class LoadBenchmark {
         System.exit(result.gawahi().unfinished() + result.echo().unfinished() + bare.unfinished() == 0 ? 0 : 1);
     }
 
-    /** With {@code -Dgawahi.bench.threads=true}: where the bot's processor time went, by thread. */
+    /**
+     * With {@code -Dgawahi.bench.threads=true}: where the bot's processor time went, by thread
+     * (and below it, the Bot API calls it made, by method).
+     */
     private static void printByThread(String mode, Map<String, Long> before, Map<String, Long> after, int updates) {
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
@@ -146,6 +150,7 @@ public final class LoadBenchmark {
                 long cpuBefore = bot.cpuMillis();
                 long jitBefore = bot.compilerCpuMillis();
                 Map<String, Long> threadsBefore = bot.cpuMillisByThread();
+                int requestsBefore = emulator.requests().size();
                 try (Crowd crowd = new Crowd(emulator, script, people, 8_000_000_000L,
                         i -> "They came at night, person " + i + ".", Duration.ofSeconds(60), 2)) {
                     long peak = 0;
@@ -162,6 +167,12 @@ public final class LoadBenchmark {
                     bot.dumpProfile(name);
                     if (Boolean.getBoolean("gawahi.bench.threads")) {
                         printByThread(name, threadsBefore, bot.cpuMillisByThread(), crowd.updates());
+                        List<RecordedRequest> requests = emulator.requests();
+                        requests.subList(requestsBefore, requests.size()).stream()
+                                .collect(java.util.stream.Collectors.groupingBy(RecordedRequest::method,
+                                        java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                                .forEach((method, count) -> System.out.printf(Locale.ROOT, "  %s call %-20s %d%n",
+                                        name, method, count));
                     }
                     // Her button spins until the bot answers the press: answers still owed when
                     // the last person is done are work the bot put off past the measured time.
