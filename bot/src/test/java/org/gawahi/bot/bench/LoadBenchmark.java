@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
@@ -81,9 +83,32 @@ public final class LoadBenchmark {
     }
 
     /**
-     * With {@code -Dgawahi.bench.threads=true}: where the bot's processor time went, by thread
-     * (and below it, the Bot API calls it made, by method).
+     * Each bot first serves {@code warmUp} people, in rounds of at most {@code people} at once: the
+     * warm-up never holds more live conversations than the measured crowd.
      */
+    private static void warmUp(BotApiEmulator emulator, Script script, int people, int warmUp, String mode,
+                               Duration timeout) throws InterruptedException {
+        for (int served = 0; served < warmUp; served += people) {
+            int round = Math.min(people, warmUp - served);
+            try (Crowd early = new Crowd(emulator, script, round, 7_000_000_000L + served,
+                    i -> "They came in the morning, person " + i + ".", Duration.ofSeconds(60), 2)) {
+                early.start();
+                if (!early.await(timeout)) {
+                    throw new IllegalStateException(mode + " bot did not finish the warm-up");
+                }
+            }
+        }
+    }
+
+    /** With {@code -Dgawahi.bench.threads=true}: the Bot API calls the bot made during the measured crowd, by method. */
+    private static void printCalls(String name, List<RecordedRequest> requests, int before) {
+        requests.subList(before, requests.size()).stream()
+                .collect(Collectors.groupingBy(RecordedRequest::method, TreeMap::new, Collectors.counting()))
+                .forEach((method, count) -> System.out.printf(Locale.ROOT, "  %s call %-20s %d%n", name, method,
+                        count));
+    }
+
+    /** With {@code -Dgawahi.bench.threads=true}: where the bot's processor time went, by thread. */
     private static void printByThread(String mode, Map<String, Long> before, Map<String, Long> after, int updates) {
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
@@ -133,18 +158,7 @@ public final class LoadBenchmark {
             try (ChildBot bot = ChildBot.start(mode, data, emulator.baseUrl())) {
                 emulator.awaitPolling(Duration.ofSeconds(60));
                 Duration firstPoll = Duration.ofNanos(System.nanoTime() - exec);
-                // In rounds of at most `people` at once: the warm-up never holds more live
-                // conversations than the measured crowd, so it cannot raise the memory figure.
-                for (int served = 0; served < warmUp; served += people) {
-                    int round = Math.min(people, warmUp - served);
-                    try (Crowd early = new Crowd(emulator, script, round, 7_000_000_000L + served,
-                            i -> "They came in the morning, person " + i + ".", Duration.ofSeconds(60), 2)) {
-                        early.start();
-                        if (!early.await(timeout)) {
-                            throw new IllegalStateException(mode + " bot did not finish the warm-up");
-                        }
-                    }
-                }
+                warmUp(emulator, script, people, warmUp, mode, timeout);
                 boolean peakReset = bot.resetPeakResident();
                 bot.startProfile();
                 long cpuBefore = bot.cpuMillis();
@@ -167,12 +181,7 @@ public final class LoadBenchmark {
                     bot.dumpProfile(name);
                     if (Boolean.getBoolean("gawahi.bench.threads")) {
                         printByThread(name, threadsBefore, bot.cpuMillisByThread(), crowd.updates());
-                        List<RecordedRequest> requests = emulator.requests();
-                        requests.subList(requestsBefore, requests.size()).stream()
-                                .collect(java.util.stream.Collectors.groupingBy(RecordedRequest::method,
-                                        java.util.TreeMap::new, java.util.stream.Collectors.counting()))
-                                .forEach((method, count) -> System.out.printf(Locale.ROOT, "  %s call %-20s %d%n",
-                                        name, method, count));
+                        printCalls(name, emulator.requests(), requestsBefore);
                     }
                     // Her button spins until the bot answers the press: answers still owed when
                     // the last person is done are work the bot put off past the measured time.
