@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.updates.UpdateOffsets;
@@ -33,6 +34,12 @@ final class UpdateApplier {
     static final int MAX_TRIES = 3;
     /** How far behind the last committed id a redelivered update can be. */
     static final long REDELIVERY_WINDOW = 1_000;
+    /**
+     * Days after the last commit from which no update can be one delivered again: Telegram keeps
+     * an update at most 24 hours, and days are counted whole (a commit late on day 1 and an update
+     * early on day 3 are more than 24 hours apart).
+     */
+    static final long NO_REDELIVERY_AFTER_DAYS = 2;
 
     private final Database database;
     private final UpdateOffsets offsets;
@@ -41,6 +48,8 @@ final class UpdateApplier {
     private final BotStatus status;
     private final ParallelChats chats;
     private long lastCommitted = -1;
+    /** The day of the last commit, as {@link UpdateOffsets#today()} counts; empty when unknown. */
+    private OptionalLong lastCommittedDay = OptionalLong.empty();
     private boolean loaded;
 
     UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
@@ -57,6 +66,7 @@ final class UpdateApplier {
     synchronized long lastCommitted() {
         if (!loaded) {
             lastCommitted = offsets.lastCommitted().orElse(-1);
+            lastCommittedDay = offsets.lastCommittedDay();
             loaded = true;
         }
         return lastCommitted;
@@ -65,9 +75,11 @@ final class UpdateApplier {
     /** Applies the updates not yet committed, in id order; returns how many were new. */
     synchronized int apply(List<Update> updates) {
         long after = lastCommitted();
+        boolean quiet = lastCommittedDay.isPresent()
+                && offsets.today() - lastCommittedDay.getAsLong() >= NO_REDELIVERY_AFTER_DAYS;
         List<Update> fresh = new ArrayList<>();
         for (Update update : updates) {
-            if (update.getUpdateId() != null && isNew(update.getUpdateId(), after)) {
+            if (update.getUpdateId() != null && (quiet || isNew(update.getUpdateId(), after))) {
                 fresh.add(update);
             }
         }
@@ -104,7 +116,8 @@ final class UpdateApplier {
      * Newer than the last committed update, or so much older that it cannot be a redelivery:
      * after a week without updates Telegram starts the ids again at a random value, and a
      * webhook must not then ignore everything until the new ids pass the old ones. (Telegram
-     * redelivers only what was not confirmed, which is never far behind.)
+     * redelivers only what was not confirmed, which is never far behind.) A new sequence that
+     * starts just below the old ids is told apart by the day instead: see {@link #apply}.
      */
     static boolean isNew(long updateId, long lastCommitted) {
         return updateId > lastCommitted || updateId < lastCommitted - REDELIVERY_WINDOW;
@@ -140,6 +153,7 @@ final class UpdateApplier {
 
     private void committed(long id) {
         lastCommitted = id;
+        lastCommittedDay = OptionalLong.of(offsets.today());
         status.updateCommitted();
     }
 

@@ -80,8 +80,8 @@ class BotConfiguration {
     }
 
     @Bean
-    UpdateOffsets updateOffsets(Database database) {
-        return new UpdateOffsets(database);
+    UpdateOffsets updateOffsets(Database database, Clock clock) {
+        return new UpdateOffsets(database, clock);
     }
 
     @Bean

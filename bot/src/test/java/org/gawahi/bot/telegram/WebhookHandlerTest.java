@@ -129,4 +129,50 @@ class WebhookHandlerTest {
         assertThat(harness.offsets.lastCommitted()).hasValue(12);
         assertThat(other.chat().botMessages()).hasSize(1);
     }
+
+    /** Restarts the webhook bot as if its last commit had been {@code daysAgo} days ago. */
+    private void restartAsIfCommitted(int daysAgo) {
+        harness.stopBot();
+        long day = harness.offsets.today() - daysAgo;
+        harness.database.run(c -> {
+            try (var s = c.prepareStatement("UPDATE telegram_offset SET committed_day = ?")) {
+                s.setLong(1, day);
+                s.executeUpdate();
+            }
+        });
+        webhook = harness.startBot(TelegramSettings.webhook(Secret.of(BotHarness.TOKEN),
+                URI.create(harness.emulator.baseUrl()), URI.create("https://gawahi.example/telegram/webhook"),
+                Secret.of(SECRET)), UnaryOperator.identity()).webhook();
+    }
+
+    @Test
+    void twoDaysAfterTheLastCommitIdsThatStartAgainJustBelowItAreApplied() throws Exception {
+        webhook.handle(SECRET, startUpdate(500, rani.chatId()));
+        harness.bot().awaitReplies(BotHarness.WAIT);
+        // Telegram keeps an update at most 24 hours: two days on, nothing can come again, and
+        // ids that started again at random, here just below the last one, are new.
+        restartAsIfCommitted(2);
+        Person other = new Person(harness, 9403, "Other", null, "en");
+
+        assertThat(webhook.handle(SECRET, startUpdate(450, other.chatId()))).isEqualTo(WebhookHandler.OK);
+        harness.bot().awaitReplies(BotHarness.WAIT);
+
+        assertThat(harness.offsets.lastCommitted()).hasValue(450);
+        assertThat(harness.offsets.lastCommittedDay()).hasValue(harness.offsets.today());
+        assertThat(other.chat().botMessages()).hasSize(1);
+    }
+
+    @Test
+    void theDayAfterTheLastCommitAnIdJustBelowItIsStillTakenForARedelivery() throws Exception {
+        webhook.handle(SECRET, startUpdate(500, rani.chatId()));
+        harness.bot().awaitReplies(BotHarness.WAIT);
+        restartAsIfCommitted(1);
+        Person other = new Person(harness, 9404, "Other", null, "en");
+
+        assertThat(webhook.handle(SECRET, startUpdate(450, other.chatId()))).isEqualTo(WebhookHandler.OK);
+        harness.bot().awaitReplies(BotHarness.WAIT);
+
+        assertThat(harness.offsets.lastCommitted()).hasValue(500);
+        assertThat(other.chat().botMessages()).isEmpty();
+    }
 }

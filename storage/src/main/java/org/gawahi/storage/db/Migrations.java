@@ -22,7 +22,8 @@ final class Migrations {
             "V1__initial.sql",
             "V2__audit_append_only.sql",
             "V3__moderation.sql",
-            "V4__contact.sql");
+            "V4__contact.sql",
+            "V5__offset_day.sql");
 
     private Migrations() {
     }
