@@ -26,11 +26,13 @@ class WebhookHandlerTest {
     @BeforeEach
     void start() throws Exception {
         harness = BotHarness.withoutBot(dataDir);
-        TelegramSettings settings = TelegramSettings.webhook(Secret.of(BotHarness.TOKEN),
-                URI.create(harness.emulator.baseUrl()), URI.create("https://gawahi.example/telegram/webhook"),
-                Secret.of(SECRET));
-        webhook = harness.startBot(settings, UnaryOperator.identity()).webhook();
+        webhook = harness.startBot(webhookSettings(), UnaryOperator.identity()).webhook();
         rani = new Person(harness, 9401, "Rani", "rani_r", "en");
+    }
+
+    private TelegramSettings webhookSettings() {
+        return TelegramSettings.webhook(Secret.of(BotHarness.TOKEN), URI.create(harness.emulator.baseUrl()),
+                URI.create("https://gawahi.example/telegram/webhook"), Secret.of(SECRET));
     }
 
     @AfterEach
@@ -140,9 +142,7 @@ class WebhookHandlerTest {
                 s.executeUpdate();
             }
         });
-        webhook = harness.startBot(TelegramSettings.webhook(Secret.of(BotHarness.TOKEN),
-                URI.create(harness.emulator.baseUrl()), URI.create("https://gawahi.example/telegram/webhook"),
-                Secret.of(SECRET)), UnaryOperator.identity()).webhook();
+        webhook = harness.startBot(webhookSettings(), UnaryOperator.identity()).webhook();
     }
 
     @Test
