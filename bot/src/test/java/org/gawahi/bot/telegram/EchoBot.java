@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * "/start" gets a message with a button {@code e:1}; a press on {@code e:k} edits the message
  * to offer {@code e:k+1}. What it costs is what the network and the client cost. Given screens,
  * it shows them in turn (press k shows the k-th, every button offering {@code e:k+1}), so that
- * its messages are as long as the real bot's; without, a two-word text and one button.
+ * its messages are as long as the real bot's; given none, a two-word text and one button.
  */
 public final class EchoBot implements AutoCloseable {
     private final ClientBotApi api;
@@ -25,10 +25,6 @@ public final class EchoBot implements AutoCloseable {
             Sender.named("echo-send"));
     private final List<Screen> screens;
     private volatile boolean running = true;
-
-    public EchoBot(String token, URI apiUrl) {
-        this(token, apiUrl, List.of());
-    }
 
     public EchoBot(String token, URI apiUrl, List<Screen> screens) {
         this.api = new ClientBotApi(Secret.of(token), apiUrl, TelegramBot.CALL_TIMEOUT);
