@@ -45,7 +45,7 @@ final class SimulateCommand implements Callable<Integer> {
         try (SimulationStorage storage = SimulationStorage.open(env, clock)) {
             Interview interview = new Interview(questionnaire, storage.drafts, storage.submissions, clock);
             BufferedReader in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
-            return new Simulator(interview, in, env.out(), env.err()).run(Optional.ofNullable(language), jsonLines);
+            return new Simulator(interview, storage.chat, in, env.out(), env.err()).run(Optional.ofNullable(language), jsonLines);
         }
     }
 

@@ -14,19 +14,22 @@ import java.util.stream.Stream;
 
 import org.gawahi.config.secret.Secret;
 import org.gawahi.storage.crypto.Argon2Profile;
-import org.gawahi.storage.crypto.DraftCipher;
 import org.gawahi.storage.crypto.KeyState;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Pseudonyms;
 import org.gawahi.storage.crypto.ServerSecret;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.Database;
-import org.gawahi.storage.drafts.SealedDraftStore;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.testimony.SealedSubmissions;
 
 /**
  * Where a simulation keeps drafts and testimonies: the real sealed storage, intake-only
  * (the public key seals, no passphrase is needed, nothing can be read back here).
+ * Every run is a new person: its own random pseudonymous chat, and drafts held in memory
+ * for that run only, so that on a shared computer the next person is never welcomed back to
+ * the previous person's answers, and an unfinished rehearsal leaves nothing on disk.
  * <ul>
  *   <li>in the data directory, when {@code GAWAHI_DATA_DIR} names one or {@code ./data}
  *       exists: it must hold keys ({@code keys init});</li>
@@ -37,10 +40,14 @@ import org.gawahi.storage.testimony.SealedSubmissions;
 final class SimulationStorage implements AutoCloseable {
     static final Duration DRAFT_TTL = Duration.ofHours(24);
 
-    final SealedDraftStore drafts;
+    /** Above 2^53: no Telegram chat has such an id (they have at most 52 significant bits). */
+    private static final long FIRST_CHAT_ID = 1L << 53;
+
+    final InMemoryDraftStore drafts;
     final SealedSubmissions submissions;
+    /** This run's pseudonymous chat. */
+    final ChatRef chat;
     private final Database db;
-    private final DraftCipher cipher;
     private final Pseudonyms pseudonyms;
     private final Path throwaway;
     private final Thread cleanup;
@@ -55,11 +62,10 @@ final class SimulationStorage implements AutoCloseable {
         }
         this.db = Database.open(dir);
         try (ServerSecret secret = keys.serverSecret()) {
-            this.cipher = new DraftCipher(secret, random);
             this.pseudonyms = new Pseudonyms(secret);
         }
-        this.drafts = new SealedDraftStore(db, cipher, clock, DRAFT_TTL);
-        this.drafts.purgeExpired();
+        this.chat = ChatRef.of(FIRST_CHAT_ID + random.nextLong(Long.MAX_VALUE - FIRST_CHAT_ID));
+        this.drafts = new InMemoryDraftStore(clock, DRAFT_TTL);
         this.submissions = new SealedSubmissions(db, keys.sealer(), pseudonyms, drafts, random, clock);
     }
 
@@ -76,7 +82,7 @@ final class SimulationStorage implements AutoCloseable {
                         + " and run from a folder without ./data.");
             }
             err.println("Testimonies are sealed into " + dir + " (intake-only: this command cannot read them back); "
-                    + "an unfinished one resumes next time.");
+                    + "an unfinished one is not kept: each run is a new person.");
             return new SimulationStorage(dir, null, clock);
         }
         Path temp = createThrowaway();
@@ -113,7 +119,7 @@ final class SimulationStorage implements AutoCloseable {
     @Override
     public void close() {
         try {
-            cipher.close();
+            drafts.close();
             pseudonyms.close();
             db.close();
         } finally {

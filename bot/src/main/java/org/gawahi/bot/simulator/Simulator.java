@@ -27,17 +27,17 @@ import org.gawahi.storage.drafts.ChatRef;
  * {@code {"command": "/back"}}. Nothing else goes to stdout; problems go to stderr.
  */
 public final class Simulator {
-    /** The one chat of a simulation; any id works, it never leaves the process. */
-    static final ChatRef CHAT = ChatRef.of(1);
-
     private final Interview interview;
+    private final ChatRef chat;
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
     private final ObjectMapper json = new ObjectMapper();
 
-    public Simulator(Interview interview, BufferedReader in, PrintStream out, PrintStream err) {
+    /** @param chat this run's pseudonymous chat: a new one for every run, so no run meets another's draft */
+    public Simulator(Interview interview, ChatRef chat, BufferedReader in, PrintStream out, PrintStream err) {
         this.interview = Objects.requireNonNull(interview, "interview");
+        this.chat = Objects.requireNonNull(chat, "chat");
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -46,13 +46,13 @@ public final class Simulator {
     /** Runs until the conversation is done or input ends; returns the process exit code. */
     public int run(Optional<String> language, boolean jsonLines) throws IOException {
         String code = language.orElse(null);
-        Screen screen = interview.handle(CHAT, code, new Input.Start());
+        Screen screen = interview.handle(chat, code, new Input.Start());
         if (language.isPresent() && interview.questionnaire().supports(language.get())) {
             // --lang chooses the language, as pressing its button would.
             Optional<Screen.Button> choice = screen.buttons().stream()
                     .filter(b -> b.id().endsWith(":" + language.get())).findFirst();
             if (choice.isPresent()) {
-                screen = interview.handle(CHAT, code, new Input.Press(choice.get().id()));
+                screen = interview.handle(chat, code, new Input.Press(choice.get().id()));
             }
         } else if (language.isPresent()) {
             err.println("Language '" + language.get() + "' is not in this questionnaire; choose one below.");
@@ -64,7 +64,7 @@ public final class Simulator {
             if (input.isEmpty()) {
                 continue;
             }
-            screen = interview.handle(CHAT, code, input.get());
+            screen = interview.handle(chat, code, input.get());
             show(screen, jsonLines);
         }
         return 0;

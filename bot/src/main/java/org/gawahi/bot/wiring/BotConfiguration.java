@@ -29,7 +29,6 @@ import org.gawahi.config.settings.ReportThresholds;
 import org.gawahi.config.settings.Settings;
 import org.gawahi.config.settings.SettingsLoader;
 import org.gawahi.storage.audit.AuditLog;
-import org.gawahi.storage.crypto.DraftCipher;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Pseudonyms;
 import org.gawahi.storage.crypto.Sealer;
@@ -38,6 +37,7 @@ import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.drafts.DraftKeys;
 import org.gawahi.storage.drafts.DraftStore;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.drafts.SealedDraftStore;
@@ -110,13 +110,6 @@ class BotConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DraftCipher draftCipher(Keys keys, SecureRandom random) throws VaultException {
-        try (ServerSecret secret = keys.serverSecret()) {
-            return new DraftCipher(secret, random);
-        }
-    }
-
-    @Bean(destroyMethod = "close")
     Pseudonyms pseudonyms(Keys keys) throws VaultException {
         try (ServerSecret secret = keys.serverSecret()) {
             return new Pseudonyms(secret);
@@ -125,13 +118,18 @@ class BotConfiguration {
 
     /**
      * Drafts sealed in SQLite (joining the Telegram batch's transaction, so exactly-once covers
-     * them), or in memory only when the collective chose GAWAHI_DRAFTS=memory.
+     * them) under a key made now and held in memory, whose one copy on disk is sealed to the
+     * collective key: an unlocked start opens the earlier runs' keys and drafts resume, an
+     * intake-only start cannot. In memory only when the collective chose GAWAHI_DRAFTS=memory.
      */
-    @Bean
-    DraftStore draftStore(RunSettings settings, Database database, DraftCipher draftCipher, Clock clock) {
-        return settings.drafts() == Settings.DraftMode.MEMORY
-                ? new InMemoryDraftStore(clock, settings.draftTimeToLive())
-                : new SealedDraftStore(database, draftCipher, clock, settings.draftTimeToLive());
+    @Bean(destroyMethod = "close")
+    DraftStore draftStore(RunSettings settings, Database database, Sealer sealer, KeyAccess keyAccess,
+                          SecureRandom random, Clock clock) {
+        if (settings.drafts() == Settings.DraftMode.MEMORY) {
+            return new InMemoryDraftStore(clock, settings.draftTimeToLive());
+        }
+        DraftKeys keys = DraftKeys.start(database, sealer, keyAccess.opener(), random, clock, settings.draftTimeToLive());
+        return new SealedDraftStore(database, keys, clock, settings.draftTimeToLive());
     }
 
     @Bean

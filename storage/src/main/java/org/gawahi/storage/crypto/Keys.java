@@ -175,7 +175,7 @@ public final class Keys {
         throw KeyFileException.missing(dir.keyPath(KeyKind.SIGNING, keyId), "signing key");
     }
 
-    /** The server secret, for {@link DraftCipher} and {@link Pseudonyms}; close it when done. */
+    /** The server secret, for {@link Pseudonyms}; close it when done. */
     public ServerSecret serverSecret() throws KeyFileException {
         return dir.readServerSecret();
     }

@@ -10,8 +10,9 @@ import org.gawahi.config.secret.SecretBytes;
 
 /**
  * The server secret: 32 random bytes kept beside the keys (never in the database or its
- * backups) from which the draft, receipt and audit keys are derived. It is not wrapped by
- * the passphrase, because an intake-only server must keep drafts and issue receipts.
+ * backups) from which the receipt and audit keys are derived. It is not wrapped by the
+ * passphrase, because an intake-only server must issue receipts. Drafts are not under it
+ * (anyone with the disk has it): they are under a key held in memory ({@link DraftCipher}).
  *
  * <p>On disk ({@code keys/server.secret}, mode 600): the magic {@code GWHS}, a format
  * version byte (1), the 32 secret bytes, then the first 8 bytes of SHA-256 over all that,

@@ -11,9 +11,11 @@
  *   <li>The collective's private key is on disk only wrapped by a passphrase (Argon2id,
  *       then AES-256-GCM); its public key is in the clear so an intake-only server can
  *       seal without the passphrase ({@link Keys}).</li>
- *   <li>Drafts, receipt hashes and audit pseudonyms use keys derived from a server secret
- *       that lives beside the keys, never in the database ({@link ServerSecret},
- *       {@link DraftCipher}, {@link Pseudonyms}).</li>
+ *   <li>Receipt hashes and audit pseudonyms use keys derived from a server secret that
+ *       lives beside the keys, never in the database ({@link ServerSecret},
+ *       {@link Pseudonyms}).</li>
+ *   <li>Drafts use a run key made at each start and held in memory only; its one copy on
+ *       disk is sealed to the collective's public key ({@link DraftCipher}).</li>
  *   <li>Reports are signed with Ed25519 ({@link Signer}).</li>
  * </ul>
  * Algorithms and sizes are private constants; callers never choose them. Every failure to

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An exclusive, advisory lock on a data directory ({@code <data>/gawahi.lock}), held by a
@@ -14,10 +20,11 @@ import java.util.Objects;
  * still sealing to the old public key while the rotation deletes the old private key would
  * seal testimonies nobody can ever open. The bot takes it too, so the two refuse each other.
  * The operating system releases the lock when the process dies, so a crash never leaves the
- * directory locked.
+ * directory locked. The file is its owner's only (0600), like every file of the data directory.
  */
 public final class DataDirectoryLock implements AutoCloseable {
     public static final String FILE_NAME = "gawahi.lock";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -33,7 +40,13 @@ public final class DataDirectoryLock implements AutoCloseable {
         Path file = dataDirectory.resolve(FILE_NAME);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            boolean posix = Files.getFileAttributeView(dataDirectory, PosixFileAttributeView.class) != null;
+            FileAttribute<?>[] ownerOnly = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly);
+            if (posix) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY); // one made 0644 by an older Gawahi
+            }
         } catch (IOException e) {
             throw new StorageException("Cannot open the lock file " + file + " (" + e.getClass().getSimpleName()
                     + "). Check that the data directory exists and is writable.", e);

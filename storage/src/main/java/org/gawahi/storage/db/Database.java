@@ -16,11 +16,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -36,6 +40,9 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "gawahi.db";
+    /** The files SQLite keeps beside the database in WAL mode; they get the main file's mode. */
+    public static final List<String> COMPANION_SUFFIXES = List.of("-wal", "-shm");
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
     static final int BUSY_TIMEOUT_MS = 5_000;
     private static final String BACKUP = "VACUUM INTO ?";
     private static final String SELF_CONTAINED = "PRAGMA journal_mode = DELETE";
@@ -56,6 +63,8 @@ public final class Database implements AutoCloseable {
     /** One call on the connection at a time, while a transaction is {@linkplain #share() shared}. */
     private final ReentrantLock calls = new ReentrantLock();
     private final ThreadLocal<Shared> joined = new ThreadLocal<>();
+    /** Set by {@link #checkpointAfterCommit()} inside a transaction; taken by its outermost commit. */
+    private final AtomicBoolean checkpointWanted = new AtomicBoolean();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -69,10 +78,13 @@ public final class Database implements AutoCloseable {
             throw new StorageException("The data directory " + dataDirectory + " does not exist. Create it, or run `keys init`.");
         }
         Path file = dataDirectory.resolve(FILE_NAME);
+        makePrivate(file);
         try {
             Connection connection = connect(file);
             Database db = new Database(file, connection);
             Migrations.apply(db);
+            // A SIGKILL or a power cut leaves the WAL, with every page version it holds: empty it now.
+            db.checkpoint();
             return db;
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + sqliteReason(e)
@@ -163,15 +175,18 @@ public final class Database implements AutoCloseable {
                 return oneCallAtATime(work);
             }
             connection.setAutoCommit(false);
+            boolean committed = false;
             try {
                 T result = work.run(connection);
                 connection.commit();
+                committed = true;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                afterOutermostEnd(committed);
             }
         } catch (SQLException e) {
             throw new StorageException("A database operation failed: " + sqliteReason(e), e);
@@ -344,14 +359,87 @@ public final class Database implements AutoCloseable {
             if (lock.getHoldCount() > 1) {
                 return false;
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute(CHECKPOINT);
-            }
+            runCheckpoint();
             return true;
-        } catch (SQLException e) {
-            throw new StorageException("A database checkpoint failed: " + sqliteReason(e), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The checkpoint itself; the caller holds the lock, outside any transaction. */
+    private void runCheckpoint() {
+        try (Statement s = connection.createStatement()) {
+            s.execute(CHECKPOINT);
+        } catch (SQLException e) {
+            throw new StorageException("A database checkpoint failed: " + sqliteReason(e), e);
+        }
+    }
+
+    /**
+     * Asks for a {@linkplain #checkpoint() checkpoint} as soon as what this thread is writing
+     * is committed: at once outside a transaction, else right after the outermost commit (the
+     * Telegram batch's, say), never in the middle of a transaction, which a checkpoint could
+     * not empty the WAL of anyway. A rolled-back transaction drops the request. For the
+     * moments a person expects to leave nothing behind: a submission, an erase, a quick exit,
+     * a withdrawal. A checkpoint that fails after a commit is logged, not thrown: the commit
+     * stands, and the next checkpoint (hourly, or at the next start) empties the WAL.
+     */
+    public void checkpointAfterCommit() {
+        if (inTransactionOnThisThread()) {
+            checkpointWanted.set(true);
+        } else {
+            checkpointQuietly();
+        }
+    }
+
+    /** The post-commit hook of {@link #inTransaction}: runs a wanted checkpoint, or drops it on rollback. */
+    private void afterOutermostEnd(boolean committed) {
+        if (checkpointWanted.getAndSet(false) && committed) {
+            checkpointQuietly(this::runCheckpoint);
+        }
+    }
+
+    private void checkpointQuietly() {
+        checkpointQuietly(this::checkpoint);
+    }
+
+    private static void checkpointQuietly(Runnable checkpoint) {
+        try {
+            checkpoint.run();
+        } catch (StorageException e) {
+            log.warn("a checkpoint after a commit failed; the next one empties the WAL ({})", sqliteReasonOf(e));
+        }
+    }
+
+    private static String sqliteReasonOf(StorageException e) {
+        return e.getCause() instanceof SQLException sql ? sqliteReason(sql) : e.getClass().getSimpleName();
+    }
+
+    /**
+     * Creates the database file readable by its owner only before SQLite opens it, and narrows
+     * an existing one (and its WAL and shared-memory files) to that: SQLite creates the
+     * {@code -wal} and {@code -shm} files with the main file's mode, so they follow it.
+     */
+    private static void makePrivate(Path file) {
+        if (Files.getFileAttributeView(file.toAbsolutePath().getParent(), PosixFileAttributeView.class) == null) {
+            return;
+        }
+        try {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException existing) {
+                // narrowed below, with its companions
+            }
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+            for (String suffix : COMPANION_SUFFIXES) {
+                Path companion = Path.of(file + suffix);
+                if (Files.exists(companion)) {
+                    Files.setPosixFilePermissions(companion, OWNER_ONLY);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot make the database " + file + " readable by its owner only ("
+                    + e.getClass().getSimpleName() + "). Check that the data directory is writable and yours.", e);
         }
     }
 
@@ -371,9 +459,9 @@ public final class Database implements AutoCloseable {
      * Copies the database, as one consistent snapshot, into a new file readable by its owner
      * only ({@code VACUUM INTO}: the running bot may keep writing meanwhile). The copy holds
      * exactly what the database holds, so testimonies stay sealed and drafts stay encrypted
-     * under the server secret, which is not in it. The copy is a single self-contained file
-     * (no WAL beside it) and passes SQLite's quick check before this returns; a failed
-     * backup leaves no file behind.
+     * under run keys that are on disk only sealed to the collective key. The copy is a single
+     * self-contained file (no WAL beside it) and passes SQLite's quick check before this
+     * returns; a failed backup leaves no file behind.
      *
      * @throws StorageException if {@code target} exists (never overwritten) or the copy failed
      */

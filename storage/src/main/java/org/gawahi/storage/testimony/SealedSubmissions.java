@@ -20,7 +20,9 @@ import org.gawahi.storage.drafts.DraftStore;
 /**
  * Submissions sealed to the collective's public key (no passphrase needed: an intake-only
  * server takes testimonies it cannot read). Seal, insert and erase the draft happen in one
- * transaction, committed durably before {@link #submit} returns the receipt.
+ * transaction, committed durably before {@link #submit} returns the receipt. After a submission
+ * and a withdrawal the WAL is emptied once the outermost transaction commits
+ * ({@link Database#checkpointAfterCommit()}).
  */
 public final class SealedSubmissions implements Submissions {
     /** The version of the sealed content's format, bound into the associated data. */
@@ -76,6 +78,8 @@ public final class SealedSubmissions implements Submissions {
                         LocalDate.now(clock), urgent), pseudonyms.receiptHash(receipt.digits()));
                 arrival.contactLanguage().ifPresent(language -> handles.keep(id, chat, language, sealer));
                 drafts.erase(chat);
+                // The WAL holds her draft's versions and the commit that swaps the draft for the testimony.
+                db.checkpointAfterCommit();
                 return receipt;
             });
         } catch (StorageException | IllegalStateException e) {
@@ -97,6 +101,7 @@ public final class SealedSubmissions implements Submissions {
             boolean withdrawn = table.withdraw(receiptHash);
             if (withdrawn) {
                 id.ifPresent(handles::erase);
+                db.checkpointAfterCommit(); // the sealed content's pages, overwritten in the file, linger in the WAL
             }
             return withdrawn;
         });

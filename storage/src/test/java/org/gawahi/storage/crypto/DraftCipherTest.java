@@ -12,7 +12,7 @@ class DraftCipherTest {
     private static final long CHAT_A = 1_234_567_890L;
     private static final long CHAT_B = 1_234_567_891L;
 
-    private final DraftCipher cipher = new DraftCipher(ServerSecret.generate(Fixtures.RANDOM), Fixtures.RANDOM);
+    private final DraftCipher cipher = DraftCipher.generate(Fixtures.RANDOM);
 
     @Test
     void draftRoundTrips() throws Exception {
@@ -40,23 +40,48 @@ class DraftCipherTest {
     }
 
     @Test
-    void anotherServerSecretCannotOpenTheDraftNorNameTheRow() {
-        DraftCipher other = new DraftCipher(ServerSecret.generate(Fixtures.RANDOM), Fixtures.RANDOM);
+    void anotherRunKeyCannotOpenTheDraftNorNameTheRow() {
+        DraftCipher other = DraftCipher.generate(Fixtures.RANDOM);
         byte[] encrypted = cipher.encrypt(CHAT_A, SecretBytes.utf8("draft"));
 
         assertThatThrownBy(() -> other.decrypt(CHAT_A, encrypted)).isInstanceOf(CannotOpenException.class);
         assertThat(other.rowName(CHAT_A)).isNotEqualTo(cipher.rowName(CHAT_A));
+        assertThat(other.keyId()).isNotEqualTo(cipher.keyId()).matches("[0-9a-f]{16}");
     }
 
     @Test
-    void sameServerSecretGivesSameNamesAndKeysAfterRestart() throws Exception {
-        byte[] secret = new byte[32];
-        Fixtures.RANDOM.nextBytes(secret);
-        DraftCipher before = new DraftCipher(ServerSecret.of(SecretBytes.copyOf(secret)), Fixtures.RANDOM);
-        DraftCipher after = new DraftCipher(ServerSecret.of(SecretBytes.copyOf(secret)), Fixtures.RANDOM);
+    void theSealedRunKeyOpensWithTheCollectiveKeyToTheSameNamesAndDrafts() throws Exception {
+        Fixtures.Pair collective = Fixtures.keyPair();
+        byte[] sealed = cipher.sealTo(collective.sealer());
 
-        assertThat(after.rowName(CHAT_A)).isEqualTo(before.rowName(CHAT_A));
-        assertThat(after.decrypt(CHAT_A, before.encrypt(CHAT_A, SecretBytes.utf8("x"))).utf8String()).isEqualTo("x");
+        DraftCipher reopened = DraftCipher.open(cipher.keyId(), collective.sealer().keyId(), sealed,
+                collective.opener(), Fixtures.RANDOM);
+
+        assertThat(reopened.rowName(CHAT_A)).isEqualTo(cipher.rowName(CHAT_A));
+        assertThat(reopened.decrypt(CHAT_A, cipher.encrypt(CHAT_A, SecretBytes.utf8("x"))).utf8String()).isEqualTo("x");
+    }
+
+    @Test
+    void theSealedRunKeyDoesNotOpenUnderAnotherIdNorWithAnotherCollectiveKey() {
+        Fixtures.Pair collective = Fixtures.keyPair();
+        Fixtures.Pair stranger = Fixtures.keyPair(collective.sealer().keyId());
+        byte[] sealed = cipher.sealTo(collective.sealer());
+        String otherId = DraftCipher.generate(Fixtures.RANDOM).keyId();
+
+        assertThatThrownBy(() -> DraftCipher.open(otherId, collective.sealer().keyId(), sealed, collective.opener(),
+                Fixtures.RANDOM)).isInstanceOf(CannotOpenException.class);
+        assertThatThrownBy(() -> DraftCipher.open(cipher.keyId(), collective.sealer().keyId(), sealed,
+                stranger.opener(), Fixtures.RANDOM)).isInstanceOf(CannotOpenException.class);
+    }
+
+    @Test
+    void draftsArePaddedSoDifferentLengthsEncryptAlike() {
+        int shortOne = cipher.encrypt(CHAT_A, SecretBytes.utf8("{\"q3\":\"yes\"}")).length;
+        int longer = cipher.encrypt(CHAT_A, Fixtures.text(900)).length;
+        int overOneStep = cipher.encrypt(CHAT_A, Fixtures.text(1100)).length;
+
+        assertThat(longer).isEqualTo(shortOne);
+        assertThat(overOneStep).isEqualTo(shortOne + Padding.STEP);
     }
 
     @Test
@@ -88,26 +113,27 @@ class DraftCipherTest {
 
     @Test
     void reusedMacsAndCiphersGiveWhatFreshOnesGive() throws Exception {
-        byte[] secret = new byte[32];
-        Fixtures.RANDOM.nextBytes(secret);
-        DraftCipher reusing = new DraftCipher(ServerSecret.of(SecretBytes.copyOf(secret)), Fixtures.RANDOM);
-        byte[] prk = ServerSecret.of(SecretBytes.copyOf(secret)).extract();
-        byte[] namingKey = Hkdf.expand(prk, ascii("gawahi/draft-row-name/v1"), 32);
+        byte[] runKey = new byte[32];
+        Fixtures.RANDOM.nextBytes(runKey);
+        String keyId = KeyIds.random(Fixtures.RANDOM);
+        DraftCipher reusing = DraftCipher.ofRunKey(keyId, SecretBytes.copyOf(runKey), Fixtures.RANDOM);
+        byte[] prk = Hkdf.extract(ascii("gawahi/draft-run-key/v2"), runKey);
+        byte[] namingKey = Hkdf.expand(prk, ascii("gawahi/draft-row-name/v2"), 32);
 
         for (long chat = CHAT_A; chat < CHAT_A + 5; chat++) {
             // Each call twice and interleaved, so later calls run on objects an earlier one used.
             for (int round = 0; round < 2; round++) {
                 String name = Bytes.hex(Hkdf.hmac(namingKey, new Canonical().int64(chat).toByteArray()));
-                byte[] chatKey = Hkdf.expand(prk, Bytes.concat(ascii("gawahi/draft-key/v1"),
+                byte[] chatKey = Hkdf.expand(prk, Bytes.concat(ascii("gawahi/draft-key/v2"),
                         new Canonical().int64(chat).toByteArray()), 32);
-                byte[] ad = new Canonical().string("gawahi draft").int32(1).string(name).toByteArray();
+                byte[] ad = new Canonical().string("gawahi draft").int32(2).string(name).string(keyId).toByteArray();
 
                 assertThat(reusing.rowName(chat)).isEqualTo(name);
                 byte[] sealed = reusing.encrypt(chat, SecretBytes.utf8("draft " + chat));
-                byte[] opened = Gcm.decrypt(chatKey, Arrays.copyOfRange(sealed, 1, sealed.length), ad);
+                byte[] opened = Padding.unpad(Gcm.decrypt(chatKey, Arrays.copyOfRange(sealed, 1, sealed.length), ad));
                 assertThat(new String(opened, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("draft " + chat);
-                byte[] fresh = Gcm.encrypt(chatKey, ascii("fresh " + chat), ad, Fixtures.RANDOM);
-                byte[] stored = Bytes.concat(new byte[] {1}, fresh);
+                byte[] fresh = Gcm.encrypt(chatKey, Padding.pad(ascii("fresh " + chat)), ad, Fixtures.RANDOM);
+                byte[] stored = Bytes.concat(new byte[] {2}, fresh);
                 assertThat(reusing.decrypt(chat, stored).utf8String()).isEqualTo("fresh " + chat);
             }
         }

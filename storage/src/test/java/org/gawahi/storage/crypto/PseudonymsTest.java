@@ -29,7 +29,7 @@ class PseudonymsTest {
     @Test
     void receiptHashesActorPseudonymsAndDraftRowNamesAreDomainSeparated() {
         long id = 1234567812345678L;
-        DraftCipher drafts = new DraftCipher(secret, Fixtures.RANDOM);
+        DraftCipher drafts = DraftCipher.generate(Fixtures.RANDOM);
 
         assertThat(pseudonyms.actorPseudonym(id))
                 .isNotEqualTo(drafts.rowName(id))

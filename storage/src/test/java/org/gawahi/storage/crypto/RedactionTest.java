@@ -30,7 +30,7 @@ class RedactionTest {
 
         assertThat(secret.toString()).isEqualTo("ServerSecret[REDACTED]");
         assertThat(new Pseudonyms(secret).toString()).isEqualTo("Pseudonyms[REDACTED]");
-        assertThat(new DraftCipher(secret, Fixtures.RANDOM).toString()).isEqualTo("DraftCipher[REDACTED]");
+        assertThat(DraftCipher.generate(Fixtures.RANDOM).toString()).isEqualTo("DraftCipher[REDACTED]");
     }
 
     @Test
@@ -59,7 +59,7 @@ class RedactionTest {
     @Test
     void closedServerSecretAndItsDerivationsRefuseToWork() {
         ServerSecret secret = ServerSecret.generate(Fixtures.RANDOM);
-        DraftCipher drafts = new DraftCipher(secret, Fixtures.RANDOM);
+        DraftCipher drafts = DraftCipher.generate(Fixtures.RANDOM);
         Pseudonyms pseudonyms = new Pseudonyms(secret);
         secret.close();
         drafts.close();

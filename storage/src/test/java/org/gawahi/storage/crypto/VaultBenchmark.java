@@ -31,7 +31,7 @@ public final class VaultBenchmark {
         report("HPKE seal (2 KB)", seconds, () -> sealer.seal(plaintext, ad));
         report("HPKE open (2 KB)", seconds, () -> opener.open(sealed, ad).wipe());
 
-        DraftCipher drafts = new DraftCipher(ServerSecret.generate(random), random);
+        DraftCipher drafts = DraftCipher.generate(random);
         byte[] draft = drafts.encrypt(42, plaintext);
         report("draft encrypt (2 KB)", seconds, () -> drafts.encrypt(42, plaintext));
         report("draft decrypt (2 KB)", seconds, () -> drafts.decrypt(42, draft).wipe());

@@ -1,6 +1,7 @@
 package org.gawahi.storage.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gawahi.storage.TestStorage.DRAFT_TTL;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,10 @@ class SealedDraftStoreTest {
         storage.close();
     }
 
+    private long hour() {
+        return Hours.now(clock.instant());
+    }
+
     private static String loaded(Optional<SecretBytes> draft) {
         return draft.map(SecretBytes::utf8String).orElse(null);
     }
@@ -57,13 +62,82 @@ class SealedDraftStoreTest {
     }
 
     @Test
-    void aDraftSurvivesReopeningTheDatabase() throws Exception {
+    void aDraftSurvivesAnUnlockedRestartAndMovesToTheNewRunKey() throws Exception {
         storage.drafts.save(ASHA, SecretBytes.utf8("resume me"));
+        storage.close();
+
+        storage = TestStorage.createUnlocked(data, clock);
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("resume me");
+        // Saved again under this run's key, its old row gone.
+        DraftTable table = new DraftTable(storage.db);
+        assertThat(table.find(storage.cipher.rowName(ASHA.id()), hour())).isPresent();
+        assertThat(storage.drafts.count()).isEqualTo(1);
+    }
+
+    @Test
+    void anIntakeOnlyRestartCannotReachEarlierDraftsWhichGoWhenTheyExpire() throws Exception {
+        storage.drafts.save(ASHA, SecretBytes.utf8("run A's draft"));
         storage.close();
 
         storage = TestStorage.create(data, clock);
 
-        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("resume me");
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(storage.drafts.count()).isEqualTo(1);
+        clock.advance(DRAFT_TTL);
+        assertThat(storage.drafts.purgeExpired()).isEqualTo(1);
+        assertThat(storage.drafts.count()).isZero();
+        assertThat(storage.db.strings("SELECT id FROM draft_keys")).as("run A's sealed key went with it; this run's stays")
+                .containsExactly(storage.cipher.keyId());
+    }
+
+    @Test
+    void anUnlockedStartAfterAnIntakeOnlyOneStillResumesWithinTheTimeToLive() throws Exception {
+        storage.drafts.save(ASHA, SecretBytes.utf8("kept"));
+        storage.close();
+        TestStorage.create(data, clock).close();
+
+        storage = TestStorage.createUnlocked(data, clock);
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("kept");
+    }
+
+    @Test
+    void eraseRemovesTheDraftUnderEveryOpenedKey() throws Exception {
+        storage.drafts.save(ASHA, SecretBytes.utf8("old run"));
+        storage.close();
+        storage = TestStorage.createUnlocked(data, clock);
+
+        storage.drafts.erase(ASHA);
+
+        assertThat(storage.drafts.count()).isZero();
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+    }
+
+    @Test
+    void draftsArePaddedSoTheirLengthDoesNotTellHowMuchWasSaid() {
+        storage.drafts.save(ASHA, SecretBytes.utf8("{\"q1\":\"yes\"}"));
+        storage.drafts.save(BINA, SecretBytes.utf8("{\"q1\":\"yes\",\"q29\":\"" + "they took everything ".repeat(30) + "\"}"));
+        DraftTable table = new DraftTable(storage.db);
+
+        int asha = table.find(storage.cipher.rowName(ASHA.id()), hour()).orElseThrow().length;
+        int bina = table.find(storage.cipher.rowName(BINA.id()), hour()).orElseThrow().length;
+
+        assertThat(asha).isEqualTo(bina);
+    }
+
+    @Test
+    void expiriesOnDiskAreWholeHours() {
+        clock.advance(Duration.ofMinutes(37).plusSeconds(11).plusMillis(5));
+        storage.drafts.save(ASHA, SecretBytes.utf8("x"));
+
+        long draftExpiry = Long.parseLong(storage.db.strings("SELECT expires_hour FROM drafts").get(0));
+        long keyExpiry = Long.parseLong(storage.db.strings("SELECT expires_hour FROM draft_keys").get(0));
+
+        // 10:37:11.005 plus 24 h, rounded up to the hour: 11:00 the next day, as an hour number.
+        long expected = java.time.Instant.parse("2026-11-03T11:00:00Z").getEpochSecond() / 3600;
+        assertThat(draftExpiry).isEqualTo(expected);
+        assertThat(keyExpiry).isEqualTo(expected);
     }
 
     @Test
@@ -94,14 +168,14 @@ class SealedDraftStoreTest {
     }
 
     @Test
-    void aDraftSealedUnderAnotherServerSecretIsTreatedAsNoneAndRemoved(@TempDir Path elsewhere) throws Exception {
+    void aDraftSealedUnderAnotherDataDirectorysRunKeyIsTreatedAsNoneAndRemoved(@TempDir Path elsewhere) throws Exception {
         byte[] foreign;
         try (TestStorage other = TestStorage.create(elsewhere, clock)) {
             other.drafts.save(ASHA, SecretBytes.utf8("from another server"));
-            foreign = new DraftTable(other.db).find(other.cipher.rowName(ASHA.id()), clock.millis()).orElseThrow();
+            foreign = new DraftTable(other.db).find(other.cipher.rowName(ASHA.id()), hour()).orElseThrow();
         }
-        // The row is where this server looks for Asha's draft, but was sealed with another secret.
-        new DraftTable(storage.db).put(storage.cipher.rowName(ASHA.id()), foreign, clock.millis() + 60_000);
+        // The row is where this server looks for Asha's draft, but was sealed under another run key.
+        new DraftTable(storage.db).put(storage.cipher.rowName(ASHA.id()), foreign, hour() + 1);
 
         assertThat(storage.drafts.load(ASHA)).isEmpty();
         assertThat(storage.drafts.count()).isZero();
@@ -112,9 +186,9 @@ class SealedDraftStoreTest {
         storage.drafts.save(ASHA, SecretBytes.utf8("will be damaged"));
         DraftTable table = new DraftTable(storage.db);
         String name = storage.cipher.rowName(ASHA.id());
-        byte[] sealed = table.find(name, clock.millis()).orElseThrow();
+        byte[] sealed = table.find(name, hour()).orElseThrow();
         sealed[sealed.length / 2] ^= 0x01;
-        table.put(name, sealed, clock.millis() + 60_000);
+        table.put(name, sealed, hour() + 1);
 
         assertThat(storage.drafts.load(ASHA)).isEmpty();
         assertThat(storage.drafts.count()).isZero();
@@ -124,9 +198,9 @@ class SealedDraftStoreTest {
     void anotherChatsDraftCopiedIntoARowDoesNotOpen() {
         storage.drafts.save(BINA, SecretBytes.utf8("bina's"));
         DraftTable table = new DraftTable(storage.db);
-        byte[] binas = table.find(storage.cipher.rowName(BINA.id()), clock.millis()).orElseThrow();
+        byte[] binas = table.find(storage.cipher.rowName(BINA.id()), hour()).orElseThrow();
 
-        table.put(storage.cipher.rowName(ASHA.id()), binas, clock.millis() + 60_000);
+        table.put(storage.cipher.rowName(ASHA.id()), binas, hour() + 1);
 
         assertThat(storage.drafts.load(ASHA)).isEmpty();
         assertThat(loaded(storage.drafts.load(BINA))).isEqualTo("bina's");

@@ -1,0 +1,134 @@
+package org.gawahi.storage.drafts;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.gawahi.storage.crypto.CannotOpenException;
+import org.gawahi.storage.crypto.DraftCipher;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keys drafts are under: this run's key, made at {@link #start} and held in memory only,
+ * and the earlier runs' keys that this start could open.
+ *
+ * <p>Why in memory: a key that the disk gives (as {@code keys/server.secret} gave before)
+ * lets whoever copies the disk open every draft, and every older version of it the WAL still
+ * holds, and name the chat behind each draft row. The run key is written only sealed to the
+ * collective's public key ({@code draft_keys}), so that a restart with the passphrase (an
+ * <em>unlocked</em> start) opens the earlier runs' keys and she carries on where she was. An
+ * <em>intake-only</em> start (no passphrase: the default after a reboot) cannot open them; the
+ * drafts under them are then out of reach and are purged when they expire. That is the cost to
+ * the respondent, and it is deliberate: the alternative is a disk that opens her drafts.
+ *
+ * <p>Each sealed key carries an expiry in whole hours that follows the last draft saved under
+ * it, and is deleted once expired ({@link #purgeExpired}).
+ */
+public final class DraftKeys implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DraftKeys.class);
+
+    /** An earlier run's key, opened, with the expiry its row had when opened. */
+    private record Earlier(DraftCipher cipher, long expiresHour) {
+    }
+
+    private final DraftKeyTable table;
+    private final DraftCipher current;
+    private final List<Earlier> earlier;
+
+    private DraftKeys(DraftKeyTable table, DraftCipher current, List<Earlier> earlier) {
+        this.table = table;
+        this.current = current;
+        this.earlier = new CopyOnWriteArrayList<>(earlier);
+    }
+
+    /**
+     * Makes this run's key, stores its sealed copy, and opens the earlier runs' keys not yet
+     * expired when an opener is given (an unlocked start).
+     */
+    public static DraftKeys start(Database db, Sealer sealer, Optional<Opener> opener, SecureRandom random,
+                                  Clock clock, Duration timeToLive) {
+        Objects.requireNonNull(sealer, "sealer");
+        Objects.requireNonNull(opener, "opener");
+        DraftKeyTable table = new DraftKeyTable(db);
+        List<Earlier> earlier = new ArrayList<>();
+        int unopened = 0;
+        for (DraftKeyTable.Row row : table.live(Hours.now(clock.instant()))) {
+            if (opener.isEmpty()) {
+                unopened++;
+                continue;
+            }
+            try {
+                earlier.add(new Earlier(DraftCipher.open(row.id(), row.collectiveKeyId(), row.sealed(), opener.get(),
+                        random), row.expiresHour()));
+            } catch (CannotOpenException e) {
+                unopened++;
+            }
+        }
+        if (unopened > 0) {
+            log.info("{} earlier draft keys cannot be opened without the passphrase (or are damaged): "
+                    + "the drafts under them cannot be resumed and go when they expire", unopened);
+        }
+        DraftCipher current = DraftCipher.generate(random);
+        try {
+            table.insert(new DraftKeyTable.Row(current.keyId(), sealer.keyId(), current.sealTo(sealer),
+                    Hours.expiry(clock.instant(), timeToLive)));
+        } catch (RuntimeException e) {
+            current.close();
+            earlier.forEach(k -> k.cipher().close());
+            throw e;
+        }
+        return new DraftKeys(table, current, earlier);
+    }
+
+    /** This run's key: every draft is saved under it. Public for tests that name a row as the bot does. */
+    public DraftCipher current() {
+        return current;
+    }
+
+    /** The earlier runs' keys this start opened, newest expiry first; searched after the current one. */
+    List<DraftCipher> earlier() {
+        return earlier.stream().map(Earlier::cipher).toList();
+    }
+
+    /** Keeps this run's sealed key at least until {@code expiresHour}, the expiry of a draft just saved. */
+    void coverUntil(long expiresHour) {
+        table.extend(current.keyId(), expiresHour);
+    }
+
+    /** Deletes the expired sealed keys and forgets the expired earlier keys; returns how many rows went. */
+    int purgeExpired(long nowHour) {
+        for (Earlier k : earlier) {
+            if (k.expiresHour() <= nowHour) {
+                earlier.remove(k);
+                k.cipher().close();
+            }
+        }
+        return table.purgeExpired(nowHour, current.keyId());
+    }
+
+    /** Sealed run keys on disk, for tests and counts. */
+    int stored() {
+        return table.count();
+    }
+
+    @Override
+    public void close() {
+        current.close();
+        earlier.forEach(k -> k.cipher().close());
+        earlier.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "DraftKeys[REDACTED]";
+    }
+}
