@@ -81,6 +81,7 @@ public final class DraftKeys implements AutoCloseable {
         try {
             table.insert(new DraftKeyTable.Row(current.keyId(), sealer.keyId(), current.sealTo(sealer),
                     Hours.expiry(clock.instant(), timeToLive)));
+            db.checkpointAfterCommit(); // a start leaves the WAL empty, whatever a kill left in it
         } catch (RuntimeException e) {
             current.close();
             earlier.forEach(k -> k.cipher().close());
