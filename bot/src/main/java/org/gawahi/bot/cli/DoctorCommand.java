@@ -24,6 +24,7 @@ import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.crypto.WrongPassphraseException;
+import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.db.StorageException;
 import org.gawahi.storage.drafts.DraftTable;
@@ -124,6 +125,7 @@ final class DoctorCommand implements Callable<Integer> {
             note("no database yet (" + file.getFileName() + " is created by `keys init` and at the bot's first start)");
             return;
         }
+        checkDataFiles(dir);
         try {
             OptionalInt version = Database.schemaVersionOf(dir);
             int latest = Database.latestSchemaVersion();
@@ -194,6 +196,19 @@ final class DoctorCommand implements Callable<Integer> {
                 }
             }
         });
+    }
+
+    /** The database, its WAL and shared memory (SQLite gives them the main file's mode) and the lock: 0600. */
+    private void checkDataFiles(Path dir) {
+        List<String> names = new ArrayList<>(List.of(Database.FILE_NAME));
+        Database.COMPANION_SUFFIXES.forEach(suffix -> names.add(Database.FILE_NAME + suffix));
+        names.add(DataDirectoryLock.FILE_NAME);
+        for (String name : names) {
+            Path file = dir.resolve(name);
+            if (Files.exists(file)) {
+                checkPrivate(file, "data file " + name, "600");
+            }
+        }
     }
 
     /** Only the owner should read a private file or list a private directory. */

@@ -57,6 +57,7 @@ class DoctorCommandTest {
         assertThat(result.exitCode()).as(result.out()).isZero();
         assertThat(result.out())
                 .contains("data directory: rwx------", "keys directory: rwx------", "server.secret: rw-------")
+                .contains("data file gawahi.db: rw-------")
                 .containsPattern("collective key [0-9a-f]{16}: active, generation 1")
                 .contains("key state: intake-only")
                 .containsPattern("schema version \\d+ \\(current\\)")
@@ -102,6 +103,20 @@ class DoctorCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).contains("chmod 700 " + data, "chmod 600 " + keyFile(), "2 problems need fixing");
+    }
+
+    @Test
+    void aDatabaseOrItsWalReadableByOthersIsAProblemWithTheFix() throws Exception {
+        Path database = data.resolve("gawahi.db");
+        Path wal = data.resolve("gawahi.db-wal");
+        Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.write(wal, new byte[0]);
+        Files.setPosixFilePermissions(wal, PosixFilePermissions.fromString("rw-r-----"));
+
+        Cli.Result result = new Cli(work).run("doctor");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("chmod 600 " + database, "chmod 600 " + wal);
     }
 
     @Test

@@ -120,16 +120,18 @@ class SimulateCommandTest {
     }
 
     @Test
-    void anUnfinishedTestimonyIsKeptAndResumesNextTime() throws Exception {
+    void theNextRunIsANewPersonNeverWelcomedBackToThePreviousOnesAnswers() throws Exception {
         new Cli(work).passphrase(TestStorage.PASSPHRASE.reveal()).run("keys", "init");
 
-        simulate(new Cli(work), completeTestimonyLines(8));
+        Cli.Result first = simulate(new Cli(work), completeTestimonyLines(8));
         Cli.Result again = simulate(new Cli(work), "");
 
-        try (TestStorage storage = TestStorage.create(work.resolve("data"))) {
-            assertThat(storage.drafts.count()).isEqualTo(1);
+        assertThat(first.err()).contains("not kept");
+        String welcome = screens(again).get(0).get("buttons").toString();
+        assertThat(welcome).doesNotContain("s:resume").contains("l:lang:");
+        try (TestStorage storage = TestStorage.createUnlocked(work.resolve("data"), Clock.systemUTC())) {
+            assertThat(storage.drafts.count()).as("an unfinished rehearsal leaves no draft on disk").isZero();
         }
-        assertThat(screens(again).get(0).get("buttons").toString()).contains("s:resume:continue");
     }
 
     @Test

@@ -50,9 +50,16 @@ final class BotHarness implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private TelegramBot bot;
 
-    private BotHarness(Path dataDir) throws Exception {
-        emulator = BotApiEmulator.start(TOKEN);
-        storage = TestStorage.create(dataDir, clock);
+    /** Update ids of a second Telegram, far above the first's: its updates are new to a copied database. */
+    static final long LATER_UPDATE_IDS = 900_000_001L;
+
+    private BotHarness(Path dataDir, boolean unlocked) throws Exception {
+        this(dataDir, unlocked, BotApiEmulator.start(TOKEN));
+    }
+
+    private BotHarness(Path dataDir, boolean unlocked, BotApiEmulator emulator) throws Exception {
+        this.emulator = emulator;
+        storage = unlocked ? TestStorage.createUnlocked(dataDir, clock) : TestStorage.create(dataDir, clock);
         database = storage.db;
         offsets = new UpdateOffsets(database);
         drafts = storage.drafts;
@@ -61,14 +68,26 @@ final class BotHarness implements AutoCloseable {
         interview = new Interview(QUESTIONNAIRE, drafts, submissions, clock);
     }
 
+    /** Starts intake-only (no passphrase), as the bot starts after a reboot. */
     static BotHarness start(Path dataDir) throws Exception {
-        BotHarness harness = new BotHarness(dataDir);
+        BotHarness harness = new BotHarness(dataDir, false);
+        harness.startBot();
+        return harness;
+    }
+
+    /**
+     * Starts on a copy of another harness's data directory (intake-only, or with the
+     * passphrase), its emulator's update ids following the first's as Telegram's would.
+     */
+    static BotHarness startOnCopy(Path dataDir, boolean unlocked) throws Exception {
+        BotHarness harness = new BotHarness(dataDir, unlocked,
+                BotApiEmulator.builder(TOKEN).firstUpdateId(LATER_UPDATE_IDS).start());
         harness.startBot();
         return harness;
     }
 
     static BotHarness withoutBot(Path dataDir) throws Exception {
-        return new BotHarness(dataDir);
+        return new BotHarness(dataDir, false);
     }
 
     static Questionnaire questionnaire() {
