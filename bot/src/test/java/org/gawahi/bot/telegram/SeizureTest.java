@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.gawahi.bot.telegram.emulator.Button;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
 import org.gawahi.storage.WalStates;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +32,6 @@ class SeizureTest {
     private static final String FREE_TEXT = "CANARY-seized they took our phones";
     /** Answers given before the mid-testimony copy: well into the questionnaire, free text included. */
     private static final int STEPS_BEFORE_COPY = 25;
-    /** In the default run, the mid-testimony states checked: every this many (all under the full tag). */
-    private static final int SAMPLE_EVERY = 6;
 
     @TempDir
     Path work;
@@ -122,25 +118,12 @@ class SeizureTest {
     }
 
     @Test
-    void aCopyTakenMidTestimonyAsAKillLeavesItShowsNothingOfHersInSampledStates() throws Exception {
-        Path copy = seize(her -> answer(her, STEPS_BEFORE_COPY));
-        List<Path> states = states(copy);
-        assertThat(states).as("the WAL holds her answers' commits").hasSizeGreaterThan(STEPS_BEFORE_COPY);
-
-        List<Path> sample = new ArrayList<>();
-        for (int i = 0; i < states.size(); i += SAMPLE_EVERY) {
-            sample.add(states.get(i));
-        }
-        sample.add(states.get(states.size() - 1));
-        noStateShowsHerAnswersOrADraft(sample);
-    }
-
-    @Test
-    @Tag("full")
     void aCopyTakenMidTestimonyAsAKillLeavesItShowsNothingOfHersInAnyState() throws Exception {
         Path copy = seize(her -> answer(her, STEPS_BEFORE_COPY));
+        List<Path> states = states(copy);
 
-        noStateShowsHerAnswersOrADraft(states(copy));
+        assertThat(states).as("the WAL holds her answers' commits").hasSizeGreaterThan(STEPS_BEFORE_COPY);
+        noStateShowsHerAnswersOrADraft(states);
     }
 
     /** The control: the assertions above can fail. With the passphrase, the same copy resumes her draft. */
