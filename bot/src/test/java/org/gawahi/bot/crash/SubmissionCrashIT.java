@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.WalStates;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.testimony.ReceiptCode;
@@ -78,6 +79,7 @@ class SubmissionCrashIT {
                             .as("marker %s shown twice", m.group(2)).isNull();
                 }
             }
+            policeFindNoDraft(round, lines.size());
             checkAfterRestart(shown, round + 1, "round " + round + " (seed " + SEED + ", killed after "
                     + killAfterMillis + " ms)");
         }
@@ -127,7 +129,9 @@ class SubmissionCrashIT {
     }
 
     private void checkAfterRestart(Map<String, ReceiptCode> shown, int kills, String when) throws Exception {
-        try (TestStorage storage = TestStorage.create(data); Opener opener = storage.unlock()) {
+        // Unlocked, so that a draft a kill left under an earlier run key would be found.
+        try (TestStorage storage = TestStorage.createUnlocked(data, java.time.Clock.systemUTC());
+             Opener opener = storage.unlock()) {
             String integrity = storage.db.inTransaction(c -> {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                     return rs.next() ? rs.getString(1) : "no answer";
@@ -153,6 +157,26 @@ class SubmissionCrashIT {
             }
             assertThat(storage.drafts.count()).as("%s: drafts left by kills", when).isLessThanOrEqualTo(kills);
         }
+    }
+
+    /**
+     * The disk as the SIGKILL left it, copied with every key file but no passphrase: every
+     * committed state its WAL holds, started intake-only, opens no draft of this round's chats.
+     */
+    private void policeFindNoDraft(int round, int linesShown) throws Exception {
+        Path copy = data.resolveSibling(data.getFileName() + "-seized-" + round);
+        WalStates.copyTree(data, copy);
+        int rows = 0;
+        for (Path state : WalStates.rebuild(copy, copy.resolveSibling(copy.getFileName() + "-states"))) {
+            try (TestStorage police = TestStorage.create(state)) {
+                rows += police.drafts.count();
+                for (int n = 0; n <= linesShown + 1; n++) {
+                    assertThat(police.drafts.load(ChatRef.of(SubmissionLoop.FIRST_CHAT + round * 1_000_000L + n)))
+                            .as("round %d: chat %d's draft in %s", round, n, state.getFileName()).isEmpty();
+                }
+            }
+        }
+        System.out.printf("crash test: round %d, %d draft rows in the seized states, none opened%n", round, rows);
     }
 
     private static long chatOf(String marker) {
