@@ -32,7 +32,7 @@ import picocli.CommandLine.Unmatched;
                 "  GAWAHI_WEBHOOK_SECRET    webhook mode: 1-256 of A-Z a-z 0-9 _ - (default: a new random one)",
                 "  GAWAHI_DATA_DIR          where the database lives (default ./data)",
                 "  GAWAHI_QUESTIONNAIRE     an edited questionnaire folder (default: the raid testimony)",
-                "  GAWAHI_DRAFTS            disk (default: sealed, survive a restart) or memory",
+                "  GAWAHI_DRAFTS            disk (default: sealed; resume after a restart with the passphrase) or memory",
                 "  GAWAHI_DRAFT_TTL         how long an untouched draft is kept (default 24h)",
                 "  GAWAHI_PASSPHRASE        unlocks the keys (review, reports); without it: intake-only",
                 "Spring settings may follow, e.g. --server.port=8081."})

@@ -37,6 +37,12 @@ import org.sqlite.SQLiteConfig;
  * connection (SQLite allows one writer anyway), joined by nested calls on the same thread,
  * so that a caller can make several tables' changes, and a Telegram batch's offset, commit
  * together or not at all.
+ *
+ * <p>The WAL keeps every version of every page written since the last checkpoint, and a kill
+ * leaves it in place: {@link #open} empties it, and {@link #checkpointAfterCommit()} empties it
+ * right after the outermost commit of the work that asked. The file is created (and an
+ * existing one narrowed) readable by its owner only before SQLite opens it; SQLite gives the
+ * {@code -wal} and {@code -shm} files the same mode.
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "gawahi.db";
@@ -430,16 +436,23 @@ public final class Database implements AutoCloseable {
             } catch (FileAlreadyExistsException existing) {
                 // narrowed below, with its companions
             }
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
+            narrow(file);
             for (String suffix : COMPANION_SUFFIXES) {
                 Path companion = Path.of(file + suffix);
                 if (Files.exists(companion)) {
-                    Files.setPosixFilePermissions(companion, OWNER_ONLY);
+                    narrow(companion);
                 }
             }
         } catch (IOException e) {
             throw new StorageException("Cannot make the database " + file + " readable by its owner only ("
                     + e.getClass().getSimpleName() + "). Check that the data directory is writable and yours.", e);
+        }
+    }
+
+    /** Only when needed: a file already the owner's only is left alone (another user may open it). */
+    private static void narrow(Path file) throws IOException {
+        if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 
