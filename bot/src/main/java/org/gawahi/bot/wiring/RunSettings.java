@@ -37,10 +37,4 @@ public record RunSettings(TelegramSettings telegram, Path dataDirectory, Optiona
         return new RunSettings(telegram, dataDirectory, questionnaireFolder, Settings.DraftMode.DISK,
                 Duration.ofHours(24), Optional.empty(), Optional.empty());
     }
-
-    /** The same settings, pinned to a collective key. */
-    public RunSettings pinnedTo(KeyFingerprint fingerprint) {
-        return new RunSettings(telegram, dataDirectory, questionnaireFolder, drafts, draftTimeToLive, passphrase,
-                Optional.of(fingerprint));
-    }
 }

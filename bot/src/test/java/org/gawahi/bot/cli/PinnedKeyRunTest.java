@@ -20,7 +20,10 @@ import org.gawahi.storage.crypto.KeyForgery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -77,7 +80,8 @@ class PinnedKeyRunTest {
     }
 
     @Test
-    void pinnedToTheFingerprintKeysInitPrintedTheBotTakesTestimonies() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void pinnedToTheFingerprintKeysInitPrintedTheBotTakesTestimoniesAndSaysSoAtStart(CapturedOutput output) {
         app = GawahiApplication.start(settings("GAWAHI_KEY_FINGERPRINT", printed), "--server.port=0");
         User sita = emulator.user(7701, "Sita", null, "en");
 
@@ -85,6 +89,8 @@ class PinnedKeyRunTest {
 
         assertThat(emulator.awaitBotMessage(sita.chatId(), msg -> !msg.buttons().isEmpty(), Duration.ofSeconds(20)))
                 .isNotNull();
+        assertThat(output.getAll()).contains("intake-only, sealing to the collective key " + printed
+                + " (pinned by GAWAHI_KEY_FINGERPRINT)");
     }
 
     @Test
