@@ -80,7 +80,10 @@ final class DoctorCommand implements Callable<Integer> {
         }
         for (KeyInfo key : state.collectiveKeys()) {
             ok("collective key " + key.keyId() + ": " + key.status().name().toLowerCase(Locale.ROOT) + ", generation "
-                    + key.generation() + ", created " + key.created());
+                    + key.generation() + ", created " + key.created() + ", fingerprint " + key.fingerprint().grouped());
+            if (key.legacyId()) {
+                note("collective key " + key.keyId() + ": " + KeysStatusCommand.legacy(key));
+            }
         }
         try (Stream<Path> files = Files.isDirectory(keysDir) ? Files.list(keysDir) : Stream.empty()) {
             for (Path file : files.sorted().toList()) {
@@ -97,25 +100,59 @@ final class DoctorCommand implements Callable<Integer> {
         switch (state.readiness()) {
             case NO_KEYS -> problem("no keys: run `gawahi keys init`");
             case INCOMPLETE -> problem(KeysStatusCommand.describe(state.readiness()));
-            case INTAKE_ONLY -> checkPassphrase(env, keys);
+            case INTAKE_ONLY -> {
+                Optional<Opener> opener = checkPassphrase(env, keys);
+                try {
+                    checkIntake(env, keys, state, opener);
+                } finally {
+                    opener.ifPresent(Opener::close);
+                }
+            }
         }
         return Optional.of(state);
     }
 
-    private void checkPassphrase(CliEnvironment env, Keys keys) {
+    /** The passphrase's keys when GAWAHI_PASSPHRASE opens every collective key; close them. */
+    private Optional<Opener> checkPassphrase(CliEnvironment env, Keys keys) {
         Optional<String> passphrase = env.variable(Passphrases.VARIABLE);
         if (passphrase.isEmpty()) {
             ok("key state: intake-only (" + Passphrases.VARIABLE + " is not set): testimonies are sealed, "
                     + "reading them needs the passphrase");
-            return;
+            return Optional.empty();
         }
-        try (Opener ignored = keys.unlock(org.gawahi.config.secret.Secret.of(passphrase.get()))) {
+        try {
+            Opener opener = keys.unlock(org.gawahi.config.secret.Secret.of(passphrase.get()));
             ok("key state: unlocked-capable: the passphrase in " + Passphrases.VARIABLE + " opens every collective key");
+            return Optional.of(opener);
         } catch (WrongPassphraseException e) {
             problem(Passphrases.VARIABLE + " is set but does not open the collective key: correct it, or unset it "
                     + "to run intake-only");
         } catch (VaultException e) {
             problem(Failures.explain(e).orElse(e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the bot, started as this environment says (pin, passphrase), would seal, and to which key. */
+    private void checkIntake(CliEnvironment env, Keys keys, KeyState state, Optional<Opener> opener) {
+        Optional<org.gawahi.config.settings.KeyFingerprint> pin;
+        try {
+            pin = KeysStatusCommand.pin(env);
+        } catch (UserFacingException e) {
+            problem(e.getMessage());
+            return;
+        }
+        try {
+            keys.intakeSealer(pin, opener);
+        } catch (VaultException e) {
+            problem("intake refused: " + e.getMessage());
+            return;
+        }
+        String intake = "intake: " + KeysStatusCommand.intake(state, pin);
+        if (pin.isPresent()) {
+            ok(intake);
+        } else {
+            note(intake);
         }
     }
 

@@ -27,7 +27,9 @@ final class Failures {
         }
         if (e instanceof WrongPassphraseException) {
             return Optional.of("The passphrase does not open the collective key. Check " + Passphrases.VARIABLE
-                    + " (or what you typed) and try again; nothing was changed.");
+                    + " (or what you typed) and try again; nothing was changed. If you are sure of it, compare the "
+                    + "key's fingerprint (`gawahi keys status`) with the one you wrote down: a key file put in its "
+                    + "place by someone else reads the same way.");
         }
         if (e instanceof KeyFileException k) {
             String fix = k.getCause() instanceof IOException

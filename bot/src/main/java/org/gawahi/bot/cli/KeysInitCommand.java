@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.gawahi.config.secret.Secret;
+import org.gawahi.config.settings.SettingsLoader;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.KeyInfo;
 import org.gawahi.storage.crypto.KeyState;
@@ -43,9 +44,16 @@ final class KeysInitCommand implements Callable<Integer> {
                         + "); run `chmod 700 " + dir + "` (the keys directory inside is private either way)."));
         KeyInfo key = keys.init(passphrase, profile);
         try (Database db = Database.open(dir)) {
-            out.println("Created the collective key " + key.keyId() + " and the server secret in " + dir.resolve("keys")
+            out.println("Created the collective key and the server secret in " + dir.resolve("keys")
                     + ", and the database " + db.file().getFileName() + ".");
         }
+        out.println("The collective key's fingerprint (write it down; compare it aloud with the one `gawahi keys "
+                + "status` and the bot show):");
+        out.println();
+        out.println("    " + key.fingerprint().grouped());
+        out.println();
+        out.println("Pin it, so the bot refuses any other key someone might put in its place: "
+                + SettingsLoader.KEY_FINGERPRINT + "=\"" + key.fingerprint().grouped() + "\"");
         out.println("The bot can now take testimonies (intake-only without the passphrase; unlocked with it).");
         out.println("Keep the passphrase somewhere safe: without it no testimony can ever be read.");
         out.println("Back up the keys directory once, now, apart from the database backups: both are needed to restore.");

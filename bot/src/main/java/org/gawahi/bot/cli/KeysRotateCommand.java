@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gawahi.config.secret.Secret;
+import org.gawahi.config.settings.SettingsLoader;
 import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.KeyInfo;
@@ -53,7 +54,10 @@ final class KeysRotateCommand implements Callable<Integer> {
             keys.unlock(passphrase).close(); // every key must open before anything changes
             try (Database db = Database.open(dir)) {
                 KeyInfo fresh = keys.rotate(passphrase, profile);
-                out.println("New collective key " + fresh.keyId() + " (generation " + fresh.generation() + ").");
+                out.println("New collective key " + fresh.keyId() + " (generation " + fresh.generation()
+                        + "), fingerprint " + fresh.fingerprint().grouped() + ".");
+                out.println("If you pin the key, set " + SettingsLoader.KEY_FINGERPRINT + "=\"" + fresh.fingerprint()
+                        .grouped() + "\" before starting the bot again: it refuses any key but the pinned one.");
                 Resealing.Outcome outcome = reseal(env, keys, passphrase, new Resealing(db));
                 out.println("Re-sealed " + outcome.resealed() + " testimonies to the new key.");
                 Roles roles = new Roles(db, new SecureRandom());
@@ -81,7 +85,9 @@ final class KeysRotateCommand implements Callable<Integer> {
         String keys = kept.isEmpty() ? "" : " The retired key" + (kept.size() == 1 ? " " : "s ") + String.join(", ", kept)
                 + (kept.size() == 1 ? " was" : " were") + " kept so as not to lose them.";
         return what + " as before (damaged, or sealed to a key that is not here)." + keys + " The new key is active. "
-                + "Restore those rows from a backup (see `gawahi doctor`), then run `gawahi keys rotate` again.";
+                + "Restore those rows from a backup (see `gawahi doctor`), then run `gawahi keys rotate` again. "
+                + "Until then, with more than one key on disk, the bot takes testimonies only when started with the "
+                + "passphrase or pinned to the new key (" + SettingsLoader.KEY_FINGERPRINT + ").";
     }
 
     private static Resealing.Outcome reseal(CliEnvironment env, Keys keys, Secret passphrase, Resealing resealing)

@@ -35,6 +35,8 @@ import picocli.CommandLine.Unmatched;
                 "  GAWAHI_DRAFTS            disk (default: sealed; resume after a restart with the passphrase) or memory",
                 "  GAWAHI_DRAFT_TTL         how long an untouched draft is kept (default 24h)",
                 "  GAWAHI_PASSPHRASE        unlocks the keys (review, reports); without it: intake-only",
+                "  GAWAHI_KEY_FINGERPRINT   pins the collective key (as `gawahi keys status` prints it):",
+                "                           the bot then refuses to start with any other key",
                 "Spring settings may follow, e.g. --server.port=8081."})
 final class RunCommand implements Callable<Integer> {
     static final String TOKEN = "GAWAHI_TELEGRAM_TOKEN";
@@ -83,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
                     + ") does not exist or is not a folder.");
         });
         return new RunSettings(telegram, settings.dataDirectory(), settings.questionnaire(), settings.drafts(),
-                settings.draftTimeToLive(), value(env, PASSPHRASE).map(Secret::of));
+                settings.draftTimeToLive(), value(env, PASSPHRASE).map(Secret::of), settings.keyFingerprint());
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -107,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A failed start, said in one paragraph: the cause an operator can fix, found under Spring's wrapping. */
-    private static RuntimeException explained(RuntimeException e) {
+    static RuntimeException explained(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             Optional<String> known = Failures.explain(cause);
             if (known.isPresent() && !(cause instanceof QuestionnaireException)) {

@@ -52,9 +52,12 @@ final class SimulationStorage implements AutoCloseable {
     private final Path throwaway;
     private final Thread cleanup;
 
-    private SimulationStorage(Path dir, Path throwaway, Clock clock) throws VaultException {
+    private SimulationStorage(Path dir, Path throwaway, Clock clock,
+                              java.util.Optional<org.gawahi.config.settings.KeyFingerprint> pin) throws VaultException {
         SecureRandom random = new SecureRandom();
         Keys keys = new Keys(dir, random, clock);
+        // Sealed as the bot seals: never to a key the pin or the keys directory does not vouch for.
+        org.gawahi.storage.crypto.Sealer sealer = keys.intakeSealer(pin, java.util.Optional.empty());
         this.throwaway = throwaway;
         this.cleanup = throwaway == null ? null : new Thread(() -> deleteTree(throwaway), "gawahi-rehearsal-cleanup");
         if (cleanup != null) {
@@ -66,7 +69,7 @@ final class SimulationStorage implements AutoCloseable {
         }
         this.chat = ChatRef.of(FIRST_CHAT_ID + random.nextLong(Long.MAX_VALUE - FIRST_CHAT_ID));
         this.drafts = new InMemoryDraftStore(clock, DRAFT_TTL);
-        this.submissions = new SealedSubmissions(db, keys.sealer(), pseudonyms, drafts, random, clock);
+        this.submissions = new SealedSubmissions(db, sealer, pseudonyms, drafts, random, clock);
     }
 
     static SimulationStorage open(CliEnvironment env, Clock clock) throws VaultException {
@@ -83,7 +86,7 @@ final class SimulationStorage implements AutoCloseable {
             }
             err.println("Testimonies are sealed into " + dir + " (intake-only: this command cannot read them back); "
                     + "an unfinished one is not kept: each run is a new person.");
-            return new SimulationStorage(dir, null, clock);
+            return new SimulationStorage(dir, null, clock, KeysStatusCommand.pin(env));
         }
         Path temp = createThrowaway();
         try {
@@ -95,7 +98,7 @@ final class SimulationStorage implements AutoCloseable {
             err.println("Rehearsal: no data directory (" + DataDirectory.VARIABLE + " is unset and ./data does not "
                     + "exist), so testimonies are sealed into a throwaway one, " + temp + ", under a demo key, "
                     + "and deleted when this ends.");
-            return new SimulationStorage(temp, temp, clock);
+            return new SimulationStorage(temp, temp, clock, java.util.Optional.empty());
         } catch (VaultException | RuntimeException e) {
             deleteTree(temp);
             throw e;

@@ -66,6 +66,8 @@ public final class ModerationDesk {
     static final int MAX_TEXT = 4000;
     static final String TOO_LONG = "\n… (too long for one message: read it whole with `gawahi review`)";
     static final String STALE = "That button is out of date. Send /next.";
+    static final String KEY = "New testimonies are sealed to the collective key %s. "
+            + "It must match the fingerprint your collective wrote down; if not, tell an operator at once.";
     private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final Respondent respondent;
@@ -268,7 +270,8 @@ public final class ModerationDesk {
         }
 
         private Screen queue() {
-            return new Screen(review.queue().describe(), List.of(List.of(button("Next ▶", "m:n"))), false,
+            String key = review.keyFingerprint().map(f -> "\n\n" + KEY.formatted(f.grouped())).orElse("");
+            return new Screen(review.queue().describe() + key, List.of(List.of(button("Next ▶", "m:n"))), false,
                     Optional.empty(), Screen.Ending.NONE);
         }
 

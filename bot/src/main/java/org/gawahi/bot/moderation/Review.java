@@ -12,10 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.config.settings.KeyFingerprint;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.events.EventTable;
@@ -59,6 +61,11 @@ public final class Review {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.contact = new ContactBack(db, opener, audit);
+    }
+
+    /** The fingerprint of the collective key new testimonies are sealed to, for moderators to compare. */
+    public Optional<KeyFingerprint> keyFingerprint() {
+        return Keys.fingerprintOf(sealer);
     }
 
     /** Contact back: the one message to a respondent who asked for it, and closing her case. */

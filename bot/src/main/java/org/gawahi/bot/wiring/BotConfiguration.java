@@ -94,10 +94,14 @@ class BotConfiguration {
         return new Keys(settings.dataDirectory(), random, clock);
     }
 
-    /** Seals with the public key alone: enough to take testimonies (intake-only). */
+    /**
+     * Seals with the public key alone: enough to take testimonies (intake-only). Only to a key
+     * the pin (GAWAHI_KEY_FINGERPRINT) or the passphrase vouches for, or the only key on disk;
+     * anything else (an added key, a pin that differs) stops the start with one sentence.
+     */
     @Bean
-    Sealer sealer(Keys keys) throws VaultException {
-        return keys.sealer();
+    Sealer sealer(Keys keys, RunSettings settings, KeyAccess keyAccess) throws VaultException {
+        return keys.intakeSealer(settings.keyFingerprint(), keyAccess.opener());
     }
 
     /**

@@ -2,6 +2,9 @@ package org.gawahi.bot.wiring;
 
 import java.util.concurrent.CountDownLatch;
 
+import org.gawahi.config.settings.KeyFingerprint;
+import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Sealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -26,8 +29,13 @@ public class GawahiApplication {
                 .bannerMode(Banner.Mode.OFF)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton(SETTINGS_BEAN, settings))
                 .run(args);
-        log.info("running in {} mode; web server on {}:{} (health at /actuator/health)",
+        log.info("running in {} mode, {}, sealing to the collective key {} ({}); web server on {}:{} "
+                        + "(health at /actuator/health)",
                 settings.telegram().mode().name().toLowerCase(java.util.Locale.ROOT),
+                context.getBean(KeyAccess.class).state(),
+                Keys.fingerprintOf(context.getBean(Sealer.class)).map(KeyFingerprint::grouped).orElse("?"),
+                settings.keyFingerprint().isPresent() ? "pinned by GAWAHI_KEY_FINGERPRINT"
+                        : "not pinned: compare it with yours and set GAWAHI_KEY_FINGERPRINT to it",
                 context.getEnvironment().getProperty("server.address"),
                 context.getEnvironment().getProperty("local.server.port"));
         return context;

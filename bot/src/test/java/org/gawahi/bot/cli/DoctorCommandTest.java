@@ -58,7 +58,7 @@ class DoctorCommandTest {
         assertThat(result.out())
                 .contains("data directory: rwx------", "keys directory: rwx------", "server.secret: rw-------")
                 .contains("data file gawahi.db: rw-------")
-                .containsPattern("collective key [0-9a-f]{16}: active, generation 1")
+                .containsPattern("collective key [0-9]{30}: active, generation 1, created [^,]+, fingerprint [0-9]{5}( [0-9]{5}){5}")
                 .contains("key state: intake-only")
                 .containsPattern("schema version \\d+ \\(current\\)")
                 .contains("journal_mode=wal synchronous=2 secure_delete=1 trusted_schema=0 foreign_keys=1 busy_timeout=5000ms")

@@ -38,7 +38,7 @@ class KeysInitCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(mode(data())).isEqualTo("rwx------");
-        assertThat(keyFiles()).hasSize(2).anyMatch(f -> f.matches("collective-[0-9a-f]{16}\\.key")).contains("server.secret");
+        assertThat(keyFiles()).hasSize(2).anyMatch(f -> f.matches("collective-[0-9]{30}\\.key")).contains("server.secret");
         for (String file : keyFiles()) {
             assertThat(mode(data().resolve("keys").resolve(file))).isEqualTo("rw-------");
         }

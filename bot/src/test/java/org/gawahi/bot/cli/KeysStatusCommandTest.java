@@ -20,7 +20,7 @@ class KeysStatusCommandTest {
         Cli.Result result = new Cli(work).run("keys", "status");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("intake-only").containsPattern("collective key: [0-9a-f]{16}  active")
+        assertThat(result.out()).contains("intake-only").containsPattern("collective key: [0-9]{30}  active")
                 .contains("server secret:  present");
     }
 

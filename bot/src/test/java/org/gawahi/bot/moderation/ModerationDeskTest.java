@@ -117,7 +117,8 @@ class ModerationDeskTest {
     @Test
     void moderatorSeesTheQueueOpensRedactsAndApproves() throws Exception {
         Screen queue = as(MODERATOR, new Input.Command("queue", ""));
-        assertThat(queue.text()).startsWith("Urgent, waiting: 1");
+        assertThat(queue.text()).startsWith("Urgent, waiting: 1").endsWith(ModerationDesk.KEY.formatted(
+                storage.keys.state().collectiveKeys().get(0).fingerprint().grouped()));
         Screen opened = as(MODERATOR, new Input.Press(button(queue, "Next ▶")));
         assertThat(opened.text()).contains("URGENT").contains("They took my phone [#phone] away");
         Screen which = as(MODERATOR, new Input.Press(button(opened, "Redact")));

@@ -113,7 +113,7 @@ class GawahiApplicationTest {
         }
         app = GawahiApplication.start(new RunSettings(TelegramSettings.polling(Secret.of(TOKEN),
                 URI.create(emulator.baseUrl())), data, Optional.empty(), org.gawahi.config.settings.Settings.DraftMode.DISK,
-                Duration.ofHours(24), Optional.of(passphrase)), "--server.port=0");
+                Duration.ofHours(24), Optional.of(passphrase), Optional.empty()), "--server.port=0");
         User member = emulator.user(5601, "Meena", null, "en");
 
         emulator.sendText(member, "/report 2025-Q1");

@@ -16,13 +16,15 @@ import org.gawahi.config.secret.Secret;
  * @param drafts        where unfinished testimonies live between messages
  * @param draftTimeToLive how long an untouched draft is kept
  * @param questionnaire a questionnaire folder, or empty for the shipped raid testimony
+ * @param keyFingerprint the collective key the bot may seal to ({@code GAWAHI_KEY_FINGERPRINT}); empty: not pinned
  */
 public record Settings(
         Path dataDirectory,
         DraftMode drafts,
         Duration draftTimeToLive,
         Optional<Path> questionnaire,
-        Telegram telegram) {
+        Telegram telegram,
+        Optional<KeyFingerprint> keyFingerprint) {
 
     /** Drafts on disk (sealed, survive a restart) or in memory (lost on restart, never on disk). */
     public enum DraftMode { DISK, MEMORY }
@@ -55,5 +57,6 @@ public record Settings(
         Objects.requireNonNull(draftTimeToLive, "draftTimeToLive");
         Objects.requireNonNull(questionnaire, "questionnaire");
         Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(keyFingerprint, "keyFingerprint");
     }
 }

@@ -25,6 +25,8 @@ public final class SettingsLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(m|h|d)");
     /** Telegram's rule for the webhook secret token. */
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** Pins the collective key: the bot seals to no other. */
+    public static final String KEY_FINGERPRINT = "GAWAHI_KEY_FINGERPRINT";
 
     private SettingsLoader() {
     }
@@ -74,11 +76,38 @@ public final class SettingsLoader {
         }
         String bindAddress = value(env, "GAWAHI_BIND_ADDRESS").orElse("127.0.0.1");
         int port = value(env, "GAWAHI_PORT").map(v -> port(v, problems)).orElse(8080);
+        Optional<KeyFingerprint> keyFingerprint = keyFingerprint(env, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
         return new Settings(dataDirectory, drafts, ttl, questionnaire,
-                new Settings.Telegram(token, apiUrl, mode, webhookUrl, webhookSecret, bindAddress, port));
+                new Settings.Telegram(token, apiUrl, mode, webhookUrl, webhookSecret, bindAddress, port),
+                keyFingerprint);
+    }
+
+    /**
+     * The pinned collective key from {@code GAWAHI_KEY_FINGERPRINT}, as {@code keys init} printed
+     * it (with or without spaces or dashes); empty when unset. For commands that need nothing else.
+     */
+    public static Optional<KeyFingerprint> keyFingerprint(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Optional<KeyFingerprint> pin = keyFingerprint(env, problems);
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return pin;
+    }
+
+    private static Optional<KeyFingerprint> keyFingerprint(Map<String, String> env, List<String> problems) {
+        return value(env, KEY_FINGERPRINT).flatMap(v -> {
+            Optional<KeyFingerprint> pin = KeyFingerprint.parse(v);
+            if (pin.isEmpty()) {
+                // Never start unpinned because of a typo: the operator meant to pin.
+                problems.add(KEY_FINGERPRINT + "='" + v + "': write the " + KeyFingerprint.DIGITS
+                        + " digits `gawahi keys status` shows (spaces and dashes between them are fine)");
+            }
+            return pin;
+        });
     }
 
     /**

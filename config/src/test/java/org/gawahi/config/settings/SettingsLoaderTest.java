@@ -22,6 +22,31 @@ class SettingsLoaderTest {
         assertThat(s.telegram().bindAddress()).isEqualTo("127.0.0.1");
         assertThat(s.telegram().apiUrl().toString()).isEqualTo("https://api.telegram.org");
         assertThat(s.telegram().token()).isEmpty();
+        assertThat(s.keyFingerprint()).isEmpty();
+    }
+
+    @Test
+    void thePinnedFingerprintIsReadAsPrintedWithOrWithoutSpacesOrDashes() {
+        KeyFingerprint printed = new KeyFingerprint("123450678901234567890123456789");
+        assertThat(printed.grouped()).isEqualTo("12345 06789 01234 56789 01234 56789");
+        for (String typed : new String[] {printed.grouped(), "12345-06789-01234-56789-01234-56789",
+                "123450678901234567890123456789", "  12345 - 06789 - 01234 - 56789 - 01234 - 56789 "}) {
+            assertThat(SettingsLoader.fromEnvironment(Map.of("GAWAHI_KEY_FINGERPRINT", typed)).keyFingerprint())
+                    .as(typed).contains(printed);
+            assertThat(SettingsLoader.keyFingerprint(Map.of("GAWAHI_KEY_FINGERPRINT", typed))).contains(printed);
+        }
+    }
+
+    @Test
+    void aMistypedPinIsRefusedRatherThanIgnored() {
+        for (String typed : new String[] {"12345 06789 01234 56789 01234 5678", "12345 06789 01234 56789 01234 567890",
+                "0123456789abcdef", "12345 O6789 01234 56789 01234 56789"}) {
+            assertThatThrownBy(() -> SettingsLoader.fromEnvironment(Map.of("GAWAHI_KEY_FINGERPRINT", typed)))
+                    .as(typed).isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                            .singleElement().asString().startsWith("GAWAHI_KEY_FINGERPRINT").contains("30 digits"));
+            assertThatThrownBy(() -> SettingsLoader.keyFingerprint(Map.of("GAWAHI_KEY_FINGERPRINT", typed)))
+                    .isInstanceOf(SettingsException.class);
+        }
     }
 
     @Test

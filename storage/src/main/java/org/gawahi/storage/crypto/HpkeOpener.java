@@ -44,6 +44,12 @@ final class HpkeOpener implements Opener {
         }
     }
 
+    /** Whether this opener holds the private key of exactly this key id and public key. */
+    boolean holds(String keyId, byte[] publicKey) {
+        UnlockedKey key = keys.get(keyId);
+        return key != null && !closed && java.security.MessageDigest.isEqual(key.publicKey(), publicKey);
+    }
+
     @Override
     public void close() {
         closed = true;

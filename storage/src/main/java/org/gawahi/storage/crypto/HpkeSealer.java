@@ -27,6 +27,11 @@ final class HpkeSealer implements Sealer {
         return keyId;
     }
 
+    /** The public key sealed to (a copy): for its fingerprint. */
+    byte[] publicKey() {
+        return publicKey.clone();
+    }
+
     @Override
     public byte[] seal(SecretBytes plaintext, byte[] associatedData) {
         Objects.requireNonNull(plaintext, "plaintext");

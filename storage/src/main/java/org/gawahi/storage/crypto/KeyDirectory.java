@@ -41,7 +41,10 @@ final class KeyDirectory {
         return keysDir.resolve(SERVER_SECRET);
     }
 
-    /** All key files of a kind, the active one (highest generation) first. */
+    /**
+     * All key files of a kind, the active one (highest generation) first. A file whose id is a
+     * fingerprint must hold the public key of that fingerprint, or none of them is returned.
+     */
     List<KeyFile> read(KeyKind kind) throws KeyFileException {
         List<KeyFile> files = new ArrayList<>();
         if (!Files.isDirectory(keysDir)) {
@@ -54,6 +57,9 @@ final class KeyDirectory {
                 KeyFile file = KeyFileCodec.decode(path, kind, readSmall(path, kind.description));
                 if (!file.keyId().equals(keyId)) {
                     throw KeyFileException.damaged(path, kind.description);
+                }
+                if (KeyIds.isFingerprint(keyId) && !file.fingerprint().digits().equals(keyId)) {
+                    throw KeyFileException.notItsFingerprint(path, kind.description, file.fingerprint().grouped());
                 }
                 files.add(file);
             }

@@ -46,6 +46,16 @@ record KeyFile(KeyKind kind, String keyId, int generation, Instant created, byte
         }
     }
 
+    /** The fingerprint of the public key in this file (computed, never read from the file). */
+    org.gawahi.config.settings.KeyFingerprint fingerprint() {
+        return KeyIds.fingerprint(kind, publicKey);
+    }
+
+    /** Whether the id is a random one from before ids were fingerprints (so it vouches for nothing). */
+    boolean legacyId() {
+        return !KeyIds.isFingerprint(keyId);
+    }
+
     /**
      * Unwraps the private key with the stored Argon2 parameters. The file's checksum was
      * checked when it was read, so a failure here is the passphrase's.

@@ -36,6 +36,25 @@ public final class KeyFileException extends VaultException {
                 + "; " + create + ", or restore the keys from your backup");
     }
 
+    static KeyFileException notItsFingerprint(Path file, String what, String fingerprint) {
+        return new KeyFileException(file, what + " file " + file + " holds a public key whose fingerprint ("
+                + fingerprint + ") is not its id: the public key was replaced. Nothing is sealed to it; restore "
+                + "the keys directory from your backup and find out who had the server");
+    }
+
+    static KeyFileException privateKeyMismatch(Path file, String what) {
+        return new KeyFileException(file, what + " file " + file + " opens with the passphrase, but its private key "
+                + "does not match the public key beside it: the public key was altered. Nothing is sealed to it; "
+                + "restore the keys directory from your backup and find out who had the server");
+    }
+
+    static KeyFileException notWrappedByThePassphrase(Path file, String what, Path opened) {
+        return new KeyFileException(file, what + " file " + file + " does not open with the passphrase that opens "
+                + opened.getFileName() + ": it was not made by `gawahi keys init` or `keys rotate` with your "
+                + "passphrase, so someone added or replaced it. Move it out of the keys directory (keep it as "
+                + "evidence), then run `gawahi doctor`");
+    }
+
     static KeyFileException unreadable(Path file, String what, Exception cause) {
         // The cause's class names the I/O problem (permissions, no space); its message
         // is the JDK's and holds only the path.

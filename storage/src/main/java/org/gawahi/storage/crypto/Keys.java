@@ -6,12 +6,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.config.settings.KeyFingerprint;
 
 /**
  * The collective's keys under {@code <data>/keys/}: creating them, sealing without the
@@ -23,6 +26,11 @@ import org.gawahi.config.secret.SecretBytes;
  * or logs key bytes. Key status is not stored but derived: the key of the highest
  * generation is active, the others retired, so a rotation is a single atomic file write
  * and a crash cannot leave two active keys or none.
+ *
+ * <p>A collective key made here has the fingerprint of its public key as its id
+ * ({@link KeyIds#fingerprint}), so a key file whose public key was swapped is refused by every
+ * method, naming the file. Which key the running bot may seal to is decided by
+ * {@link #intakeSealer}, against a key someone added.
  */
 public final class Keys {
     private final KeyDirectory dir;
@@ -56,8 +64,9 @@ public final class Keys {
     }
 
     /**
-     * Seals to the active collective key; needs no passphrase (intake-only mode). Reads and
-     * checks the key files, so make one at start (and again after a rotation) and keep it.
+     * Seals to the active collective key; needs no passphrase. Reads and checks the key files,
+     * so make one and keep it. For tools that have just unlocked every key with the
+     * passphrase (rotation, review); the running bot takes {@link #intakeSealer}.
      */
     public Sealer sealer() throws KeyFileException {
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
@@ -66,9 +75,34 @@ public final class Keys {
     }
 
     /**
+     * The sealer of the running bot: seals to the active collective key only when the pin,
+     * the passphrase ({@code unlocked}, from {@link #unlock}) or its being the only key vouches
+     * for it (see {@link IntakeKey}); otherwise a {@link KeyFileException} says which file is
+     * wrong and what to do, and nothing is sealed. Make it once at start.
+     *
+     * @param pin      the fingerprint the operator pinned ({@code GAWAHI_KEY_FINGERPRINT})
+     * @param unlocked the opener, when the bot was started with the passphrase
+     */
+    public Sealer intakeSealer(Optional<KeyFingerprint> pin, Optional<Opener> unlocked) throws KeyFileException {
+        KeyFile key = new IntakeKey(dir).choose(Objects.requireNonNull(pin, "pin"),
+                Objects.requireNonNull(unlocked, "unlocked"));
+        return new HpkeSealer(key.keyId(), key.publicKey(), random);
+    }
+
+    /** The fingerprint of the key a sealer made here seals to, to show people (empty for any other sealer). */
+    public static Optional<KeyFingerprint> fingerprintOf(Sealer sealer) {
+        return sealer instanceof HpkeSealer h
+                ? Optional.of(KeyIds.fingerprint(KeyKind.COLLECTIVE, h.publicKey())) : Optional.empty();
+    }
+
+    /**
      * Unwraps every collective key, active and retired, so records sealed before a
-     * rotation still open. All keys share the passphrase; if it does not open every one of
-     * them the answer is {@link WrongPassphraseException}. Close the opener to wipe the keys.
+     * rotation still open. All keys share the passphrase. If it opens none of them the answer
+     * is {@link WrongPassphraseException}; if it opens some but not another, that other was not
+     * made with it (added or replaced by someone who had the disk), and if a private key does
+     * not match the public key beside it, the public key was altered: both are a
+     * {@link KeyFileException} naming the file, never a wrong passphrase. Close the opener to
+     * wipe the keys.
      */
     public Opener unlock(Secret passphrase) throws KeyFileException, WrongPassphraseException {
         requirePassphrase(passphrase);
@@ -78,9 +112,24 @@ public final class Keys {
         }
         Map<String, HpkeOpener.UnlockedKey> keys = new HashMap<>();
         try {
+            List<KeyFile> notOpened = new ArrayList<>();
+            KeyFile opened = null;
             for (KeyFile file : files) {
-                SecretBytes privateKey = unwrapChecked(file, passphrase);
-                keys.put(file.keyId(), new HpkeOpener.UnlockedKey(privateKey, file.publicKey()));
+                try {
+                    SecretBytes privateKey = unwrapChecked(file, passphrase);
+                    keys.put(file.keyId(), new HpkeOpener.UnlockedKey(privateKey, file.publicKey()));
+                    opened = opened == null ? file : opened;
+                } catch (WrongPassphraseException e) {
+                    notOpened.add(file);
+                }
+            }
+            if (!notOpened.isEmpty() && opened == null) {
+                throw new WrongPassphraseException(KeyKind.COLLECTIVE.description);
+            }
+            if (!notOpened.isEmpty()) {
+                KeyFile stranger = notOpened.get(0);
+                throw KeyFileException.notWrappedByThePassphrase(dir.keyPath(stranger.kind(), stranger.keyId()),
+                        KeyKind.COLLECTIVE.description, dir.keyPath(opened.kind(), opened.keyId()));
             }
         } catch (KeyFileException | WrongPassphraseException | RuntimeException e) {
             keys.values().forEach(k -> k.privateKey().wipe());
@@ -100,7 +149,8 @@ public final class Keys {
         Objects.requireNonNull(profile, "profile");
         KeyFile active = dir.active(KeyKind.COLLECTIVE)
                 .orElseThrow(() -> KeyFileException.none(dir.keysDir(), "collective key"));
-        unwrapChecked(active, passphrase).wipe();
+        // Every key, not only the active one: an added key must not become the base of the next.
+        unlock(passphrase).close();
         return KeyInfo.of(newCollectiveKey(passphrase, profile, active.generation() + 1), KeyStatus.ACTIVE);
     }
 
@@ -185,13 +235,18 @@ public final class Keys {
         return newKey(KeyKind.COLLECTIVE, Hpke.generatePrivateKey(random), passphrase, profile, generation);
     }
 
-    /** Wraps and writes a fresh private key (which it wipes) under a new random key id. */
+    /**
+     * Wraps and writes a fresh private key (which it wipes). A collective key's id is its
+     * fingerprint; a signing key keeps a random id (reports name it, and publish their own
+     * fingerprint of it).
+     */
     private KeyFile newKey(KeyKind kind, byte[] rawPrivateKey, Secret passphrase, Argon2Profile profile,
                            int generation) throws KeyFileException {
-        String keyId = KeyIds.random(random);
         try (SecretBytes privateKey = SecretBytes.adopt(rawPrivateKey)) {
             byte[] publicKey = kind == KeyKind.COLLECTIVE ? Hpke.publicKeyOf(rawPrivateKey)
                     : Ed25519.publicKeyOf(rawPrivateKey);
+            String keyId = kind == KeyKind.COLLECTIVE ? KeyIds.fingerprint(kind, publicKey).digits()
+                    : KeyIds.random(random);
             KeyFile file = KeyFile.wrap(kind, keyId, generation, now(), publicKey,
                     privateKey, passphrase, profile.params(), random);
             dir.write(file);
@@ -208,7 +263,8 @@ public final class Keys {
             byte[] derived = file.kind() == KeyKind.COLLECTIVE ? Hpke.publicKeyOf(raw) : Ed25519.publicKeyOf(raw);
             if (!MessageDigest.isEqual(derived, file.publicKey())) {
                 privateKey.wipe();
-                throw KeyFileException.damaged(dir.keyPath(file.kind(), file.keyId()), file.kind().description);
+                throw KeyFileException.privateKeyMismatch(dir.keyPath(file.kind(), file.keyId()),
+                        file.kind().description);
             }
             return privateKey;
         } finally {

@@ -11,6 +11,9 @@
  *   <li>The collective's private key is on disk only wrapped by a passphrase (Argon2id,
  *       then AES-256-GCM); its public key is in the clear so an intake-only server can
  *       seal without the passphrase ({@link Keys}).</li>
+ *   <li>A collective key's id is the fingerprint of its public key, so a swapped public key
+ *       is refused; the running bot seals only to a key the pin, the passphrase or its being
+ *       the only key vouches for ({@link Keys#intakeSealer}).</li>
  *   <li>Receipt hashes and audit pseudonyms use keys derived from a server secret that
  *       lives beside the keys, never in the database ({@link ServerSecret},
  *       {@link Pseudonyms}).</li>
