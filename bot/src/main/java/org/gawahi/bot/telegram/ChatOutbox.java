@@ -217,7 +217,11 @@ final class ChatOutbox implements AutoCloseable {
                 around.add(m);
             }
             Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(entry.expireAt()));
-            sender.expireAfter(entry.chat(), left, around, () -> done(id, false));
+            if (left.isNegative() || left.isZero()) {
+                sender.submit(entry.chat(), new ChatAction.Expire(around), () -> done(id, false));
+            } else {
+                sender.expireAfter(entry.chat(), left, around, () -> done(id, false));
+            }
         } else {
             sender.submit(entry.chat(), new ChatAction.Delete(entry.delete()), () -> done(id, false));
         }

@@ -17,6 +17,7 @@ final class FreezableApi implements BotApi {
     private final BotApi api;
     private final CountDownLatch never = new CountDownLatch(1);
     private volatile boolean frozen;
+    private volatile boolean repliesFrozen;
 
     FreezableApi(BotApi api) {
         this.api = Objects.requireNonNull(api, "api");
@@ -26,8 +27,13 @@ final class FreezableApi implements BotApi {
         frozen = true;
     }
 
+    /** Updates are still read (and committed); nothing reaches a chat any more. */
+    void freezeReplies() {
+        repliesFrozen = true;
+    }
+
     private void gate(String method) throws ApiException {
-        if (!frozen) {
+        if (!frozen && !(repliesFrozen && !method.equals("getUpdates"))) {
             return;
         }
         try {
