@@ -94,6 +94,30 @@ class HerPhoneTest {
     }
 
     @Test
+    void statusAndWithdrawAreDeletedAtOnceAndWithdrawalWaitsForTheButton() throws Exception {
+        harness.startBot();
+        ChatMessage receipt = Testimony.give(meena, WORDS);
+        String code = receipt.text().replaceAll("(?s).*?([0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}).*", "$1");
+        meena.presses(Presenter.CLEAR_DATA);
+
+        meena.types("/status " + code);
+        assertThat(meena.chat().messages()).allMatch(ChatMessage::fromBot);
+        assertThat(meena.chat().texts()).noneMatch(t -> t.contains(code));
+        meena.types("/withdraw " + code);
+        assertThat(meena.chat().messages()).allMatch(ChatMessage::fromBot);
+        assertThat(meena.chat().texts()).noneMatch(t -> t.contains(code));
+        assertThat(meena.screen().text()).isEqualTo(en.message("withdraw_confirm"));
+        assertThat(harness.submissions.status(org.gawahi.storage.testimony.ReceiptCode.parse(code).orElseThrow()))
+                .hasValue(org.gawahi.storage.testimony.TestimonyStatus.PENDING);
+
+        meena.presses("w:withdraw:yes");
+
+        assertThat(meena.screen().text()).isEqualTo(en.message("withdrawn"));
+        assertThat(harness.submissions.status(org.gawahi.storage.testimony.ReceiptCode.parse(code).orElseThrow()))
+                .hasValue(org.gawahi.storage.testimony.TestimonyStatus.WITHDRAWN);
+    }
+
+    @Test
     void quickExitAfterAKillAndAnUnlockedRestartLeavesOnlyTheOneLine() throws Exception {
         quickExitAfterAKillLeavesOnlyTheOneLine(true);
     }
