@@ -115,8 +115,8 @@ final class Sender implements AutoCloseable {
 
     /**
      * Deletes the chat's conversation {@code lifetime} from now, unless this is called again
-     * for it meanwhile (then from that later call). In memory: a restart forgets it, as it
-     * forgets the conversation's message ids.
+     * for it meanwhile (then from that later call). In memory; what survives a restart is the
+     * outbox entry that {@link ChatOutbox} hands back at the next unlocked start.
      */
     void expireAfter(long chatId, Duration lifetime) {
         expireAfter(chatId, lifetime, List.of(), () -> { });
