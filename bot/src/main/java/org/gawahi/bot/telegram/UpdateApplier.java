@@ -72,17 +72,21 @@ final class UpdateApplier {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
-    /** The replies of one update, with the outbox entry each one settles (null: none). */
-    private record Owed(UpdateProcessor.Processed processed, List<String> entries) {
+    /** The replies of one update, with what to run once each is carried out (its outbox entry settled). */
+    private record Owed(UpdateProcessor.Processed processed, List<Runnable> settles) {
     }
 
-    /** Inside the transaction: seals what each reply will owe its chat once committed. */
-    private Owed owe(UpdateProcessor.Processed processed) {
-        List<String> entries = new ArrayList<>();
-        for (UpdateProcessor.Reply reply : processed.replies()) {
-            entries.add(outbox.record(reply.chat().id(), reply.action(), reply.expiresAfter()).orElse(null));
+    /** Inside the transaction: seals what the replies of these updates will owe their chats once committed. */
+    private List<Owed> owe(List<UpdateProcessor.Processed> processed) {
+        List<UpdateProcessor.Reply> replies = processed.stream().flatMap(p -> p.replies().stream()).toList();
+        List<Runnable> settles = outbox.owe(replies);
+        List<Owed> owed = new ArrayList<>();
+        int from = 0;
+        for (UpdateProcessor.Processed p : processed) {
+            owed.add(new Owed(p, settles.subList(from, from + p.replies().size())));
+            from += p.replies().size();
         }
-        return new Owed(processed, entries);
+        return owed;
     }
 
     /** The id of the last update whose effects are committed; -1 before the first ever. */
@@ -118,7 +122,7 @@ final class UpdateApplier {
                 try (Database.Shared shared = database.share()) {
                     all = chats.map(fresh, processor::process, shared::join);
                 }
-                List<Owed> owed = all.stream().map(this::owe).toList();
+                List<Owed> owed = owe(all);
                 offsets.commit(last);
                 return owed;
             });
@@ -153,7 +157,7 @@ final class UpdateApplier {
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             try {
                 Owed processed = database.inTransaction(connection -> {
-                    Owed p = owe(processor.process(update));
+                    Owed p = owe(List.of(processor.process(update))).get(0);
                     offsets.commit(id);
                     return p;
                 });
@@ -186,11 +190,8 @@ final class UpdateApplier {
         List<UpdateProcessor.Reply> replies = owed.processed().replies();
         for (int i = 0; i < replies.size(); i++) {
             UpdateProcessor.Reply reply = replies.get(i);
-            String entry = owed.entries().get(i);
+            Runnable settled = owed.settles().get(i);
             long chat = reply.chat().id();
-            boolean receipt = reply.action() instanceof ChatAction.Show show
-                    && show.screen().ending() == org.gawahi.bot.interview.Screen.Ending.SUBMITTED;
-            Runnable settled = entry == null ? () -> { } : () -> outbox.done(entry, receipt);
             if (reply.expiresAfter().isPresent()) {
                 // The entry is settled when the review screen is gone, not when it is shown.
                 sender.submit(chat, reply.action());

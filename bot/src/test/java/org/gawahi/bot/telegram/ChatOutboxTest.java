@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.outbox.SealedOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,25 +49,47 @@ class ChatOutboxTest {
         return new Sender(calls, new Presenter(calls), time, 1);
     }
 
+    private static UpdateProcessor.Reply reply(long chat, ChatAction action) {
+        return new UpdateProcessor.Reply(ChatRef.of(chat), action);
+    }
+
     @Test
-    void aPressThatOwesNothingWritesNoEntryAndATypedAnswerOrAReceiptWritesOne() {
+    void aBatchSealsOneEntryForAllItsDeletionsOnePerReceiptAndReviewScreenAndNoneForAPress() {
         try (ChatOutbox outbox = ChatOutbox.sealed(store, Optional.empty(), time)) {
-            assertThat(outbox.record(CHAT, new ChatAction.Show(QUESTION, OptionalInt.of(7), List.of()), Optional.empty()))
-                    .isEmpty();
-            assertThat(outbox.record(CHAT, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(8)),
-                    Optional.empty())).isPresent();
-            assertThat(outbox.record(CHAT, new ChatAction.Show(RECEIPT, OptionalInt.of(9), List.of()), Optional.empty()))
-                    .isPresent();
-            assertThat(outbox.record(CHAT, new ChatAction.Show(QUESTION, OptionalInt.of(10), List.of()),
-                    Optional.of(Duration.ofMinutes(10)))).isPresent();
+            outbox.owe(List.of(reply(CHAT, new ChatAction.Show(QUESTION, OptionalInt.of(7), List.of()))));
+            assertThat(store.count()).as("a press owes nothing").isZero();
+
+            outbox.owe(List.of(
+                    reply(CHAT, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(8))),
+                    reply(CHAT + 1, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(3))),
+                    reply(CHAT + 2, new ChatAction.Notice("Edited messages change nothing.", List.of(5))),
+                    reply(CHAT + 3, new ChatAction.Show(RECEIPT, OptionalInt.of(9), List.of())),
+                    new UpdateProcessor.Reply(ChatRef.of(CHAT + 4), new ChatAction.Show(QUESTION, OptionalInt.of(10),
+                            List.of()), Optional.of(Duration.ofMinutes(10)))));
         }
-        assertThat(store.count()).isEqualTo(3);
+        assertThat(store.count()).as("deletions, receipt, review screen").isEqualTo(3);
+    }
+
+    @Test
+    void aBatchsDeletionEntryGoesOnlyOnceEveryReplyItCoversWasCarriedOut() {
+        List<Runnable> settles;
+        try (ChatOutbox outbox = ChatOutbox.sealed(store, Optional.empty(), time)) {
+            settles = outbox.owe(List.of(
+                    reply(CHAT, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(8))),
+                    reply(CHAT + 1, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(3)))));
+            settles.get(0).run();
+            outbox.flush();
+            assertThat(store.count()).isEqualTo(1);
+            settles.get(1).run();
+            outbox.flush();
+        }
+        assertThat(store.count()).isZero();
     }
 
     @Test
     void intakeOnlyHandsNothingOnAndKeepsTheEntriesForAnUnlockedStart() throws Exception {
         try (ChatOutbox outbox = ChatOutbox.sealed(store, Optional.empty(), time)) {
-            outbox.record(CHAT, new ChatAction.Show(RECEIPT, OptionalInt.of(9), List.of()), Optional.empty());
+            outbox.owe(List.of(reply(CHAT, new ChatAction.Show(RECEIPT, OptionalInt.of(9), List.of()))));
         }
         ScriptedApi api = new ScriptedApi(time);
         try (Sender sender = sender(api); ChatOutbox intakeOnly = ChatOutbox.sealed(store, Optional.empty(), time)) {
@@ -88,7 +111,7 @@ class ChatOutboxTest {
     @Test
     void entriesPastTelegramsFortyEightHoursArePurgedUnreadAtStart() throws Exception {
         try (ChatOutbox outbox = ChatOutbox.sealed(store, Optional.empty(), time)) {
-            outbox.record(CHAT, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(8)), Optional.empty());
+            outbox.owe(List.of(reply(CHAT, new ChatAction.Show(QUESTION, OptionalInt.empty(), List.of(8)))));
         }
         time.sleep(Duration.ofHours(50));
         ScriptedApi api = new ScriptedApi(time);
