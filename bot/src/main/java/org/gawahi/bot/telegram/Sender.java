@@ -127,7 +127,8 @@ final class Sender implements AutoCloseable {
      * {@code done} (with that of every earlier call for the chat it pushes back) once deleted.
      */
     void expireAfter(long chatId, Duration lifetime, List<Integer> alsoDelete, Runnable done) {
-        Instant due = clock.instant().plus(lifetime.isNegative() ? Duration.ZERO : lifetime);
+        Duration wait = lifetime.isNegative() ? Duration.ZERO : lifetime;
+        Instant due = clock.instant().plus(wait);
         synchronized (this) {
             Expiry earlier = expiries.get(chatId);
             List<Integer> ids = new ArrayList<>(alsoDelete);
@@ -138,9 +139,8 @@ final class Sender implements AutoCloseable {
             }
             expiries.put(chatId, new Expiry(due, List.copyOf(ids), settles));
         }
-        lifetime = lifetime.isNegative() ? Duration.ZERO : lifetime;
         try {
-            timers.schedule(() -> expireIfDue(chatId), lifetime.toMillis(), TimeUnit.MILLISECONDS);
+            timers.schedule(() -> expireIfDue(chatId), wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.warn("review messages will not expire: the sender is stopped");
         }
