@@ -20,6 +20,7 @@ record ButtonId(String kind, String context, String argument) {
     static final String ERASE = "x";
     static final String PAUSED = "p";
     static final String RESUME = "s";
+    static final String WITHDRAW = "w";
 
     static final String CTX_LANGUAGE = "lang";
     static final String CTX_REVIEW = "review";
@@ -27,6 +28,7 @@ record ButtonId(String kind, String context, String argument) {
     static final String CTX_ERASE = "erase";
     static final String CTX_PAUSED = "paused";
     static final String CTX_RESUME = "resume";
+    static final String CTX_WITHDRAW = "withdraw";
 
     /** Telegram's limit on callback data; the validator keeps answer buttons within it. */
     static final int MAX_BYTES = 64;

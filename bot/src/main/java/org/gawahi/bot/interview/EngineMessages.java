@@ -15,7 +15,8 @@ final class EngineMessages {
             "multi_empty", "selected_mark", "paused", "resume_prompt", "erase_confirm", "erased", "quick_exit",
             "review_title", "review_change_pick", "review_empty", "submitted", "submit_failed", "after_done", "help",
             "unknown_command", "error_generic", "status_usage", "status_pending", "status_approved",
-            "status_rejected", "status_withdrawn", "status_unknown", "withdraw_usage", "withdrawn", "too_many_tries",
+            "status_rejected", "status_withdrawn", "status_unknown", "withdraw_usage", "withdrawn", "withdraw_confirm",
+            "withdraw_yes", "withdraw_no", "withdraw_cancelled", "too_many_tries",
             "group_chat", "edited_ignored", "progress", "language_changed", "not_in_this_question"),
             IntStream.rangeClosed(1, 12).mapToObj(m -> "month_" + m)).toList();
 

@@ -41,6 +41,7 @@ public final class Interview {
     private final Answering answering;
     private final DraftCodec codec = new DraftCodec();
     private final AttemptLimiter receiptTries;
+    private final PendingWithdrawals withdrawals;
 
     public Interview(Questionnaire questionnaire, DraftStore drafts, Submissions submissions, Clock clock) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
@@ -51,6 +52,7 @@ public final class Interview {
         this.screens = new Screens(questionnaire, flow, clock);
         this.answering = new Answering(questionnaire, flow, screens, clock);
         this.receiptTries = new AttemptLimiter(clock, RECEIPT_TRIES, RECEIPT_WINDOW);
+        this.withdrawals = new PendingWithdrawals(clock);
     }
 
     public Questionnaire questionnaire() {
@@ -118,6 +120,10 @@ public final class Interview {
         }
         if (input instanceof Input.Command c) {
             return command(turn, c);
+        }
+        if (input instanceof Input.Press p && ButtonId.parse(p.buttonId())
+                .filter(b -> b.kind().equals(ButtonId.WITHDRAW) && b.context().equals(ButtonId.CTX_WITHDRAW)).isPresent()) {
+            return confirmWithdrawal(turn, p.buttonId().endsWith(":yes"));
         }
         if (turn.draft == null) {
             // No conversation yet (or it ended): whatever came, begin gently.
@@ -354,12 +360,33 @@ public final class Interview {
         return withCurrent(turn, t.message(key));
     }
 
+    /**
+     * Asks before withdrawing, on a button: a code read off her phone, or typed by mistake, does
+     * not destroy a testimony with one message. The code waits in memory, not on the button.
+     */
     private Screen withdraw(Turn turn, String argument) {
         turn.save = turn.draft != null;
         Texts t = texts(turn);
         Optional<ReceiptCode> code = ReceiptCode.parse(argument);
         if (code.isEmpty()) {
             return withCurrent(turn, t.message("withdraw_usage"));
+        }
+        withdrawals.ask(turn.chat, code.get());
+        String yes = new ButtonId(ButtonId.WITHDRAW, ButtonId.CTX_WITHDRAW, "yes").data();
+        String no = new ButtonId(ButtonId.WITHDRAW, ButtonId.CTX_WITHDRAW, "no").data();
+        return Screen.of(t.message("withdraw_confirm"), java.util.List.of(java.util.List.of(
+                new Screen.Button(yes, t.message("withdraw_yes")), new Screen.Button(no, t.message("withdraw_no")))));
+    }
+
+    private Screen confirmWithdrawal(Turn turn, boolean yes) {
+        turn.save = turn.draft != null;
+        Texts t = texts(turn);
+        Optional<ReceiptCode> code = withdrawals.take(turn.chat);
+        if (code.isEmpty()) {
+            return withCurrent(turn, t.message("stale_button"));
+        }
+        if (!yes) {
+            return withCurrent(turn, t.message("withdraw_cancelled"));
         }
         if (!receiptTries.tryAcquire(turn.chat)) {
             return withCurrent(turn, t.message("too_many_tries"));

@@ -90,11 +90,40 @@ sealed interface ChatAction {
         }
     }
 
-    /** Review screens whose time is up: delete every message of the conversation, send nothing. */
-    record Expire() implements ChatAction {
+    /**
+     * Review screens whose time is up: delete every message of the conversation, and
+     * {@code alsoDelete} (ids known from the outbox after a restart, when the conversation is
+     * forgotten); send nothing.
+     */
+    record Expire(List<Integer> alsoDelete) implements ChatAction {
+        public Expire {
+            alsoDelete = List.copyOf(alsoDelete);
+        }
+
+        Expire() {
+            this(List.of());
+        }
+
         @Override
         public List<Integer> personMessageIds() {
             return List.of();
+        }
+    }
+
+    /** Messages still to delete after a restart (from the outbox); sends nothing. */
+    record Delete(List<Integer> messageIds) implements ChatAction {
+        public Delete {
+            messageIds = List.copyOf(messageIds);
+        }
+
+        @Override
+        public List<Integer> personMessageIds() {
+            return List.of();
+        }
+
+        @Override
+        public String toString() {
+            return "Delete[" + messageIds.size() + "]";
         }
     }
 

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The messages of one private chat that the bot will delete when the conversation ends: the
- * person's and its own, and which of its own is the screen now. In memory only, by design:
- * message ids name nothing, but a restart between two questions forgets the list, and what was
- * on the phone then stays there until she clears the chat herself. Used by one thread at a time
- * (the chat's lane in {@link Sender}).
+ * The messages of one private chat that the bot will delete when the conversation ends: its
+ * own (her messages are deleted as soon as they are read), and which of its own is the screen
+ * now. In memory only: a restart forgets the list; what must survive one is in the outbox
+ * ({@link ChatOutbox}), and a conversation that {@linkplain #remembersNothing() remembers
+ * nothing} sweeps the ids below the current one on quick exit (ids in a private chat are
+ * sequential). Used by one thread at a time (the chat's lane in {@link Sender}).
  */
 final class Conversation {
     /** A flood must not grow memory without bound; the oldest ids are forgotten first. */
@@ -21,12 +22,14 @@ final class Conversation {
     private final LinkedHashSet<Integer> tracked = new LinkedHashSet<>();
     private Integer screen;
     private Instant lastActive;
+    private boolean used;
 
     Conversation(Instant now) {
         this.lastActive = now;
     }
 
     void track(int messageId) {
+        used = true;
         tracked.add(messageId);
         if (tracked.size() > MAX_TRACKED) {
             Iterator<Integer> oldest = tracked.iterator();
@@ -64,6 +67,16 @@ final class Conversation {
         tracked.clear();
         screen = null;
         return all;
+    }
+
+    /** Nothing was ever tracked: new since a restart (or since 48 hours of silence). */
+    boolean remembersNothing() {
+        return !used;
+    }
+
+    /** The highest id tracked, 0 when none. */
+    int highest() {
+        return tracked.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     boolean isEmpty() {

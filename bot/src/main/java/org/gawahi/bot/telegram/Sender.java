@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -40,8 +42,16 @@ final class Sender implements AutoCloseable {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
     private static final class Lane {
-        final ArrayDeque<ChatAction> queue = new ArrayDeque<>();
+        final ArrayDeque<Task> queue = new ArrayDeque<>();
         boolean running;
+    }
+
+    /** An action and what to run once it has been carried out (the outbox entry it settles). */
+    private record Task(ChatAction action, Runnable done) {
+    }
+
+    /** A chat's review messages due for deletion, and the outbox entries that expiry settles. */
+    private record Expiry(Instant due, List<Integer> alsoDelete, Runnable done) {
     }
 
     private final ReliableCalls calls;
@@ -52,7 +62,7 @@ final class Sender implements AutoCloseable {
     private final Map<Long, Lane> lanesByChat = new HashMap<>();
     private final Map<Long, Conversation> conversations = new HashMap<>();
     /** When each chat's review messages are due for deletion; a newer review screen pushes it back. */
-    private final Map<Long, Instant> expiries = new HashMap<>();
+    private final Map<Long, Expiry> expiries = new HashMap<>();
     private final ScheduledExecutorService timers;
     private Instant sweptAt;
     private int busy;
@@ -69,15 +79,25 @@ final class Sender implements AutoCloseable {
 
     /** Queues an action for a chat, after every action queued for it before. */
     void submit(long chatId, ChatAction action) {
+        submit(chatId, action, () -> { });
+    }
+
+    /**
+     * Queues an action for a chat; {@code done} runs once the action has been carried out (not
+     * when it was dropped because the sender stopped).
+     */
+    void submit(long chatId, ChatAction action, Runnable done) {
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(done, "done");
         synchronized (this) {
             Lane lane = lanesByChat.computeIfAbsent(chatId, id -> new Lane());
-            ChatAction last = lane.queue.peekLast();
-            if (action instanceof ChatAction.Show newer && last instanceof ChatAction.Show older && older.replaceable()) {
+            Task last = lane.queue.peekLast();
+            if (action instanceof ChatAction.Show newer && last != null
+                    && last.action() instanceof ChatAction.Show older && older.replaceable()) {
                 lane.queue.pollLast();
-                lane.queue.addLast(newer.after(older));
+                lane.queue.addLast(new Task(newer.after(older), both(last.done(), done)));
             } else {
-                lane.queue.addLast(action);
+                lane.queue.addLast(new Task(action, done));
             }
             if (!lane.running) {
                 lane.running = true;
@@ -95,30 +115,54 @@ final class Sender implements AutoCloseable {
 
     /**
      * Deletes the chat's conversation {@code lifetime} from now, unless this is called again
-     * for it meanwhile (then from that later call). In memory: a restart forgets it, as it
-     * forgets the conversation's message ids.
+     * for it meanwhile (then from that later call). In memory; what survives a restart is the
+     * outbox entry that {@link ChatOutbox} hands back at the next unlocked start.
      */
     void expireAfter(long chatId, Duration lifetime) {
-        Instant due = clock.instant().plus(lifetime);
+        expireAfter(chatId, lifetime, List.of(), () -> { });
+    }
+
+    /**
+     * {@link #expireAfter(long, Duration)}, deleting {@code alsoDelete} too, and running
+     * {@code done} (with that of every earlier call for the chat it pushes back) once deleted.
+     */
+    void expireAfter(long chatId, Duration lifetime, List<Integer> alsoDelete, Runnable done) {
+        Duration wait = lifetime.isNegative() ? Duration.ZERO : lifetime;
+        Instant due = clock.instant().plus(wait);
         synchronized (this) {
-            expiries.put(chatId, due);
+            Expiry earlier = expiries.get(chatId);
+            List<Integer> ids = new ArrayList<>(alsoDelete);
+            Runnable settles = done;
+            if (earlier != null) {
+                ids.addAll(earlier.alsoDelete());
+                settles = both(earlier.done(), done);
+            }
+            expiries.put(chatId, new Expiry(due, List.copyOf(ids), settles));
         }
         try {
-            timers.schedule(() -> expireIfDue(chatId), lifetime.toMillis(), TimeUnit.MILLISECONDS);
+            timers.schedule(() -> expireIfDue(chatId), wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.warn("review messages will not expire: the sender is stopped");
         }
     }
 
     private void expireIfDue(long chatId) {
+        Expiry expiry;
         synchronized (this) {
-            Instant due = expiries.get(chatId);
-            if (due == null || clock.instant().isBefore(due)) {
+            expiry = expiries.get(chatId);
+            if (expiry == null || clock.instant().isBefore(expiry.due())) {
                 return;
             }
             expiries.remove(chatId);
         }
-        submit(chatId, new ChatAction.Expire());
+        submit(chatId, new ChatAction.Expire(expiry.alsoDelete()), expiry.done());
+    }
+
+    private static Runnable both(Runnable first, Runnable second) {
+        return () -> {
+            first.run();
+            second.run();
+        };
     }
 
     /** Answers a callback query now, ahead of every chat's queue; not at all if it waited {@link #ANSWER_WITHIN}. */
@@ -152,11 +196,11 @@ final class Sender implements AutoCloseable {
 
     private void drain(long chatId, Lane lane) {
         while (true) {
-            ChatAction action;
+            Task task;
             Conversation conversation;
             synchronized (this) {
-                action = lane.queue.pollFirst();
-                if (action == null) {
+                task = lane.queue.pollFirst();
+                if (task == null) {
                     lane.running = false;
                     lanesByChat.remove(chatId, lane);
                     busy--;
@@ -166,7 +210,8 @@ final class Sender implements AutoCloseable {
                 conversation = conversationFor(chatId);
             }
             try {
-                presenter.present(chatId, conversation, action);
+                presenter.present(chatId, conversation, task.action());
+                task.done().run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 synchronized (this) {

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.outbox.SealedOutbox;
 import org.gawahi.storage.updates.UpdateOffsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class TelegramBot implements AutoCloseable {
     private final CommandMenu menu;
     private final BotStatus status;
     private final Sleeper sleeper;
+    private final ChatOutbox outbox;
     /** Sets the menus beside the first poll, which need not wait for them. */
     private final ExecutorService setup = Executors.newSingleThreadExecutor(Sender.named("gawahi-setup"));
 
@@ -51,8 +55,29 @@ public final class TelegramBot implements AutoCloseable {
                 database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS);
     }
 
+    /**
+     * A bot whose committed replies survive a crash: what each still owes a chat is sealed into
+     * {@code outbox} with its update, and carried out at the next start when {@code opener} is
+     * present (unlocked); intake-only, entries wait for an unlocked start or expire after 48 hours.
+     */
+    public TelegramBot(TelegramSettings settings, Engine engine, Questionnaire questionnaire, Database database,
+                       UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, SealedOutbox outbox,
+                       Optional<Opener> opener) {
+        this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), engine, questionnaire,
+                database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS,
+                ChatOutbox.sealed(outbox, opener, clock));
+    }
+
     TelegramBot(TelegramSettings settings, BotApi api, Engine engine, Questionnaire questionnaire, Database database,
                 UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds) {
+        this(settings, api, engine, questionnaire, database, offsets, clock, limits, sleeper, pollTimeoutSeconds,
+                ChatOutbox.none(clock));
+    }
+
+    TelegramBot(TelegramSettings settings, BotApi api, Engine engine, Questionnaire questionnaire, Database database,
+                UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds,
+                ChatOutbox outbox) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.api = Objects.requireNonNull(api, "api");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -61,7 +86,7 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = new Sender(calls, new Presenter(calls), clock, SEND_WORKERS);
         UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), engine, questionnaire);
         this.chats = new ParallelChats(ENGINE_WORKERS);
-        this.applier = new UpdateApplier(database, offsets, processor, sender, status, chats);
+        this.applier = new UpdateApplier(database, offsets, processor, sender, status, chats, outbox);
         this.loop = new PollingLoop(api, applier, status, sleeper, pollTimeoutSeconds);
         this.webhook = new WebhookHandler(
                 settings.mode() == TelegramMode.WEBHOOK ? settings.webhookSecret() : java.util.Optional.empty(),
@@ -72,6 +97,10 @@ public final class TelegramBot implements AutoCloseable {
     /** Polling: removes any webhook and polls, setting the menus meanwhile. Webhook: sets the menus and the webhook. */
     public void start() {
         status.running(true);
+        int owed = outbox.replay(sender);
+        if (owed > 0) {
+            log.info("carrying out {} replies owed from before the restart", owed);
+        }
         if (settings.mode() == TelegramMode.POLLING) {
             loop.start(() -> tryTwice("deleteWebhook", api::deleteWebhook));
             setup.execute(this::setMenus);
@@ -139,6 +168,7 @@ public final class TelegramBot implements AutoCloseable {
         loop.close();
         chats.close();
         sender.close();
+        outbox.close();
         api.close();
     }
 }

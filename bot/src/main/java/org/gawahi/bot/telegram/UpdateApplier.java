@@ -27,7 +27,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * replies are still queued in the batch's order, after the commit.
  *
  * <p>Exactly-once holds for the stores that write through the same {@link Database} (they join
- * the transaction); in-memory stores are not rolled back with it.
+ * the transaction); in-memory stores are not rolled back with it. What a reply still owes the
+ * chat after the commit (her messages to delete, a receipt, a review screen's expiry) is sealed
+ * into the {@link ChatOutbox} in the same transaction, so a crash before the reply went out
+ * leaves it to the next unlocked start.
  */
 final class UpdateApplier {
     private static final Logger log = LoggerFactory.getLogger(UpdateApplier.class);
@@ -47,6 +50,7 @@ final class UpdateApplier {
     private final Sender sender;
     private final BotStatus status;
     private final ParallelChats chats;
+    private final ChatOutbox outbox;
     private long lastCommitted = -1;
     /** The day of the last commit, as {@link UpdateOffsets#today()} counts; empty when unknown. */
     private OptionalLong lastCommittedDay = OptionalLong.empty();
@@ -54,12 +58,35 @@ final class UpdateApplier {
 
     UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
                   BotStatus status, ParallelChats chats) {
+        this(database, offsets, processor, sender, status, chats, ChatOutbox.none(java.time.Clock.systemUTC()));
+    }
+
+    UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
+                  BotStatus status, ParallelChats chats, ChatOutbox outbox) {
         this.database = Objects.requireNonNull(database, "database");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.processor = Objects.requireNonNull(processor, "processor");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.status = Objects.requireNonNull(status, "status");
         this.chats = Objects.requireNonNull(chats, "chats");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    /** The replies of one update, with what to run once each is carried out (its outbox entry settled). */
+    private record Owed(UpdateProcessor.Processed processed, List<Runnable> settles) {
+    }
+
+    /** Inside the transaction: seals what the replies of these updates will owe their chats once committed. */
+    private List<Owed> owe(List<UpdateProcessor.Processed> processed) {
+        List<UpdateProcessor.Reply> replies = processed.stream().flatMap(p -> p.replies().stream()).toList();
+        List<Runnable> settles = outbox.owe(replies);
+        List<Owed> owed = new ArrayList<>();
+        int from = 0;
+        for (UpdateProcessor.Processed p : processed) {
+            owed.add(new Owed(p, settles.subList(from, from + p.replies().size())));
+            from += p.replies().size();
+        }
+        return owed;
     }
 
     /** The id of the last update whose effects are committed; -1 before the first ever. */
@@ -88,15 +115,16 @@ final class UpdateApplier {
         }
         fresh.sort(Comparator.comparingLong(Update::getUpdateId));
         long last = fresh.get(fresh.size() - 1).getUpdateId();
-        List<UpdateProcessor.Processed> results;
+        List<Owed> results;
         try {
             results = database.inTransaction(connection -> {
                 List<UpdateProcessor.Processed> all;
                 try (Database.Shared shared = database.share()) {
                     all = chats.map(fresh, processor::process, shared::join);
                 }
+                List<Owed> owed = owe(all);
                 offsets.commit(last);
-                return all;
+                return owed;
             });
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -128,8 +156,8 @@ final class UpdateApplier {
         String failure = "";
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             try {
-                UpdateProcessor.Processed processed = database.inTransaction(connection -> {
-                    UpdateProcessor.Processed p = processor.process(update);
+                Owed processed = database.inTransaction(connection -> {
+                    Owed p = owe(List.of(processor.process(update))).get(0);
                     offsets.commit(id);
                     return p;
                 });
@@ -157,11 +185,20 @@ final class UpdateApplier {
         status.updateCommitted();
     }
 
-    private void dispatch(UpdateProcessor.Processed processed) {
-        processed.callbackQueryId().ifPresent(sender::answerCallback);
-        for (UpdateProcessor.Reply reply : processed.replies()) {
-            sender.submit(reply.chat().id(), reply.action());
-            reply.expiresAfter().ifPresent(lifetime -> sender.expireAfter(reply.chat().id(), lifetime));
+    private void dispatch(Owed owed) {
+        owed.processed().callbackQueryId().ifPresent(sender::answerCallback);
+        List<UpdateProcessor.Reply> replies = owed.processed().replies();
+        for (int i = 0; i < replies.size(); i++) {
+            UpdateProcessor.Reply reply = replies.get(i);
+            Runnable settled = owed.settles().get(i);
+            long chat = reply.chat().id();
+            if (reply.expiresAfter().isPresent()) {
+                // The entry is settled when the review screen is gone, not when it is shown.
+                sender.submit(chat, reply.action());
+                sender.expireAfter(chat, reply.expiresAfter().get(), List.of(), settled);
+            } else {
+                sender.submit(chat, reply.action(), settled);
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ import org.gawahi.storage.crypto.ServerSecret;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.outbox.SealedOutbox;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.DraftKeys;
 import org.gawahi.storage.drafts.DraftStore;
@@ -218,9 +219,11 @@ class BotConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     TelegramBot telegramBot(RunSettings settings, ReportDesk reportDesk, ModerationDesk moderationDesk,
-                            Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock) {
+                            Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
+                            Sealer sealer, SecureRandom random, KeyAccess keyAccess) {
         return new TelegramBot(settings.telegram(), Desks.engine(reportDesk, moderationDesk), interview.questionnaire(),
-                database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system());
+                database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system(),
+                new SealedOutbox(database, sealer, clock, random), keyAccess.opener());
     }
 
     @Bean

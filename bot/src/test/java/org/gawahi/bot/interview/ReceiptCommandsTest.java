@@ -28,6 +28,9 @@ class ReceiptCommandsTest {
         return Conversation.over(questionnaire).withClientLanguage("en").startIn("en").answerPlainlyToReview().submit();
     }
 
+    static final String YES = "w:withdraw:yes";
+    static final String NO = "w:withdraw:no";
+
     private static String receipt(Conversation c) {
         return c.screen().receipt().orElseThrow();
     }
@@ -57,14 +60,57 @@ class ReceiptCommandsTest {
         Conversation c = submitted();
         String code = receipt(c);
 
-        c.command("/withdraw " + code);
+        c.command("/withdraw " + code).press(YES);
         assertThat(c.text()).isEqualTo(c.english("withdrawn"));
         assertThat(c.submitted()).isEmpty();
 
         c.command("/status " + code);
         assertThat(c.text()).isEqualTo(c.english("status_withdrawn"));
-        c.command("/withdraw " + code);
+        c.command("/withdraw " + code).press(YES);
         assertThat(c.text()).isEqualTo(c.english("status_withdrawn"));
+    }
+
+    @Test
+    void withdrawAsksOnAButtonWithoutShowingTheCodeAndDestroysNothingBeforeIt() {
+        Conversation c = submitted();
+        String code = receipt(c);
+
+        c.command("/withdraw " + code);
+
+        assertThat(c.text()).isEqualTo(c.english("withdraw_confirm")).doesNotContain(code)
+                .doesNotContain(code.replace(" ", ""));
+        assertThat(c.screen().buttons()).extracting(Screen.Button::id).containsExactly(YES, NO);
+        assertThat(c.screen().buttons()).allMatch(b -> !b.id().contains(code.replace(" ", "")));
+        assertThat(c.submitted()).hasSize(1);
+    }
+
+    @Test
+    void noOnTheConfirmationKeepsTheTestimony() {
+        Conversation c = submitted();
+        String code = receipt(c);
+
+        c.command("/withdraw " + code).press(NO);
+
+        assertThat(c.text()).isEqualTo(c.english("withdraw_cancelled"));
+        c.command("/status " + code);
+        assertThat(c.text()).isEqualTo(c.english("status_pending"));
+    }
+
+    @Test
+    void aConfirmationNobodyAskedForWithdrawsNothing() {
+        Conversation c = submitted();
+        String code = receipt(c);
+        Conversation elsewhere = c.anotherChat(80).withClientLanguage("en");
+        elsewhere.command("/withdraw " + code);
+
+        c.press(YES); // her chat never asked: a forged press, or one after a restart
+        c.press(YES);
+
+        assertThat(c.text()).startsWith(c.english("stale_button"));
+        assertThat(c.submitted()).hasSize(1);
+        elsewhere.press(YES);
+        elsewhere.press(YES); // asked once, confirmed once
+        assertThat(elsewhere.text()).startsWith(c.english("stale_button"));
     }
 
     @Test
@@ -73,7 +119,7 @@ class ReceiptCommandsTest {
 
         c.command("/status " + NOBODY_HAS_THIS);
         assertThat(c.text()).isEqualTo(c.english("status_unknown"));
-        c.command("/withdraw " + NOBODY_HAS_THIS);
+        c.command("/withdraw " + NOBODY_HAS_THIS).press(YES);
         assertThat(c.text()).isEqualTo(c.english("status_unknown"));
         assertThat(c.submitted()).hasSize(1);
     }
@@ -108,7 +154,7 @@ class ReceiptCommandsTest {
 
         c.command("/status " + code);
         assertThat(c.text()).isEqualTo(c.english("too_many_tries"));
-        c.command("/withdraw " + code);
+        c.command("/withdraw " + code).press(YES);
         assertThat(c.text()).isEqualTo(c.english("too_many_tries"));
         assertThat(c.submitted()).hasSize(1);
     }

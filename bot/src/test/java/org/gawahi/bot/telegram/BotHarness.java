@@ -47,19 +47,33 @@ final class BotHarness implements AutoCloseable {
     final SealedSubmissions submissions;
     final TestimonyTable testimonies;
     final Interview interview;
-    private final Clock clock = Clock.systemUTC();
+    final org.gawahi.storage.outbox.SealedOutbox outbox;
+    private final Clock clock;
     private TelegramBot bot;
+    /** Unlocked unless a test {@linkplain #intakeOnly() says otherwise}; closed with the harness. */
+    private java.util.Optional<org.gawahi.storage.crypto.Opener> opener = java.util.Optional.empty();
+    private boolean unlocked = true;
 
     /** Update ids of a second Telegram, far above the first's: its updates are new to a copied database. */
     static final long LATER_UPDATE_IDS = 900_000_001L;
 
-    private BotHarness(Path dataDir, boolean unlocked) throws Exception {
-        this(dataDir, unlocked, BotApiEmulator.start(TOKEN));
+    private BotHarness(Path dataDir, boolean unlockedStorage) throws Exception {
+        this(dataDir, unlockedStorage, BotApiEmulator.start(TOKEN), Clock.systemUTC());
     }
 
-    private BotHarness(Path dataDir, boolean unlocked, BotApiEmulator emulator) throws Exception {
+    private BotHarness(Path dataDir, Clock clock) throws Exception {
+        this(dataDir, false, BotApiEmulator.start(TOKEN), clock);
+    }
+
+    /**
+     * {@code unlockedStorage}: whether the stores (drafts) start with the passphrase; the bot's
+     * outbox is unlocked unless a test calls {@link #intakeOnly()}.
+     */
+    private BotHarness(Path dataDir, boolean unlockedStorage, BotApiEmulator emulator, Clock clock) throws Exception {
+        this.clock = clock;
         this.emulator = emulator;
-        storage = unlocked ? TestStorage.createUnlocked(dataDir, clock) : TestStorage.create(dataDir, clock);
+        storage = unlockedStorage ? TestStorage.createUnlocked(dataDir, clock) : TestStorage.create(dataDir, clock);
+        outbox = new org.gawahi.storage.outbox.SealedOutbox(storage.db, storage.keys.sealer(), clock, TestStorage.RANDOM);
         database = storage.db;
         offsets = new UpdateOffsets(database);
         drafts = storage.drafts;
@@ -81,13 +95,29 @@ final class BotHarness implements AutoCloseable {
      */
     static BotHarness startOnCopy(Path dataDir, boolean unlocked) throws Exception {
         BotHarness harness = new BotHarness(dataDir, unlocked,
-                BotApiEmulator.builder(TOKEN).firstUpdateId(LATER_UPDATE_IDS).start());
+                BotApiEmulator.builder(TOKEN).firstUpdateId(LATER_UPDATE_IDS).start(), Clock.systemUTC());
+        harness.unlocked = unlocked;
         harness.startBot();
         return harness;
     }
 
     static BotHarness withoutBot(Path dataDir) throws Exception {
         return new BotHarness(dataDir, false);
+    }
+
+    /** A harness whose bot and stores read the time from {@code clock} (the emulator keeps its own). */
+    static BotHarness withoutBot(Path dataDir, Clock clock) throws Exception {
+        return new BotHarness(dataDir, clock);
+    }
+
+    /** The next bots start without the passphrase: the outbox is written but cannot be opened. */
+    void intakeOnly() {
+        unlocked = false;
+    }
+
+    /** The next bots start with the passphrase. */
+    void unlocked() {
+        unlocked = true;
     }
 
     static Questionnaire questionnaire() {
@@ -130,9 +160,25 @@ final class BotHarness implements AutoCloseable {
         if (bot != null) {
             throw new IllegalStateException("a bot is running");
         }
-        bot = new TelegramBot(settings, new ClientBotApi(settings.token(), settings.apiUrl(), Duration.ofSeconds(10)),
-                engineWrapper.apply(interview::handle), QUESTIONNAIRE, database, offsets, clock, FAST,
-                Sleeper.system(), PollingLoop.POLL_TIMEOUT_SECONDS);
+        return startBot(settings, engineWrapper,
+                new ClientBotApi(settings.token(), settings.apiUrl(), Duration.ofSeconds(10)));
+    }
+
+    /** Starts a bot on the given client (to wrap it), with the sealed outbox, unlocked unless told otherwise. */
+    TelegramBot startBot(TelegramSettings settings, UnaryOperator<Engine> engineWrapper, BotApi api) {
+        if (bot != null) {
+            throw new IllegalStateException("a bot is running");
+        }
+        if (unlocked && opener.isEmpty()) {
+            try {
+                opener = java.util.Optional.of(storage.unlock());
+            } catch (org.gawahi.storage.crypto.VaultException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        bot = new TelegramBot(settings, api, engineWrapper.apply(interview::handle), QUESTIONNAIRE, database, offsets,
+                clock, FAST, Sleeper.system(), PollingLoop.POLL_TIMEOUT_SECONDS,
+                ChatOutbox.sealed(outbox, unlocked ? opener : java.util.Optional.empty(), clock));
         bot.start();
         return bot;
     }
@@ -173,6 +219,7 @@ final class BotHarness implements AutoCloseable {
     @Override
     public void close() {
         stopBot();
+        opener.ifPresent(org.gawahi.storage.crypto.Opener::close);
         emulator.close();
         storage.close();
     }

@@ -205,6 +205,8 @@ class TelegramContactBackTest {
         assertThat(new ContactHandles(harness.database).exists(id)).isTrue();
 
         respondent.types("/withdraw " + code);
+        assertThat(new ContactHandles(harness.database).exists(id)).as("before the confirmation").isTrue();
+        respondent.presses("w:withdraw:yes");
 
         assertThat(new ContactHandles(harness.database).exists(id)).isFalse();
         moderator.types("/queue");

@@ -24,7 +24,9 @@ final class Migrations {
             "V3__moderation.sql",
             "V4__contact.sql",
             "V5__offset_day.sql",
-            "V6__draft_keys.sql");
+            "V6__draft_keys.sql",
+            "V7__testimony_integrity.sql",
+            "V8__outbox.sql");
 
     private Migrations() {
     }
