@@ -49,9 +49,11 @@ public final class Database implements AutoCloseable {
     private static final String QUICK_CHECK = "PRAGMA quick_check";
     private static final String USER_VERSION = "PRAGMA user_version";
     private static final String CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)";
+    private static final String FAILED_WHOLE =
+            "an earlier step of this transaction failed and could not be undone alone, so all of it is undone";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** Work inside a transaction; may throw SQLException, which rolls it back. */
+    /** Work inside a transaction; may throw SQLException, which rolls back its own writes. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -201,9 +203,6 @@ public final class Database implements AutoCloseable {
             lock.unlock();
         }
     }
-
-    private static final String FAILED_WHOLE =
-            "an earlier step of this transaction failed and could not be undone alone, so all of it is undone";
 
     /**
      * A nested unit of work, on the connection the caller holds alone: a savepoint around it.
