@@ -4,26 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.roles.Role;
+import org.gawahi.storage.roles.RoleBook;
+import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.Arrival;
+import org.gawahi.storage.testimony.ReceiptCode;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * implementation that is not Bouncy Castle ({@code @hpke/core} under Node, Argon2id from
  * {@code @noble/hashes}, AES-GCM from Node), by a script that knows only what FORMAT.md says:
  * {@code web/exit-door/open.mjs}. It reads the key files and the rows exactly as a collective
- * would; the Java side only seals and selects the rows.
+ * would; the Java side only seals and selects the rows. The two keyed hashes a collective may
+ * need (the receipt hash, section 7; the audit's actor pseudonym, section 5.3) are computed
+ * from FORMAT.md with the JDK's HMAC alone and compared with what Gawahi stored.
  */
 class ExitDoorTest {
     /** Typed precomposed here; the script gets it decomposed, so only NFC makes them one passphrase. */
@@ -44,6 +55,7 @@ class ExitDoorTest {
     private static final String DECOMPOSED = "e\u0301te\u0301 \u0958 \u0928\u092e\u0938\u094d\u0924\u0947 raids end";
     private static final String LONG_ANSWER = "वे रात में आए और हमारे फ़ोन ले गए। ".repeat(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MODERATOR_ID = 424_242_001L;
 
     static Path web;
 
@@ -125,24 +137,34 @@ class ExitDoorTest {
     }
 
     @Test
-    void testimoniesAndContactHandlesSealedByGawahiOpenWithAnotherHpkeFollowingOnlyFormatMd() throws Exception {
+    void testimoniesContactHandlesAndRolesSealedByGawahiOpenWithAnotherHpkeFollowingOnlyFormatMd() throws Exception {
         Files.createDirectories(data);
         Keys keys = new Keys(data, new SecureRandom(), Clock.systemUTC());
         keys.init(Secret.of(PASSPHRASE), Argon2Profile.TEST);
         List<String> input = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        String pseudonym;
+        ReceiptCode receipt;
+        List<String> receiptHashes = new ArrayList<>();
         try (TestStorage storage = TestStorage.create(data)) {
-            storage.submissions.submit(ChatRef.of(7_001), testimony("they came at night").toJson(),
+            receipt = storage.submissions.submit(ChatRef.of(7_001), testimony("they came at night").toJson(),
                     new Arrival(true, Optional.of("hi")));
             // A rotation: the next testimony is sealed to the new key, the first stays on the old one.
             keys.rotate(Secret.of(PASSPHRASE), Argon2Profile.TEST);
             new SealedSubmissions(storage.db, keys.sealer(), storage.pseudonyms, storage.drafts, TestStorage.RANDOM,
                     Clock.systemUTC()).submit(ChatRef.of(7_002), testimony(LONG_ANSWER).toJson());
+            Roles roles = new Roles(storage.db, TestStorage.RANDOM);
+            try (Opener opener = keys.unlock(Secret.of(PASSPHRASE)); RoleBook book = roles.open(opener)) {
+                book.grant(MODERATOR_ID, Role.MODERATOR);
+                roles.save(book, keys.sealer());
+                pseudonym = book.actorPseudonym(MODERATOR_ID);
+            }
             storage.db.run(c -> {
                 try (var s = c.createStatement(); var rs = s.executeQuery(
-                        "SELECT id, schema_version, key_id, sealed FROM testimonies WHERE sealed IS NOT NULL ORDER BY id")) {
+                        "SELECT id, schema_version, key_id, sealed, receipt_hash FROM testimonies WHERE sealed IS NOT NULL ORDER BY id")) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
+                        receiptHashes.add(rs.getString(5));
                         input.add(line("testimony", rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBytes(4)));
                     }
                 }
@@ -152,6 +174,11 @@ class ExitDoorTest {
                         input.add(line("contact", rs.getString(1), 1, rs.getString(2), rs.getBytes(3)));
                     }
                 }
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT key_id, sealed FROM roles")) {
+                    while (rs.next()) {
+                        input.add(line("roles", "1", 1, rs.getString(1), rs.getBytes(2)));
+                    }
+                }
             });
         }
         assertThat(ids).hasSize(2);
@@ -159,7 +186,7 @@ class ExitDoorTest {
         Run run = open(input, DECOMPOSED);
 
         assertThat(run.status()).as(run.errors()).isZero();
-        assertThat(run.lines()).hasSize(3);
+        assertThat(run.lines()).hasSize(4);
         List<TestimonyContent> opened = new ArrayList<>();
         for (String id : ids) {
             JsonNode plaintext = run.record("testimony", id).get("plaintext");
@@ -171,6 +198,34 @@ class ExitDoorTest {
                 .orElseThrow().get("plaintext");
         assertThat(contact.get("chat").asLong()).isEqualTo(7_001);
         assertThat(contact.get("language").asText()).isEqualTo("hi");
+        JsonNode roleTable = run.record("roles", "1").get("plaintext");
+        assertThat(roleTable.get("grants").get(Long.toString(MODERATOR_ID)).get(0).asText()).isEqualTo("MODERATOR");
+        byte[] actorKey = Base64.getDecoder().decode(roleTable.get("actorKey").asText());
+        assertThat(actorPseudonymAsFormatMdSays(actorKey, MODERATOR_ID)).isEqualTo(pseudonym);
+        assertThat(receiptHashes).contains(receiptHashAsFormatMdSays(receipt.digits()));
+    }
+
+    /** FORMAT.md 7 with the JDK alone: the receipt hash from keys/server.secret. */
+    private String receiptHashAsFormatMdSays(String digits) throws Exception {
+        byte[] file = Files.readAllBytes(data.resolve("keys/server.secret"));
+        assertThat(file).hasSize(45);
+        assertThat(new String(file, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("GWHS");
+        byte[] secret = java.util.Arrays.copyOfRange(file, 5, 37);
+        byte[] prk = hmac("gawahi server secret v1".getBytes(StandardCharsets.US_ASCII), secret);
+        byte[] key = hmac(prk, "gawahi/receipt-hash/v1\u0001".getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(hmac(key, digits.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data);
+    }
+
+    /** FORMAT.md 5.3 with the JDK alone: HKDF-Expand to one block, then HMAC of the id as 8 bytes. */
+    private static String actorPseudonymAsFormatMdSays(byte[] actorKey, long userId) throws Exception {
+        byte[] subKey = hmac(actorKey, "gawahi/audit-actor/v2\u0001".getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(hmac(subKey, ByteBuffer.allocate(8).putLong(userId).array()));
     }
 
     @Test
