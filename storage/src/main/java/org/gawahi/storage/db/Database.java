@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -70,10 +69,12 @@ public final class Database implements AutoCloseable {
      * back. Written and read with {@link #calls} or {@link #lock} held by the owner of the call.
      */
     private volatile boolean failedWhole;
+    private final Savepoints units;
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.units = new Savepoints(connection);
     }
 
     /** Opens (creating if needed) the database in a data directory and brings its schema up to date. */
@@ -213,16 +214,16 @@ public final class Database implements AutoCloseable {
         if (failedWhole) {
             throw new SQLException(FAILED_WHOLE);
         }
-        Savepoint savepoint = connection.setSavepoint();
+        units.begin();
         T result;
         try {
             result = work.run(connection);
         } catch (SQLException | RuntimeException | Error e) {
-            undo(savepoint);
+            undo();
             throw e;
         }
         try {
-            connection.releaseSavepoint(savepoint);
+            units.release();
         } catch (SQLException e) {
             // The savepoint is gone: the work (or SQLite under it) ended the transaction.
             failedWhole = true;
@@ -231,10 +232,9 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
-    private void undo(Savepoint savepoint) {
+    private void undo() {
         try {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
+            units.rollback();
         } catch (SQLException e) {
             failedWhole = true; // the failure being passed on is the work's
         }
@@ -535,7 +535,11 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            connection.close();
+            try {
+                units.close();
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw new StorageException("Cannot close the database: " + sqliteReason(e), e);
         } finally {
