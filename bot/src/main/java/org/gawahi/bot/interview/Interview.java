@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: an answer is applied only if it is valid for the question on screen now
  * (stale or forged buttons are refused); a receipt is shown only after {@link Submissions#submit}
- * returned, that is after the testimony was durably committed.
+ * returned, that is after the testimony was durably committed. The failures it turns into words
+ * are its own units of work, already undone whole by the store (a nested unit is a savepoint of
+ * the caller's transaction); it never commits anything, so it cannot keep half of one.
  */
 public final class Interview {
     private static final Logger log = LoggerFactory.getLogger(Interview.class);
@@ -322,6 +324,9 @@ public final class Interview {
                     questionnaire.asksContactInBot(content.answers()) ? Optional.of(d.language) : Optional.empty());
             receipt = submissions.submit(turn.chat, sealedInput, arrival);
         } catch (RuntimeException e) {
+            // The submission is a unit of its own (a savepoint inside a Telegram batch): when it
+            // fails, none of its writes are kept, so her draft is exactly as it was and she can
+            // send again. A failure it cannot undo alone fails the batch's transaction instead.
             log.warn("submission failed: {}", e.getClass().getName());
             turn.save = false;
             return screens.render(d).withNotice(texts(turn).message("submit_failed"));

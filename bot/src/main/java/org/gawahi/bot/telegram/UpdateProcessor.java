@@ -16,7 +16,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * One update in, what to show out. Runs inside the caller's transaction: the engine's draft
- * and submission writes join it, and the replies it returns are sent only after the commit.
+ * and submission writes join it, each a unit of its own (a savepoint) that a failure undoes
+ * whole, and the replies it returns are sent only after the commit.
  */
 final class UpdateProcessor {
     static final List<String> MESSAGES = List.of("group_chat", "edited_ignored", "quick_exit");

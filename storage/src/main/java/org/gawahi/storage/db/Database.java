@@ -34,9 +34,15 @@ import org.sqlite.SQLiteConfig;
  * {@code trusted_schema=OFF}, foreign keys and a busy timeout.
  *
  * <p>All work goes through {@link #inTransaction}: one transaction at a time on one
- * connection (SQLite allows one writer anyway), joined by nested calls on the same thread,
- * so that a caller can make several tables' changes, and a Telegram batch's offset, commit
- * together or not at all.
+ * connection (SQLite allows one writer anyway). A call made inside a transaction is a nested
+ * unit of work, a SAVEPOINT: it commits with the transaction around it (so that a caller can
+ * make several tables' changes, and a Telegram batch's offset, commit together or not at
+ * all), and when it fails, exactly its own writes are undone and the failure is passed on
+ * to its caller, while the transaction around it goes on. A nested failure whose writes
+ * cannot be undone alone (SQLite already rolled back the whole transaction, say) marks the
+ * transaction failed: every later call in it fails, and it rolls back instead of committing,
+ * whatever the callers did with the failure. So no caller can commit half of a unit by
+ * catching its failure.
  *
  * <p>The WAL keeps every version of every page written since the last checkpoint, and a kill
  * leaves it in place: {@link #open} empties it, and {@link #checkpointAfterCommit()} empties it
@@ -55,9 +61,11 @@ public final class Database implements AutoCloseable {
     private static final String QUICK_CHECK = "PRAGMA quick_check";
     private static final String USER_VERSION = "PRAGMA user_version";
     private static final String CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)";
+    private static final String FAILED_WHOLE =
+            "an earlier step of this transaction failed and could not be undone alone, so all of it is undone";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** Work inside a transaction; may throw SQLException, which rolls it back. */
+    /** Work inside a transaction; may throw SQLException, which rolls back its own writes. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -71,10 +79,17 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<Shared> joined = new ThreadLocal<>();
     /** Set by {@link #checkpointAfterCommit()} inside a transaction; taken by its outermost commit. */
     private final AtomicBoolean checkpointWanted = new AtomicBoolean();
+    /**
+     * Set when a nested unit's writes could not be undone alone; the transaction then only rolls
+     * back. Written and read with {@link #calls} or {@link #lock} held by the owner of the call.
+     */
+    private volatile boolean failedWhole;
+    private final Savepoints units;
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.units = new Savepoints(connection);
     }
 
     /** Opens (creating if needed) the database in a data directory and brings its schema up to date. */
@@ -167,8 +182,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs work in a transaction and commits it (durably) before returning. A call made
-     * while this thread is already inside a transaction joins it.
+     * Runs work in a transaction and commits it (durably) before returning. A call made while
+     * this thread is already inside a transaction (or has {@linkplain Shared#join joined} one)
+     * is a nested unit of work: a savepoint, released into the transaction when the work
+     * returns, rolled back to (its own writes undone, nothing else) when it throws.
+     *
+     * @throws StorageException when the database fails, or when the transaction this call
+     *                          nests in has already failed as a whole
      */
     public <T> T inTransaction(Work<T> work) {
         Shared share = joined.get();
@@ -180,24 +200,64 @@ public final class Database implements AutoCloseable {
             if (lock.getHoldCount() > 1) {
                 return oneCallAtATime(work);
             }
+            failedWhole = false;
             connection.setAutoCommit(false);
             boolean committed = false;
             try {
                 T result = work.run(connection);
+                if (failedWhole) {
+                    throw new SQLException(FAILED_WHOLE);
+                }
                 connection.commit();
                 committed = true;
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                failedWhole = false;
+                autoCommitAgain();
                 afterOutermostEnd(committed);
             }
         } catch (SQLException e) {
             throw new StorageException("A database operation failed: " + sqliteReason(e), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A nested unit of work, on the connection the caller holds alone: a savepoint around it.
+     * A failure rolls back to the savepoint and is passed on; when even that fails, the whole
+     * transaction is marked failed.
+     */
+    private <T> T savepoint(Work<T> work) throws SQLException {
+        if (failedWhole) {
+            throw new SQLException(FAILED_WHOLE);
+        }
+        units.begin();
+        T result;
+        try {
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException | Error e) {
+            undo();
+            throw e;
+        }
+        try {
+            units.release();
+        } catch (SQLException e) {
+            // The savepoint is gone: the work (or SQLite under it) ended the transaction.
+            failedWhole = true;
+            throw e;
+        }
+        return result;
+    }
+
+    private void undo() {
+        try {
+            units.rollback();
+        } catch (SQLException e) {
+            failedWhole = true; // the failure being passed on is the work's
         }
     }
 
@@ -270,7 +330,7 @@ public final class Database implements AutoCloseable {
     private <T> T oneCallAtATime(Work<T> work) throws SQLException {
         calls.lock();
         try {
-            return work.run(connection);
+            return savepoint(work);
         } finally {
             calls.unlock();
         }
@@ -280,8 +340,10 @@ public final class Database implements AutoCloseable {
      * Opens this thread's transaction to work on other threads, until the handle is closed:
      * inside {@link Shared#join}, a call of {@link #inTransaction} joins this transaction
      * instead of waiting for it to end. Calls on the connection still run one at a time, each
-     * whole (a call with its nested calls is not interleaved with another thread's), and all
-     * commit or roll back together with the transaction. The caller must wait for the work it
+     * whole (a call with its nested calls is not interleaved with another thread's), each a
+     * savepoint of its own: a call that fails on one thread undoes exactly its own writes,
+     * never another thread's, since no other thread's savepoint can open or close inside it.
+     * All commit or roll back together with the transaction. The caller must wait for the work it
      * handed out and close the handle before its transaction ends; a joined call after that
      * fails, so nothing can be written outside the transaction it was meant for.
      *
@@ -321,7 +383,7 @@ public final class Database implements AutoCloseable {
                 if (!open) {
                     throw new IllegalStateException("the shared transaction has ended");
                 }
-                return work.run(connection);
+                return savepoint(work);
             } catch (SQLException e) {
                 throw new StorageException("A database operation failed: " + sqliteReason(e), e);
             } finally {
@@ -338,6 +400,20 @@ public final class Database implements AutoCloseable {
             } finally {
                 calls.unlock();
             }
+        }
+    }
+
+    /**
+     * Leaves the connection in auto-commit mode after a transaction. The driver ends its empty
+     * follow-up transaction with a COMMIT, which fails when SQLite itself already ended the
+     * transaction (a full disk); nothing is pending then, and the failure worth reporting is
+     * the one that ended it.
+     */
+    private void autoCommitAgain() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // see above
         }
     }
 
@@ -560,7 +636,11 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            connection.close();
+            try {
+                units.close();
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw new StorageException("Cannot close the database: " + sqliteReason(e), e);
         } finally {

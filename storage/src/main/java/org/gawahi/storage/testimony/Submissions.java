@@ -11,7 +11,10 @@ public interface Submissions {
     /**
      * Seals the testimony, stores it and erases the chat's draft, all in one transaction,
      * and returns only after that transaction is durably committed: the receipt may then be
-     * shown. Nothing that names the chat is stored with the testimony.
+     * shown. Called inside a caller's transaction (a Telegram batch), it is a unit of its own
+     * within it: on failure none of its writes are kept and the caller's transaction goes on;
+     * on success it commits with the caller's. Nothing that names the chat is stored with the
+     * testimony.
      *
      * @throws StorageFailure when the testimony could not be stored; nothing was changed
      */

@@ -179,6 +179,40 @@ class SealedSubmissionsTest {
     @Test
     void aFailedSubmissionStoresNothingAndKeepsTheDraft() throws Exception {
         storage.drafts.save(CHAT, SecretBytes.utf8("my draft"));
+        SealedSubmissions submissions = submissionsWhoseDraftEraseFails();
+
+        assertThatThrownBy(() -> submissions.submit(CHAT, testimony("they came at night")))
+                .isInstanceOf(Submissions.StorageFailure.class)
+                .hasMessageNotContaining("they came at night");
+
+        assertThat(table.count()).isZero();
+        assertThat(storage.drafts.load(CHAT).map(SecretBytes::utf8String)).contains("my draft");
+    }
+
+    @Test
+    void aSubmissionThatFailsInsideAnOuterTransactionKeepsNeitherRowNorHandleAndTheOuterOneCommits() throws Exception {
+        storage.drafts.save(CHAT, SecretBytes.utf8("my draft"));
+        SealedSubmissions submissions = submissionsWhoseDraftEraseFails();
+
+        storage.db.run(c -> {
+            storage.drafts.save(ChatRef.of(2), SecretBytes.utf8("another person's draft, same batch"));
+            assertThatThrownBy(() -> submissions.submit(CHAT, testimony("they came at night"),
+                    new Arrival(true, Optional.of("hi")))).isInstanceOf(Submissions.StorageFailure.class);
+        });
+
+        assertThat(table.count()).isZero();
+        int handles = storage.db.inTransaction(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM contact_handles")) {
+                return rs.getInt(1);
+            }
+        });
+        assertThat(handles).isZero();
+        assertThat(storage.drafts.load(CHAT).map(SecretBytes::utf8String)).contains("my draft");
+        assertThat(storage.drafts.load(ChatRef.of(2))).isPresent();
+    }
+
+    /** Submissions whose draft erase, the last write of a submission, deletes the row and then fails. */
+    private SealedSubmissions submissionsWhoseDraftEraseFails() throws Exception {
         DraftStore failingErase = new DraftStore() {
             @Override
             public Optional<SecretBytes> load(ChatRef chat) {
@@ -201,15 +235,8 @@ class SealedSubmissionsTest {
                 return storage.drafts.purgeExpired();
             }
         };
-        SealedSubmissions submissions = new SealedSubmissions(storage.db, storage.keys.sealer(), storage.pseudonyms,
+        return new SealedSubmissions(storage.db, storage.keys.sealer(), storage.pseudonyms,
                 failingErase, TestStorage.RANDOM, clock);
-
-        assertThatThrownBy(() -> submissions.submit(CHAT, testimony("they came at night")))
-                .isInstanceOf(Submissions.StorageFailure.class)
-                .hasMessageNotContaining("they came at night");
-
-        assertThat(table.count()).isZero();
-        assertThat(storage.drafts.load(CHAT).map(SecretBytes::utf8String)).contains("my draft");
     }
 
     @Test

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The exit door (docs/FORMAT.md 8): opens Gawahi's sealed records without Gawahi.
+//
+//   sqlite3 -separator ' ' gawahi.db \
+//     "SELECT 'testimony', id, schema_version, key_id, hex(sealed) FROM testimonies WHERE sealed IS NOT NULL" \
+//     | GAWAHI_PASSPHRASE='...' node web/exit-door/open.mjs keys/collective-*.key
+//
+// Or "--passphrase-file <file>" (UTF-8; one line end at its end is not part of the passphrase)
+// instead of the variable.
+//
+// Input: one record per line, "<kind> <id> <version> <key_id> <sealed as hex>". Output: one JSON
+// line per record, {"kind","id","plaintext"} or {"kind","id","error"}; exit status 1 when any
+// record did not open (after all the others).
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { openRecord, unwrapKeyFile } from "../src/format.mjs";
+
+const args = process.argv.slice(2);
+let passphrase = process.env.GAWAHI_PASSPHRASE;
+if (args[0] === "--passphrase-file") {
+  passphrase = readFileSync(args[1], "utf8").replace(/\r?\n$/, "");
+  args.splice(0, 2);
+}
+const keyFiles = args;
+if (keyFiles.length === 0 || !passphrase) {
+  console.error("usage: GAWAHI_PASSPHRASE=... node open.mjs [--passphrase-file <file>] "
+      + "keys/collective-<keyId>.key... < records");
+  process.exit(2);
+}
+const keys = new Map();
+for (const path of keyFiles) {
+  try {
+    const key = unwrapKeyFile(readFileSync(path, "utf8"), passphrase);
+    keys.set(key.keyId, key);
+  } catch (e) {
+    console.error(`${path}: ${e.message}`);
+    process.exit(2);
+  }
+}
+
+let failed = 0;
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (line.trim() === "") {
+    continue;
+  }
+  const [kind, id, version, keyId, hex] = line.trim().split(/\s+/);
+  try {
+    const plain = await openRecord(new Uint8Array(Buffer.from(hex, "hex")),
+        { kind, id, version: Number(version), keyId }, keys);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(plain);
+    console.log(JSON.stringify({ kind, id, plaintext: JSON.parse(text) }));
+  } catch (e) {
+    failed++;
+    console.log(JSON.stringify({ kind, id, error: e.message }));
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
