@@ -232,8 +232,8 @@ class ReviewTest {
         String second = table.pendingIds().get(1);
         assertThat(review.flagUrgent(ALICE, second)).isEqualTo(Outcome.DONE);
         assertThat(review.flagUrgent(ALICE, second)).isEqualTo(Outcome.DONE);
-        assertThat(table.pendingIds().get(0)).isEqualTo(second);
-        assertThat(auditActions()).containsExactly(AuditAction.TESTIMONY_FLAGGED_URGENT);
+        assertThat(review.next(ALICE, Set.of()).orElseThrow().id()).isEqualTo(second);
+        assertThat(auditActions()).containsExactly(AuditAction.TESTIMONY_FLAGGED_URGENT, AuditAction.TESTIMONY_VIEWED);
     }
 
     @Test
@@ -288,8 +288,12 @@ class ReviewTest {
     }
 
     @Test
-    void submissionFlaggedUrgentIsStoredUrgent() {
+    void submissionFlaggedUrgentIsStoredUrgentInsideTheSealedContent() throws Exception {
         submit(1, Map.of(), "x", true);
-        assertThat(table.find(onlyId()).orElseThrow().urgent()).isTrue();
+        try (var plain = opener.open(table.find(onlyId()).orElseThrow().sealed(),
+                org.gawahi.storage.testimony.SealedSubmissions.associatedData(onlyId(), 1,
+                        table.find(onlyId()).orElseThrow().keyId()))) {
+            assertThat(TestimonyContent.fromJson(plain).urgent()).isTrue();
+        }
     }
 }

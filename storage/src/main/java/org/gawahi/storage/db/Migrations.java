@@ -23,7 +23,9 @@ final class Migrations {
             "V2__audit_append_only.sql",
             "V3__moderation.sql",
             "V4__contact.sql",
-            "V5__offset_day.sql");
+            "V5__offset_day.sql",
+            "V6__draft_keys.sql",
+            "V7__testimony_integrity.sql");
 
     private Migrations() {
     }
