@@ -72,9 +72,9 @@ final class ExportCommand implements Callable<Integer> {
         try (Unlocked u = Unlocked.open(env); OutputStream file = createPrivate(target)) {
             Decisions decisions = new Decisions(u.db, u.opener);
             for (TestimonyTable.Row row : new TestimonyTable(u.db).approvedRows()) {
-                Optional<Map<String, Object>> line = decisions.trusted(row) ? line(u, row) : Optional.empty();
-                if (line.isEmpty()) {
-                    env.err().println(decisions.trusted(row) ? "Testimony " + row.id() + " did not open (damaged, or "
+                Optional<Map<String, Object>> line = line(u, row);
+                if (line.isEmpty() || !decisions.trusted(row)) {
+                    env.err().println(line.isEmpty() ? "Testimony " + row.id() + " did not open (damaged, or "
                             + "sealed to a key that is not here): left out." : "Testimony " + row.id()
                             + " is marked approved but no moderator's decision verifies it (changed outside Gawahi): "
                             + "left out.");

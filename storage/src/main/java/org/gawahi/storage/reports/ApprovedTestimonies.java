@@ -80,18 +80,16 @@ public final class ApprovedTestimonies {
     }
 
     /**
-     * Opens every counted row and keeps those whose content meets {@code consent}. A row
-     * whose state does not verify (approved by SQL, not by a moderator) is left out unopened;
-     * a row that does not open (damaged, or sealed to a key not unlocked) is counted as
-     * unreadable and left out, never guessed at. Either way the others are counted.
+     * Opens every counted row and keeps those whose content meets {@code consent}. A row that
+     * does not open (damaged, or sealed to a key not unlocked) is counted as unreadable and left
+     * out, never guessed at; a row that opens but whose state does not verify (approved by SQL,
+     * not by a moderator) is counted as not authentic and left out. Either way the others count.
      */
     public Opened open(Condition consent, Progress progress) {
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(progress, "progress");
-        List<TestimonyTable.Row> candidates = table.sealedRows().stream()
-                .filter(r -> counted.contains(r.status())).toList();
-        List<TestimonyTable.Row> rows = candidates.stream().filter(decisions::trusted).toList();
-        int notAuthentic = candidates.size() - rows.size();
+        List<TestimonyTable.Row> rows = table.sealedRows().stream().filter(r -> counted.contains(r.status())).toList();
+        AtomicInteger notAuthentic = new AtomicInteger();
         List<CountedTestimony> kept = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger withoutConsent = new AtomicInteger();
         AtomicInteger unreadable = new AtomicInteger();
@@ -108,6 +106,8 @@ public final class ApprovedTestimonies {
                         TestimonyContent content = openRow(row);
                         if (content == null) {
                             unreadable.incrementAndGet();
+                        } else if (!decisions.trusted(row)) {
+                            notAuthentic.incrementAndGet();
                         } else if (!consent.holds(answers(content))) {
                             withoutConsent.incrementAndGet();
                         } else {
@@ -133,7 +133,7 @@ public final class ApprovedTestimonies {
         }
         List<CountedTestimony> ordered = new ArrayList<>(kept);
         ordered.sort(java.util.Comparator.comparing(CountedTestimony::testimonyId));
-        return new Opened(ordered, withoutConsent.get(), unreadable.get(), notAuthentic);
+        return new Opened(ordered, withoutConsent.get(), unreadable.get(), notAuthentic.get());
     }
 
     private TestimonyContent openRow(TestimonyTable.Row row) {
