@@ -94,11 +94,11 @@ class ReviewTest {
     void queueCountsByStatusUrgentFirstAndReportsOverdue() throws Exception {
         Clock past = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
         try (TestStorage old = TestStorage.create(dir.resolve("old"), past); Opener o = old.unlock()) {
-            old.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), true);
             old.submissions.submit(ChatRef.of(2), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson());
+            String id = new TestimonyTable(old.db).pendingIds().get(0); // the one not urgent
+            old.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), true);
             Review later = new Review(old.db, o, old.keys.sealer(),
                     Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), TestStorage.RANDOM);
-            String id = new TestimonyTable(old.db).pendingIds().get(1);
             later.approve(ALICE, id);
             QueueCounts counts = later.queue();
             assertThat(counts).isEqualTo(new QueueCounts(1, 1, 1, 1, 0, 0));
