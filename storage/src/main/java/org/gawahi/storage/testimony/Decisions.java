@@ -111,7 +111,8 @@ public final class Decisions {
     /**
      * Authenticates the row's state as it stands now, in the caller's transaction: call it
      * right after a moderator's change, in the same transaction, and only on a row whose state
-     * was trusted before the change. A row without content is left alone.
+     * was trusted before the change. A row without content is left alone. If the one-time
+     * authentication of earlier decisions has not run yet, it runs first.
      *
      * @throws CannotOpenException when the row is sealed to a key that is not unlocked
      */
@@ -120,7 +121,11 @@ public final class Decisions {
         if (row.isEmpty() || row.get().sealed() == null) {
             return;
         }
-        table.setDecision(id, macOf(row.get()));
+        byte[] mac = macOf(row.get());
+        if (upgradeState() == Upgrade.TO_DO) { // the first unlocked run acts before it was started as one
+            authenticateEarlierDecisions(row.get().keyId());
+        }
+        table.setDecision(id, mac);
     }
 
     /** The MAC of this state, sealed to the key it names (for a row re-sealed, its new state). */
