@@ -91,6 +91,17 @@ class ReviewTest {
     }
 
     @Test
+    void queuePutsUrgentFirstThoughNoColumnOnDiskSaysWhichIsUrgent() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            submit(10 + i, Map.of(), "ordinary " + i, false);
+        }
+        submit(2, Map.of("q24", List.of("not_returned")), "urgent one", true);
+        assertThat(storage.db.strings("SELECT name FROM pragma_table_info('testimonies')")).doesNotContain("urgent");
+        assertThat(review.queue().urgentPending()).isEqualTo(1);
+        assertThat(review.next(ALICE, Set.of()).orElseThrow().content().texts()).containsEntry("q29", "urgent one");
+    }
+
+    @Test
     void queueCountsByStatusUrgentFirstAndReportsOverdue() throws Exception {
         Clock past = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
         try (TestStorage old = TestStorage.create(dir.resolve("old"), past); Opener o = old.unlock()) {
