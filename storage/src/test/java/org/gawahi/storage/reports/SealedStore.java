@@ -46,6 +46,11 @@ public final class SealedStore {
         return new SealedStore(dataDirectory, keys);
     }
 
+    /** The keys already in {@code dataDirectory}, made by {@link #create}. */
+    public static SealedStore open(Path dataDirectory) {
+        return new SealedStore(dataDirectory, new Keys(dataDirectory, new SecureRandom(), Clock.systemUTC()));
+    }
+
     public Keys keys() {
         return keys;
     }
