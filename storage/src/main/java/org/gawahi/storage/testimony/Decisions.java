@@ -41,6 +41,10 @@ import org.gawahi.storage.db.Database;
  *
  * <p>What this does not catch: an older authenticated state of the same row put back from an
  * earlier copy (say, the row before a redaction, with its MAC), and a row deleted outright.
+ * What reads the clear status without keys is not protected either, by nature: the answer to
+ * her receipt ({@code /status}, intake-only), and the retention pass, which purges the content of
+ * rows marked rejected long enough ago (a forged rejection so destroys a testimony, as deleting
+ * the row would).
  */
 public final class Decisions {
     /** What the MAC is over, and its format's version. */
