@@ -4,9 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +58,6 @@ public final class Review {
     private final ContactBack contact;
     private final Decisions decisions;
 
-    /** The pending testimonies review may show, urgent first then oldest, and the ids of those it passes over. */
-    private record Queue(List<Waiting> waiting, List<String> leftOut) {
-    }
-
-    private record Waiting(TestimonyTable.Row row, boolean urgent) {
-    }
-
     /** A change whose new state could not be authenticated: the transaction is undone. */
     private static final class NotAuthenticated extends RuntimeException {
         NotAuthenticated() {
@@ -95,34 +86,14 @@ public final class Review {
     public QueueCounts queue() {
         return db.inTransaction(c -> {
             Map<TestimonyStatus, Integer> counts = testimonies.countByStatus();
-            Queue queue = pendingQueue();
+            PendingQueue queue = PendingQueue.read(testimonies, decisions, opener);
             LocalDate overdueBefore = today().minusDays(OVERDUE.toDays());
-            int urgent = (int) queue.waiting().stream().filter(Waiting::urgent).count();
+            int urgent = (int) queue.waiting().stream().filter(PendingQueue.Waiting::urgent).count();
             int overdue = (int) queue.waiting().stream().filter(w -> w.row().submittedDay().isBefore(overdueBefore)).count();
             return new QueueCounts(urgent, queue.waiting().size(), overdue, counts.getOrDefault(TestimonyStatus.APPROVED, 0),
                     counts.getOrDefault(TestimonyStatus.REJECTED, 0), counts.getOrDefault(TestimonyStatus.WITHDRAWN, 0),
                     queue.leftOut());
         });
-    }
-
-    /** Opens every pending row (urgency is sealed); passes over, by id, those that do not open or verify. */
-    private Queue pendingQueue() {
-        List<Waiting> waiting = new ArrayList<>();
-        List<String> leftOut = new ArrayList<>();
-        for (TestimonyTable.Row row : testimonies.pendingRows()) {
-            if (!decisions.trusted(row)) {
-                leftOut.add(row.id());
-                continue;
-            }
-            try {
-                waiting.add(new Waiting(row, contentOf(row).urgent()));
-            } catch (CannotOpenException | IllegalArgumentException e) {
-                leftOut.add(row.id());
-            }
-        }
-        waiting.sort(Comparator.comparing((Waiting w) -> !w.urgent())
-                .thenComparing(w -> w.row().submittedDay()).thenComparing(w -> w.row().id()));
-        return new Queue(waiting, leftOut);
     }
 
     /**
@@ -133,7 +104,7 @@ public final class Review {
      * @throws CannotOpenException when it stopped opening since the queue was read
      */
     public Optional<OpenedTestimony> next(String actor, Collection<String> skipped) throws CannotOpenException {
-        Optional<String> id = pendingQueue().waiting().stream().map(w -> w.row().id())
+        Optional<String> id = PendingQueue.read(testimonies, decisions, opener).waiting().stream().map(w -> w.row().id())
                 .filter(i -> !skipped.contains(i)).findFirst();
         return id.isEmpty() ? Optional.empty() : open(actor, id.get());
     }
