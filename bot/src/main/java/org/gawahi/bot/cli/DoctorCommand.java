@@ -62,7 +62,32 @@ final class DoctorCommand implements Callable<Integer> {
         checkPrivate(dir, "data directory", "700");
         Optional<KeyState> state = checkKeys(env, dir);
         checkDatabase(dir, state);
+        checkRecords(env, dir, state);
         return verdict();
+    }
+
+    /** Every testimony row, when the passphrase is given and the database is current (see {@link RecordCheck}). */
+    private void checkRecords(CliEnvironment env, Path dir, Optional<KeyState> state) {
+        Optional<String> passphrase = env.variable(Passphrases.VARIABLE);
+        if (passphrase.isEmpty() || state.isEmpty() || state.get().readiness() != KeyState.Readiness.INTAKE_ONLY
+                || !Files.exists(dir.resolve(Database.FILE_NAME))
+                || Database.schemaVersionOf(dir).orElse(0) != Database.latestSchemaVersion()) {
+            return;
+        }
+        Set<String> keyIds = state.get().collectiveKeys().stream().map(KeyInfo::keyId).collect(Collectors.toSet());
+        try (Opener opener = new Keys(dir, new SecureRandom(), Clock.systemUTC())
+                .unlock(org.gawahi.config.secret.Secret.of(passphrase.get()));
+             Database db = Database.openExisting(dir)) {
+            for (RecordCheck.Finding f : new RecordCheck(db, opener, keyIds).check()) {
+                switch (f.kind()) {
+                    case OK -> ok(f.line());
+                    case NOTE -> note(f.line());
+                    case PROBLEM -> problem(f.line());
+                }
+            }
+        } catch (VaultException | StorageException e) {
+            // said above, by the key and database checks
+        }
     }
 
     private Optional<KeyState> checkKeys(CliEnvironment env, Path dir) {

@@ -19,6 +19,7 @@ import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
+import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -66,15 +67,30 @@ final class ExportCommand implements Callable<Integer> {
         }
         env.err().println(String.format(WARNING, target));
         int count = 0;
+        int leftOut = 0;
         boolean done = false;
         try (Unlocked u = Unlocked.open(env); OutputStream file = createPrivate(target)) {
+            Decisions decisions = new Decisions(u.db, u.opener);
             for (TestimonyTable.Row row : new TestimonyTable(u.db).approvedRows()) {
-                file.write(JSON.writeValueAsBytes(line(u, row)));
+                Optional<Map<String, Object>> line = line(u, row);
+                if (line.isEmpty() || !decisions.trusted(row)) {
+                    env.err().println(line.isEmpty() ? "Testimony " + row.id() + " did not open (damaged, or "
+                            + "sealed to a key that is not here): left out." : "Testimony " + row.id()
+                            + " is marked approved but no moderator's decision verifies it (changed outside Gawahi): "
+                            + "left out.");
+                    leftOut++;
+                    continue;
+                }
+                file.write(JSON.writeValueAsBytes(line.get()));
                 file.write('\n');
                 count++;
             }
             u.audit.append(AuditLog.OPERATOR, AuditAction.EXPORT, Optional.empty());
             env.out().println("Wrote " + count + " approved testimonies to " + target + ".");
+            if (leftOut > 0) {
+                env.out().println("Left out " + leftOut + (leftOut == 1 ? " testimony" : " testimonies")
+                        + ", named above; `gawahi doctor` lists them.");
+            }
             env.out().println("Audit head: " + u.audit.head().hash());
             done = true;
         } finally {
@@ -85,21 +101,24 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> line(Unlocked u, TestimonyTable.Row row) throws CannotOpenException {
+    /** The line for one row; empty when it does not open. */
+    private static Optional<Map<String, Object>> line(Unlocked u, TestimonyTable.Row row) {
         try (SecretBytes plain = u.opener.open(row.sealed(),
                 SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
             TestimonyContent content = TestimonyContent.fromJson(plain);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("id", row.id());
             line.put("submitted_day", row.submittedDay().toString());
-            line.put("urgent", row.urgent());
-            line.put("event_id", new TestimonyTable(u.db).eventOf(row.id()).orElse(null));
+            line.put("urgent", content.urgent());
+            line.put("event_id", row.eventId());
             line.put("questionnaire", content.questionnaire());
             line.put("version", content.version());
             line.put("language", content.language());
             line.put("answers", new TreeMap<>(content.answers()));
             line.put("texts", new TreeMap<>(content.texts()));
-            return line;
+            return Optional.of(line);
+        } catch (CannotOpenException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -60,6 +60,10 @@ final class KeysRotateCommand implements Callable<Integer> {
                         .grouped() + "\" before starting the bot again: it refuses any key but the pinned one.");
                 Resealing.Outcome outcome = reseal(env, keys, passphrase, new Resealing(db));
                 out.println("Re-sealed " + outcome.resealed() + " testimonies to the new key.");
+                for (String id : outcome.failedIds()) {
+                    out.println("Testimony " + id + " did not open (damaged, or sealed to a key that is not here): "
+                            + "left as it was; the others went on.");
+                }
                 Roles roles = new Roles(db, new SecureRandom());
                 ContactHandles.Resealed handles;
                 try (Opener opener = keys.unlock(passphrase)) {

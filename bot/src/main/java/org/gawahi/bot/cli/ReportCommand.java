@@ -33,6 +33,7 @@ import org.gawahi.storage.reports.CellKey;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.SuppressionRules;
+import org.gawahi.storage.testimony.Decisions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,6 +102,7 @@ final class ReportCommand implements Callable<Integer> {
         try (Database db = Database.openExisting(dataDirectory)) {
             Secret passphrase = Passphrases.read(env);
             try (Opener opener = unlock(keys, passphrase); Signer signer = signer(keys, passphrase)) {
+                authenticateEarlierDecisions(keys, db, opener);
                 return make(service, db, opener, signer, period, chosen, pattern);
             }
         } catch (StorageException e) {
@@ -116,6 +118,9 @@ final class ReportCommand implements Callable<Integer> {
             report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress::update);
             progress.finish();
             PrintWriter stdout = spec.commandLine().getOut();
+            if (report.leftOut().any()) {
+                stdout.println(leftOut(report.leftOut()));
+            }
             if (report.nothingToPublish()) {
                 stdout.println("Nothing can be published for " + period.fromLabel() + " to " + period.toLabel()
                         + ": every figure is too small to print without putting someone at risk. No file was written.");
@@ -135,6 +140,13 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserFacingException("Cannot write to " + out.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** How many rows were left out and why, for whoever made the report (the method note says it too). */
+    static String leftOut(Report.LeftOut left) {
+        return "Left out: " + left.unreadable() + " testimonies whose record did not open (damaged) and "
+                + left.notAuthentic() + " whose approval does not verify (changed outside Gawahi); "
+                + "`gawahi doctor` names them.";
     }
 
     private ReportPeriod.Granularity granularity() {
@@ -212,6 +224,15 @@ final class ReportCommand implements Callable<Integer> {
             return keys.unlock(passphrase);
         } catch (WrongPassphraseException e) {
             throw new UserFacingException("The passphrase does not open the collective's keys. No report was made.", e);
+        } catch (KeyFileException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+    }
+
+    /** The first unlocked run after the upgrade authenticates earlier decisions (see {@link Decisions}). */
+    private static void authenticateEarlierDecisions(Keys keys, Database db, Opener opener) {
+        try {
+            new Decisions(db, opener).authenticateEarlierDecisions(keys.sealer().keyId());
         } catch (KeyFileException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.roles.Roles;
+import org.gawahi.storage.testimony.Decisions;
 
 /**
  * What a command that reads sealed data needs: the database of the data directory and the
@@ -42,10 +43,26 @@ final class Unlocked implements AutoCloseable {
         Sealer sealer = keys.sealer();
         Opener opener = keys.unlock(Passphrases.read(env));
         try {
-            return new Unlocked(dir, Database.open(dir), opener, sealer);
+            Unlocked u = new Unlocked(dir, Database.open(dir), opener, sealer);
+            authenticateEarlierDecisions(u, env);
+            return u;
         } catch (RuntimeException e) {
             opener.close();
             throw e;
+        }
+    }
+
+    /**
+     * The first unlocked run after the upgrade authenticates the decisions made before it, as
+     * the disk holds them now (see {@link Decisions#authenticateEarlierDecisions}); later runs do nothing.
+     */
+    private static void authenticateEarlierDecisions(Unlocked u, CliEnvironment env) {
+        Decisions.UpgradeOutcome outcome = new Decisions(u.db, u.opener).authenticateEarlierDecisions(u.sealer.keyId());
+        if (outcome.upgrade() == Decisions.Upgrade.DONE_NOW && outcome.authenticated() + outcome.notOpened() > 0) {
+            env.err().println("Authenticated " + outcome.authenticated() + " moderators' decisions made before this "
+                    + "version, once, as the database holds them now." + (outcome.notOpened() == 0 ? ""
+                    : " " + outcome.notOpened() + " sealed to a key that is not here stay unauthenticated; "
+                    + "`gawahi doctor` lists them."));
         }
     }
 

@@ -9,6 +9,8 @@ public enum Outcome {
     REDACTION_EMPTY("The redacted text is empty. Send the text as it should stand, with the parts to hide left out."),
     REDACTION_TOO_LONG("The redacted text is longer than the original. A redaction may only remove or shorten."),
     NO_SUCH_EVENT("There is no such raid event."),
+    NOT_AUTHENTIC("This testimony's state does not verify: it was changed outside Gawahi, or its record is damaged. "
+            + "Nothing was done. An operator should run `gawahi doctor`."),
     CHANGED_MEANWHILE("Someone changed this testimony a moment ago. Open it again before redacting."),
     CONTACT_SENT("Sent. That was the one message: the way to reach her is now erased."),
     CONTACT_CLOSED("Case closed: the way to reach her is erased. Nobody can write to her through the bot now."),

@@ -21,6 +21,7 @@ import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.events.EventTable;
+import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
@@ -32,6 +33,13 @@ import org.gawahi.storage.testimony.TestimonyTable;
  * entry commit in one transaction; a decision is a conditional update on the status, so
  * of two moderators deciding at once exactly one wins and the other's try is audited as
  * {@link AuditAction#TESTIMONY_DECISION_REFUSED}.
+ *
+ * <p>Every action authenticates the state it leaves, in the same transaction
+ * ({@link Decisions}), and acts only on a row whose state verifies: a row changed or inserted
+ * outside Gawahi is neither shown nor decided ({@link Outcome#NOT_AUTHENTIC}), so a moderator's
+ * action never launders a forged state. Urgency is sealed in the content, so the queue opens
+ * the pending testimonies to put the urgent ones first; a pending one that does not open or
+ * does not verify is passed over, named by id in {@link QueueCounts#leftOut()}, and the rest go on.
  *
  * <p>The actor is an audit actor: {@code RoleBook.actorPseudonym} for a moderator in
  * Telegram, {@link AuditLog#OPERATOR} on the terminal. Thread-safe (all state is in SQLite).
@@ -50,6 +58,14 @@ public final class Review {
     private final Clock clock;
     private final SecureRandom random;
     private final ContactBack contact;
+    private final Decisions decisions;
+
+    /** A change whose new state could not be authenticated: the transaction is undone. */
+    private static final class NotAuthenticated extends RuntimeException {
+        NotAuthenticated() {
+            super("the testimony is sealed to a key that is not unlocked", null, false, false);
+        }
+    }
 
     public Review(Database db, Opener opener, Sealer sealer, Clock clock, SecureRandom random) {
         this.db = Objects.requireNonNull(db, "db");
@@ -61,6 +77,7 @@ public final class Review {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.contact = new ContactBack(db, opener, audit);
+        this.decisions = new Decisions(db, opener);
     }
 
     /** The fingerprint of the collective key new testimonies are sealed to, for moderators to compare. */
@@ -76,35 +93,44 @@ public final class Review {
     public QueueCounts queue() {
         return db.inTransaction(c -> {
             Map<TestimonyStatus, Integer> counts = testimonies.countByStatus();
+            PendingQueue queue = PendingQueue.read(testimonies, decisions, opener);
             LocalDate overdueBefore = today().minusDays(OVERDUE.toDays());
-            return new QueueCounts(testimonies.urgentPendingCount(), counts.getOrDefault(TestimonyStatus.PENDING, 0),
-                    testimonies.pendingSubmittedBefore(overdueBefore), counts.getOrDefault(TestimonyStatus.APPROVED, 0),
-                    counts.getOrDefault(TestimonyStatus.REJECTED, 0), counts.getOrDefault(TestimonyStatus.WITHDRAWN, 0));
+            int urgent = (int) queue.waiting().stream().filter(PendingQueue.Waiting::urgent).count();
+            int overdue = (int) queue.waiting().stream().filter(w -> w.row().submittedDay().isBefore(overdueBefore)).count();
+            return new QueueCounts(urgent, queue.waiting().size(), overdue, counts.getOrDefault(TestimonyStatus.APPROVED, 0),
+                    counts.getOrDefault(TestimonyStatus.REJECTED, 0), counts.getOrDefault(TestimonyStatus.WITHDRAWN, 0),
+                    queue.leftOut());
         });
     }
 
     /**
      * Opens the next pending testimony (urgent first, then oldest) that is not in
-     * {@code skipped}, and audits that {@code actor} read it.
+     * {@code skipped}, and audits that {@code actor} read it. Testimonies that do not open or
+     * whose state does not verify are passed over (the queue names them).
      *
-     * @throws CannotOpenException when it does not open (damaged, or sealed to a missing key)
+     * @throws CannotOpenException when it stopped opening since the queue was read
      */
     public Optional<OpenedTestimony> next(String actor, Collection<String> skipped) throws CannotOpenException {
-        Optional<String> id = testimonies.pendingIds().stream().filter(i -> !skipped.contains(i)).findFirst();
+        Optional<String> id = PendingQueue.read(testimonies, decisions, opener).waiting().stream().map(w -> w.row().id())
+                .filter(i -> !skipped.contains(i)).findFirst();
         return id.isEmpty() ? Optional.empty() : open(actor, id.get());
     }
 
-    /** Opens one testimony by id and audits the reading; empty when it holds no content. */
+    /**
+     * Opens one testimony by id and audits the reading; empty when it holds no content, or when
+     * its state does not verify (changed outside Gawahi: not shown as if a moderator made it).
+     */
     public Optional<OpenedTestimony> open(String actor, String id) throws CannotOpenException {
-        Optional<TestimonyTable.Row> row = testimonies.find(id).filter(r -> r.sealed() != null);
+        Optional<TestimonyTable.Row> row = testimonies.find(id).filter(r -> r.sealed() != null)
+                .filter(decisions::trusted);
         if (row.isEmpty()) {
             return Optional.empty();
         }
         TestimonyContent content = contentOf(row.get());
         audit.append(actor, AuditAction.TESTIMONY_VIEWED, Optional.of(id));
         TestimonyTable.Row r = row.get();
-        return Optional.of(new OpenedTestimony(r.id(), r.submittedDay(), r.status(), r.urgent(),
-                testimonies.eventOf(id), content));
+        return Optional.of(new OpenedTestimony(r.id(), r.submittedDay(), r.status(), content.urgent(),
+                Optional.ofNullable(r.eventId()), content));
     }
 
     public Outcome approve(String actor, String id) {
@@ -117,8 +143,14 @@ public final class Review {
     }
 
     private Outcome decide(String actor, String id, TestimonyStatus to, Optional<String> reason, AuditAction action) {
-        return db.inTransaction(c -> {
+        return authenticated(() -> db.inTransaction(c -> {
+            Optional<TestimonyTable.Row> before = testimonies.find(id);
+            if (before.isPresent() && before.get().sealed() != null && !decisions.trusted(before.get())) {
+                audit.append(actor, AuditAction.TESTIMONY_DECISION_REFUSED, Optional.of(id));
+                return Outcome.NOT_AUTHENTIC;
+            }
             if (testimonies.decide(id, to, today(), reason)) {
+                authenticate(id);
                 audit.append(actor, action, Optional.of(id));
                 return Outcome.DONE;
             }
@@ -129,21 +161,31 @@ public final class Review {
             }
             audit.append(actor, AuditAction.TESTIMONY_DECISION_REFUSED, Optional.of(id));
             return row.get().status() == TestimonyStatus.WITHDRAWN ? Outcome.GONE : Outcome.ALREADY_DECIDED;
-        });
+        }));
     }
 
-    /** Flags a testimony urgent (an already urgent one stays so, and this is still DONE). */
+    /**
+     * Flags a testimony urgent (an already urgent one stays so, and this is still DONE). The
+     * flag is sealed in the content: the testimony is re-sealed with it, as for a redaction.
+     */
     public Outcome flagUrgent(String actor, String id) {
-        return db.inTransaction(c -> {
-            Optional<TestimonyTable.Row> row = testimonies.find(id).filter(r -> r.sealed() != null);
-            if (row.isEmpty()) {
-                return Outcome.GONE;
-            }
-            if (testimonies.flagUrgent(id)) {
-                audit.append(actor, AuditAction.TESTIMONY_FLAGGED_URGENT, Optional.of(id));
-            }
+        Optional<TestimonyTable.Row> found = testimonies.find(id).filter(r -> r.sealed() != null);
+        if (found.isEmpty() || found.get().status() == TestimonyStatus.WITHDRAWN) {
+            return Outcome.GONE;
+        }
+        if (!decisions.trusted(found.get())) {
+            return Outcome.NOT_AUTHENTIC;
+        }
+        TestimonyContent content;
+        try {
+            content = contentOf(found.get());
+        } catch (CannotOpenException | IllegalArgumentException e) {
+            return Outcome.NOT_AUTHENTIC;
+        }
+        if (content.urgent()) {
             return Outcome.DONE;
-        });
+        }
+        return replaceContent(actor, found.get(), content.withUrgent(), AuditAction.TESTIMONY_FLAGGED_URGENT);
     }
 
     /**
@@ -162,36 +204,62 @@ public final class Review {
             return Outcome.GONE;
         }
         TestimonyTable.Row row = found.get();
+        if (!decisions.trusted(row)) {
+            return Outcome.NOT_AUTHENTIC;
+        }
         TestimonyContent content = contentOf(row);
-        Outcome outcome = db.inTransaction(c -> {
-            String original = content.texts().get(questionId);
-            if (original == null) {
-                return Outcome.NOT_A_TEXT_ANSWER;
-            }
-            String replacement = redacted.strip();
-            if (replacement.isEmpty()) {
-                return Outcome.REDACTION_EMPTY;
-            }
-            if (replacement.codePointCount(0, replacement.length()) > original.codePointCount(0, original.length())) {
-                return Outcome.REDACTION_TOO_LONG;
-            }
-            // Marked redacted inside the sealed content: only such answers may be quoted in a report.
-            TestimonyContent changed = content.withRedaction(questionId, replacement);
+        String original = content.texts().get(questionId);
+        if (original == null) {
+            return Outcome.NOT_A_TEXT_ANSWER;
+        }
+        String replacement = redacted.strip();
+        if (replacement.isEmpty()) {
+            return Outcome.REDACTION_EMPTY;
+        }
+        if (replacement.codePointCount(0, replacement.length()) > original.codePointCount(0, original.length())) {
+            return Outcome.REDACTION_TOO_LONG;
+        }
+        // Marked redacted inside the sealed content: only such answers may be quoted in a report.
+        return replaceContent(actor, row, content.withRedaction(questionId, replacement), AuditAction.TESTIMONY_REDACTED);
+    }
+
+    /** Re-seals {@code row} with {@code changed}, authenticates the new state and audits it, in one transaction. */
+    private Outcome replaceContent(String actor, TestimonyTable.Row row, TestimonyContent changed, AuditAction action) {
+        String id = row.id();
+        Outcome outcome = authenticated(() -> db.inTransaction(c -> {
             byte[] sealed;
             try (SecretBytes plain = changed.toJson()) {
                 sealed = sealer.seal(plain, SealedSubmissions.associatedData(id, row.schemaVersion(), sealer.keyId()));
             }
-            // Only if the row still holds exactly what was opened above: no redaction is lost.
+            // Only if the row still holds exactly what was opened above: no change is lost.
             if (!testimonies.replaceSealed(id, row.sealed(), sealer.keyId(), sealed)) {
                 return Outcome.CHANGED_MEANWHILE;
             }
-            audit.append(actor, AuditAction.TESTIMONY_REDACTED, Optional.of(id));
+            authenticate(id);
+            audit.append(actor, action, Optional.of(id));
             return Outcome.DONE;
-        });
+        }));
         if (outcome == Outcome.DONE) {
             db.checkpoint();
         }
         return outcome;
+    }
+
+    /** Authenticates the row's new state in the caller's transaction; when it cannot, the transaction is undone. */
+    private void authenticate(String id) {
+        try {
+            decisions.authenticate(id);
+        } catch (CannotOpenException e) {
+            throw new NotAuthenticated();
+        }
+    }
+
+    private static Outcome authenticated(java.util.function.Supplier<Outcome> change) {
+        try {
+            return change.get();
+        } catch (NotAuthenticated e) {
+            return Outcome.NOT_AUTHENTIC;
+        }
     }
 
     /** Starts a new raid event and returns its id. */
@@ -212,16 +280,21 @@ public final class Review {
 
     /** Links a testimony to a raid event (one raid told by many counts once). */
     public Outcome link(String actor, String id, String eventId) {
-        return db.inTransaction(c -> {
+        return authenticated(() -> db.inTransaction(c -> {
             if (!events.exists(eventId)) {
                 return Outcome.NO_SUCH_EVENT;
+            }
+            Optional<TestimonyTable.Row> before = testimonies.find(id);
+            if (before.isPresent() && before.get().sealed() != null && !decisions.trusted(before.get())) {
+                return Outcome.NOT_AUTHENTIC;
             }
             if (!testimonies.linkEvent(id, eventId)) {
                 return Outcome.GONE;
             }
+            authenticate(id);
             audit.append(actor, AuditAction.EVENT_LINKED, Optional.of(id + ":" + eventId));
             return Outcome.DONE;
-        });
+        }));
     }
 
     private TestimonyContent contentOf(TestimonyTable.Row row) throws CannotOpenException {

@@ -33,6 +33,8 @@ final class JsonReport {
         root.put("format", FORMAT);
         root.put("title", words.message("title"));
         root.put("rehearsal", report.rehearsal());
+        root.put("left_out", Map.of("unreadable", report.leftOut().unreadable(),
+                "not_authentic", report.leftOut().notAuthentic()));
         root.put("language", words.language());
         root.put("questionnaire", questionnaire.id() + " v" + questionnaire.version());
         root.put("period", Map.of("from", report.period().fromLabel(), "to", report.period().toLabel(),

@@ -192,7 +192,9 @@ public final class ReportDesk {
         String summary = "Report " + span(period) + ", signed with key " + signer.keyId() + " (fingerprint "
                 + ReportSignature.fingerprint(signer.publicKey()) + "); audit head: entry " + report.auditHead().seq()
                 + ", " + report.auditHead().hash() + ". Anyone can check a file with `gawahi verify-report FILE` "
-                + "beside its .sig.";
+                + "beside its .sig." + (report.leftOut().any() ? " Left out: " + report.leftOut().unreadable()
+                + " testimonies whose record did not open and " + report.leftOut().notAuthentic()
+                + " whose approval does not verify; an operator's `gawahi doctor` names them." : "");
         return new ReportJob.Delivery(files, summary);
     }
 

@@ -72,7 +72,7 @@ public final class ReportService {
                 events, request.includePending(), threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
         Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(),
-                ownEvents, request.previous());
+                ownEvents, request.previous()).withLeftOut(opened.leftOut());
         return request.includePending() ? report.asRehearsal() : report;
     }
 

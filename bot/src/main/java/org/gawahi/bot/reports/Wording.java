@@ -28,7 +28,7 @@ final class Wording {
             "nothing_publishable", "the_law", "all_areas", "whole_period", "unknown_period", "state_not_given",
             "other_districts", "not_printed", "not_printed_note", "fewer_reports", "fewer_cases", "withheld", "share",
             "count_of", "unit_raids", "unit_testimonies", "unit_children", "area", "figure", "quotes_title", "no_quotes",
-            "chart_title", "chart_share_axis", "chart_count_axis", "contents", "rehearsal");
+            "chart_title", "chart_share_axis", "chart_count_axis", "contents", "rehearsal", "method_left_out");
 
     private final ReportTexts words;
     private final Texts answers;
@@ -142,6 +142,10 @@ final class Wording {
             lines.add(message("rehearsal"));
         }
         lines.add(message("method_counted", Map.of("testimonies", cell(report.testimonies()), "events", cell(report.events()))));
+        if (report.leftOut().any()) {
+            lines.add(message("method_left_out", Map.of("unreadable", Integer.toString(report.leftOut().unreadable()),
+                    "not_authentic", Integer.toString(report.leftOut().notAuthentic()))));
+        }
         if (report.ownEvents()) {
             lines.add(message("method_events"));
         }

@@ -14,6 +14,7 @@ import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
+import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.reports.ReportJob;
 import org.gawahi.bot.reports.ReportService;
@@ -176,11 +177,23 @@ class BotConfiguration {
                                   Clock clock, SecureRandom random,
                                   @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
                                   UrgentArrivals urgentArrivals) {
+        keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener,
                 new AuditLog(database, clock)));
         return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
                 urgentArrivals);
+    }
+
+    /** Once, on the first unlocked start after the upgrade: see {@link Decisions#authenticateEarlierDecisions}. */
+    private static void authenticateEarlierDecisions(Database database, org.gawahi.storage.crypto.Opener opener,
+                                                     Sealer sealer) {
+        Decisions.UpgradeOutcome outcome = new Decisions(database, opener).authenticateEarlierDecisions(sealer.keyId());
+        if (outcome.upgrade() == Decisions.Upgrade.DONE_NOW) {
+            org.slf4j.LoggerFactory.getLogger(BotConfiguration.class).info("authenticated {} decisions made before "
+                    + "this version, once, as the database holds them now ({} sealed to a key not unlocked left out)",
+                    outcome.authenticated(), outcome.notOpened());
+        }
     }
 
     /**

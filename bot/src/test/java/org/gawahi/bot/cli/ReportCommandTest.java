@@ -85,6 +85,31 @@ class ReportCommandTest {
     }
 
     @Test
+    void aForgedApprovalAndADamagedRowAreLeftOutAndTheReportSaysHowManyAndWhy() throws Exception {
+        List<String> pendingIds;
+        try (Database db = Database.open(data)) {
+            pendingIds = SealedStore.open(data).submit(db, List.of(Testimonies.content("q1=2026-01 q2=mh")),
+                    LocalDate.of(2026, 4, 2), TestimonyStatus.PENDING);
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+             var s = c.createStatement()) { // the adversary's plain SQL
+            s.executeUpdate("UPDATE testimonies SET status = 'APPROVED' WHERE id = '" + pendingIds.get(0) + "'");
+            s.executeUpdate("UPDATE testimonies SET sealed = zeroblob(length(sealed)) "
+                    + "WHERE id = (SELECT id FROM testimonies WHERE id <> '" + pendingIds.get(0) + "' LIMIT 1)");
+        }
+
+        Cli.Result run = report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Left out: 1 testimonies whose record did not open (damaged) and 1 whose "
+                + "approval does not verify");
+        assertThat(run.err()).doesNotContain("Exception");
+        assertThat(run.err()).contains("/61 (100%)");
+        String json = Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.json"));
+        assertThat(json).contains("\"left_out\"").contains("Left out: 1 testimonies");
+    }
+
+    @Test
     void verifyingWithoutTheKeysNamesTheFingerprintAndAcceptsThePublishedKey() throws Exception {
         assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "json").exitCode()).isZero();
         Path json = out.resolve("gawahi-report-2026-Q1_2026-Q1.json");

@@ -91,14 +91,25 @@ class ReviewTest {
     }
 
     @Test
+    void queuePutsUrgentFirstThoughNoColumnOnDiskSaysWhichIsUrgent() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            submit(10 + i, Map.of(), "ordinary " + i, false);
+        }
+        submit(2, Map.of("q24", List.of("not_returned")), "urgent one", true);
+        assertThat(storage.db.strings("SELECT name FROM pragma_table_info('testimonies')")).doesNotContain("urgent");
+        assertThat(review.queue().urgentPending()).isEqualTo(1);
+        assertThat(review.next(ALICE, Set.of()).orElseThrow().content().texts()).containsEntry("q29", "urgent one");
+    }
+
+    @Test
     void queueCountsByStatusUrgentFirstAndReportsOverdue() throws Exception {
         Clock past = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
         try (TestStorage old = TestStorage.create(dir.resolve("old"), past); Opener o = old.unlock()) {
-            old.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), true);
             old.submissions.submit(ChatRef.of(2), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson());
+            String id = new TestimonyTable(old.db).pendingIds().get(0); // the one not urgent
+            old.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), true);
             Review later = new Review(old.db, o, old.keys.sealer(),
                     Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), TestStorage.RANDOM);
-            String id = new TestimonyTable(old.db).pendingIds().get(1);
             later.approve(ALICE, id);
             QueueCounts counts = later.queue();
             assertThat(counts).isEqualTo(new QueueCounts(1, 1, 1, 1, 0, 0));
@@ -232,8 +243,8 @@ class ReviewTest {
         String second = table.pendingIds().get(1);
         assertThat(review.flagUrgent(ALICE, second)).isEqualTo(Outcome.DONE);
         assertThat(review.flagUrgent(ALICE, second)).isEqualTo(Outcome.DONE);
-        assertThat(table.pendingIds().get(0)).isEqualTo(second);
-        assertThat(auditActions()).containsExactly(AuditAction.TESTIMONY_FLAGGED_URGENT);
+        assertThat(review.next(ALICE, Set.of()).orElseThrow().id()).isEqualTo(second);
+        assertThat(auditActions()).containsExactly(AuditAction.TESTIMONY_FLAGGED_URGENT, AuditAction.TESTIMONY_VIEWED);
     }
 
     @Test
@@ -288,8 +299,12 @@ class ReviewTest {
     }
 
     @Test
-    void submissionFlaggedUrgentIsStoredUrgent() {
+    void submissionFlaggedUrgentIsStoredUrgentInsideTheSealedContent() throws Exception {
         submit(1, Map.of(), "x", true);
-        assertThat(table.find(onlyId()).orElseThrow().urgent()).isTrue();
+        try (var plain = opener.open(table.find(onlyId()).orElseThrow().sealed(),
+                org.gawahi.storage.testimony.SealedSubmissions.associatedData(onlyId(), 1,
+                        table.find(onlyId()).orElseThrow().keyId()))) {
+            assertThat(TestimonyContent.fromJson(plain).urgent()).isTrue();
+        }
     }
 }

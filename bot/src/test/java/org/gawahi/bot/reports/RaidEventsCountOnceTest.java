@@ -57,6 +57,12 @@ class RaidEventsCountOnceTest {
                 links.put(ids.get(i), event);
                 links.put(ids.get(i + 1), event);
             }
+            try (var opener = store.keys().unlock(SealedStore.PASSPHRASE)) { // as a moderator's link is
+                var decisions = new org.gawahi.storage.testimony.Decisions(db, opener);
+                for (String id : links.keySet()) {
+                    decisions.authenticate(id);
+                }
+            }
         }
 
         Report fromTable = ReportFixtures.report(store, "2025-Q1", "2025-Q4");

@@ -95,7 +95,7 @@ class ReportQuotesTest {
         Report inMany = new Report(report.period(), report.rules(), report.madeOn(), report.auditHead(),
                 report.testimonies(), report.events(), report.ownEvents(), report.districts(), report.figures(),
                 List.of("पुलिस रात में आई", "পুলিশ রাতে এসেছিল", "పోలీసులు రాత్రి వచ్చారు", "ಪೊಲೀಸರು ರಾತ್ರಿ ಬಂದರು",
-                        "காவல்துறை இரவில் வந்தது"), false);
+                        "காவல்துறை இரவில் வந்தது"), false, Report.LeftOut.NONE);
 
         String fonts = poppler("pdffonts", inMany, "scripts");
         Files.createDirectories(Path.of("target/report-look")); // to look at by eye, as LookAtReportsTest's files

@@ -1,5 +1,7 @@
 package org.gawahi.storage.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.gawahi.config.secret.SecretBytes;
@@ -13,6 +15,9 @@ final class HpkeOpener implements Opener {
     /** One unlocked key: its private half (wiped on close) and its public half. */
     record UnlockedKey(SecretBytes privateKey, byte[] publicKey) {
     }
+
+    /** HKDF salt of the MAC keys derived from a private key: never the same key as HPKE's own use of it. */
+    private static final byte[] MAC_SALT = "gawahi/authenticate/v1".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<String, UnlockedKey> keys;
     private volatile boolean closed;
@@ -48,6 +53,37 @@ final class HpkeOpener implements Opener {
     boolean holds(String keyId, byte[] publicKey) {
         UnlockedKey key = keys.get(keyId);
         return key != null && !closed && java.security.MessageDigest.isEqual(key.publicKey(), publicKey);
+    }
+
+    @Override
+    public byte[] authenticate(String keyId, String label, List<String> fields) throws CannotOpenException {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(fields, "fields");
+        if (closed) {
+            throw new IllegalStateException("this opener was closed");
+        }
+        UnlockedKey key = keyId == null ? null : keys.get(keyId);
+        if (key == null) {
+            throw new CannotOpenException("key " + keyId + " is not unlocked");
+        }
+        byte[] privateKey = key.privateKey().bytes();
+        byte[] prk = null;
+        byte[] macKey = null;
+        try {
+            prk = Hkdf.extract(MAC_SALT, privateKey);
+            macKey = Hkdf.expand(prk, label.getBytes(StandardCharsets.UTF_8), Hkdf.HASH_BYTES);
+            Canonical data = new Canonical().string(label).int32(fields.size());
+            for (String field : fields) {
+                if (field == null) {
+                    data.int32(-1);
+                } else {
+                    data.string(field);
+                }
+            }
+            return Hkdf.hmac(macKey, data.toByteArray());
+        } finally {
+            Bytes.wipe(privateKey, prk, macKey);
+        }
     }
 
     @Override

@@ -16,6 +16,29 @@ public interface Opener extends AutoCloseable {
      */
     SecretBytes open(byte[] sealed, byte[] associatedData) throws CannotOpenException;
 
+    /**
+     * An HMAC-SHA256 of {@code fields} (each length-prefixed, a null distinct from an empty
+     * string) under a key derived, for {@code label}, from the private key {@code keyId}.
+     * Only someone holding that private key unlocked can compute it: the disk, with every
+     * public key and key file but no passphrase, cannot. Used to bind a moderator's decision
+     * to its row.
+     *
+     * @throws CannotOpenException when {@code keyId} is not a key this opener holds
+     */
+    byte[] authenticate(String keyId, String label, java.util.List<String> fields) throws CannotOpenException;
+
+    /** Whether {@code mac} is {@link #authenticate}'s answer, compared in constant time; false for a key not held. */
+    default boolean verifies(String keyId, String label, java.util.List<String> fields, byte[] mac) {
+        if (mac == null || keyId == null) {
+            return false;
+        }
+        try {
+            return java.security.MessageDigest.isEqual(authenticate(keyId, label, fields), mac);
+        } catch (CannotOpenException e) {
+            return false;
+        }
+    }
+
     @Override
     void close();
 }

@@ -16,6 +16,7 @@ import org.gawahi.config.questionnaire.Condition;
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
@@ -28,10 +29,18 @@ import org.gawahi.storage.testimony.TestimonyTable;
  * closed when done.
  */
 public final class ApprovedTestimonies {
-    /** What was opened and how many rows were passed over, for the method note. */
-    public record Opened(List<CountedTestimony> testimonies, int withoutConsent, int unreadable) {
+    /**
+     * What was opened and how many rows were passed over, for the method note: without consent,
+     * not opening ({@code unreadable}), or in a state no moderator's decision authenticates
+     * ({@code notAuthentic}: see {@link Decisions}).
+     */
+    public record Opened(List<CountedTestimony> testimonies, int withoutConsent, int unreadable, int notAuthentic) {
         public Opened {
             testimonies = List.copyOf(testimonies);
+        }
+
+        public Report.LeftOut leftOut() {
+            return new Report.LeftOut(unreadable, notAuthentic);
         }
     }
 
@@ -47,6 +56,7 @@ public final class ApprovedTestimonies {
 
     private final TestimonyTable table;
     private final Opener opener;
+    private final Decisions decisions;
     private final EventLinks events;
     private final Set<TestimonyStatus> counted;
     private final int threads;
@@ -59,6 +69,7 @@ public final class ApprovedTestimonies {
                                int threads) {
         this.table = Objects.requireNonNull(table, "table");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.decisions = new Decisions(table.database(), opener);
         this.events = Objects.requireNonNull(events, "events");
         this.counted = includePending ? EnumSet.of(TestimonyStatus.APPROVED, TestimonyStatus.PENDING)
                 : EnumSet.of(TestimonyStatus.APPROVED);
@@ -69,14 +80,16 @@ public final class ApprovedTestimonies {
     }
 
     /**
-     * Opens every counted row and keeps those whose content meets {@code consent}. A row
-     * that does not open (damaged, or sealed to a key not unlocked) is counted as unreadable
-     * and left out, never guessed at.
+     * Opens every counted row and keeps those whose content meets {@code consent}. A row that
+     * does not open (damaged, or sealed to a key not unlocked) is counted as unreadable and left
+     * out, never guessed at; a row that opens but whose state does not verify (approved by SQL,
+     * not by a moderator) is counted as not authentic and left out. Either way the others count.
      */
     public Opened open(Condition consent, Progress progress) {
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(progress, "progress");
         List<TestimonyTable.Row> rows = table.sealedRows().stream().filter(r -> counted.contains(r.status())).toList();
+        AtomicInteger notAuthentic = new AtomicInteger();
         List<CountedTestimony> kept = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger withoutConsent = new AtomicInteger();
         AtomicInteger unreadable = new AtomicInteger();
@@ -93,6 +106,8 @@ public final class ApprovedTestimonies {
                         TestimonyContent content = openRow(row);
                         if (content == null) {
                             unreadable.incrementAndGet();
+                        } else if (!decisions.trusted(row)) {
+                            notAuthentic.incrementAndGet();
                         } else if (!consent.holds(answers(content))) {
                             withoutConsent.incrementAndGet();
                         } else {
@@ -118,7 +133,7 @@ public final class ApprovedTestimonies {
         }
         List<CountedTestimony> ordered = new ArrayList<>(kept);
         ordered.sort(java.util.Comparator.comparing(CountedTestimony::testimonyId));
-        return new Opened(ordered, withoutConsent.get(), unreadable.get());
+        return new Opened(ordered, withoutConsent.get(), unreadable.get(), notAuthentic.get());
     }
 
     private TestimonyContent openRow(TestimonyTable.Row row) {

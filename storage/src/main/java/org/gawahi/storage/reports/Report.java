@@ -18,6 +18,7 @@ import org.gawahi.storage.audit.AuditHead;
  * @param districts       whether any district is shown on its own
  * @param quotes          quotes that may be printed (consented and redacted)
  * @param rehearsal       testimonies no moderator approved were counted: not for publication
+ * @param leftOut         rows that would have been counted but were left out, and why
  */
 public record Report(
         ReportPeriod period,
@@ -30,7 +31,21 @@ public record Report(
         boolean districts,
         List<Figure> figures,
         List<String> quotes,
-        boolean rehearsal) {
+        boolean rehearsal,
+        LeftOut leftOut) {
+
+    /**
+     * Rows left out of the count: {@code unreadable} did not open (damaged, or sealed to a key
+     * that is not unlocked); {@code notAuthentic} hold a state no moderator's decision
+     * authenticates (changed or inserted outside Gawahi). {@code gawahi doctor} names them.
+     */
+    public record LeftOut(int unreadable, int notAuthentic) {
+        public static final LeftOut NONE = new LeftOut(0, 0);
+
+        public boolean any() {
+            return unreadable > 0 || notAuthentic > 0;
+        }
+    }
 
     public Report {
         Objects.requireNonNull(period, "period");
@@ -41,6 +56,13 @@ public record Report(
         Objects.requireNonNull(events, "events");
         figures = List.copyOf(figures);
         quotes = List.copyOf(quotes);
+        Objects.requireNonNull(leftOut, "leftOut");
+    }
+
+    /** The same report, saying which rows were left out. */
+    public Report withLeftOut(LeftOut left) {
+        return new Report(period, rules, madeOn, auditHead, testimonies, events, ownEvents, districts, figures, quotes,
+                rehearsal, left);
     }
 
     /**
@@ -49,7 +71,7 @@ public record Report(
      */
     public Report asRehearsal() {
         return new Report(period, rules, madeOn, auditHead, testimonies, events, ownEvents, districts, figures, List.of(),
-                true);
+                true, leftOut);
     }
 
     /** True when no figure has anything to print: the report says so instead of printing zeros. */

@@ -81,7 +81,7 @@ public final class Reporting {
         List<String> quotes = new Quotes(indicators.counting().quoteConsent(), rules.minimumCount())
                 .of(inPeriod.stream().map(Counter.Placed::testimony).toList());
         return new Report(period, rules, today, auditHead, testimonyCell, eventCell, ownEvents,
-                districts.hasDistricts(), figures, quotes, false);
+                districts.hasDistricts(), figures, quotes, false, Report.LeftOut.NONE);
     }
 
     private Figure publish(Counter.Counts counts, Suppressor suppressor, Percentages percentages,

@@ -19,16 +19,22 @@ import org.gawahi.storage.db.Database;
  * second pass finishes the job.
  *
  * <p>A row that does not open (damaged, or sealed to a key that is no longer unlocked) is
- * left as it is and counted; its key id stays in {@link Outcome#keyIdsInUse()}, so the caller
- * keeps that key.
+ * left as it is, counted and named by id in {@link Outcome#failedIds()}; its key id stays in
+ * {@link Outcome#keyIdsInUse()}, so the caller keeps that key. The pass goes on with the rest.
+ *
+ * <p>A row whose decision MAC verified gets one for its new state, under the new key
+ * ({@link Decisions}); a row whose state did not verify keeps its MAC as it was, so re-sealing
+ * never turns a forged state into a trusted one. The mark that earlier decisions were
+ * authenticated is made again under the new key too.
  */
 public final class Resealing {
     private static final int ROWS_PER_TRANSACTION = 64;
 
     /** How a pass went. {@code keyIdsInUse}: every key some row is still sealed to, with its count. */
-    public record Outcome(int resealed, int failed, Map<String, Integer> keyIdsInUse) {
+    public record Outcome(int resealed, int failed, Map<String, Integer> keyIdsInUse, List<String> failedIds) {
         public Outcome {
             keyIdsInUse = Map.copyOf(keyIdsInUse);
+            failedIds = List.copyOf(failedIds);
         }
     }
 
@@ -57,27 +63,29 @@ public final class Resealing {
         Objects.requireNonNull(sealer, "sealer");
         Objects.requireNonNull(progress, "progress");
         List<String> ids = table.idsNotSealedTo(sealer.keyId());
+        Decisions decisions = new Decisions(db, opener);
+        List<String> failedIds = new java.util.ArrayList<>();
         int[] resealed = {0};
-        int[] failed = {0};
         for (int from = 0; from < ids.size(); from += ROWS_PER_TRANSACTION) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_TRANSACTION));
             int start = from;
             db.run(c -> {
                 for (int i = 0; i < batch.size(); i++) {
-                    if (reseal(batch.get(i), opener, sealer)) {
+                    if (reseal(batch.get(i), opener, sealer, decisions)) {
                         resealed[0]++;
                     } else {
-                        failed[0]++;
+                        failedIds.add(batch.get(i));
                     }
                     progress.update(start + i + 1, ids.size());
                 }
             });
         }
-        return new Outcome(resealed[0], failed[0], table.sealedCountByKey());
+        decisions.remark(sealer.keyId());
+        return new Outcome(resealed[0], failedIds.size(), table.sealedCountByKey(), failedIds);
     }
 
     /** False when the row did not open; a row withdrawn meanwhile counts as done. */
-    private boolean reseal(String id, Opener opener, Sealer sealer) {
+    private boolean reseal(String id, Opener opener, Sealer sealer, Decisions decisions) {
         Optional<TestimonyTable.Row> found = table.find(id);
         if (found.isEmpty() || found.get().sealed() == null) {
             return true;
@@ -87,7 +95,12 @@ public final class Resealing {
         try (SecretBytes plaintext = opener.open(row.sealed(), oldAd)) {
             byte[] sealed = sealer.seal(plaintext,
                     SealedSubmissions.associatedData(row.id(), row.schemaVersion(), sealer.keyId()));
-            table.reseal(row.id(), row.keyId(), sealer.keyId(), sealed);
+            byte[] decision = row.decision();
+            if (decisions.verdict(row) == Decisions.Verdict.AUTHENTIC) {
+                decision = decisions.macOf(new TestimonyTable.Row(row.id(), sealer.keyId(), row.schemaVersion(), sealed,
+                        row.status(), row.submittedDay(), row.eventId(), row.rejectReason(), row.decidedDay(), null));
+            }
+            table.reseal(row.id(), row.keyId(), sealer.keyId(), sealed, decision);
             return true;
         } catch (CannotOpenException e) {
             return false;

@@ -68,14 +68,18 @@ public final class SealedSubmissions implements Submissions {
     /** Stores the testimony and, if she asked for contact through the bot, her sealed handle: both or neither. */
     @Override
     public ReceiptCode submit(ChatRef chat, SecretBytes testimony, Arrival arrival) {
-        boolean urgent = arrival.urgent();
         try {
             return db.inTransaction(c -> {
                 String id = randomId();
-                byte[] sealed = sealer.seal(testimony, associatedData(id, SCHEMA_VERSION, sealer.keyId()));
+                byte[] sealed;
+                try (SecretBytes content = arrival.urgent() ? markedUrgent(testimony)
+                        : SecretBytes.adopt(testimony.bytes())) {
+                    sealed = sealer.seal(content, associatedData(id, SCHEMA_VERSION, sealer.keyId()));
+                }
                 ReceiptCode receipt = ReceiptCode.random(random);
-                table.insert(new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed, TestimonyStatus.PENDING,
-                        LocalDate.now(clock), urgent), pseudonyms.receiptHash(receipt.digits()));
+                table.insert(randomRowid(), new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed,
+                        TestimonyStatus.PENDING, LocalDate.now(clock), null, null, null, null),
+                        pseudonyms.receiptHash(receipt.digits()));
                 arrival.contactLanguage().ifPresent(language -> handles.keep(id, chat, language, sealer));
                 drafts.erase(chat);
                 // The WAL holds her draft's versions and the commit that swaps the draft for the testimony.
@@ -105,6 +109,27 @@ public final class SealedSubmissions implements Submissions {
             }
             return withdrawn;
         });
+    }
+
+    /**
+     * The testimony with its urgency sealed inside it (there is no clear urgent column). Content
+     * that is not a testimony's JSON (only tests submit such) is sealed as it is.
+     */
+    private static SecretBytes markedUrgent(SecretBytes testimony) {
+        try {
+            return TestimonyContent.fromJson(testimony).withUrgent().toJson();
+        } catch (IllegalArgumentException e) {
+            return SecretBytes.adopt(testimony.bytes());
+        }
+    }
+
+    /** A random positive 63-bit rowid: neither the ids nor the rows' order in the file tell the order of arrival. */
+    private long randomRowid() {
+        long rowid;
+        do {
+            rowid = random.nextLong() >>> 1;
+        } while (rowid == 0);
+        return rowid;
     }
 
     private String randomId() {

@@ -24,6 +24,9 @@ import org.gawahi.config.secret.SecretBytes;
  *                 stands): only these may ever be quoted. It is sealed with the rest, so no
  *                 clear flag on disk says which testimonies hold quotable words. Content
  *                 sealed before this field existed reads as none redacted.
+ * @param urgent   flagged urgent: on arrival (an answer the questionnaire marks urgent) or by a
+ *                 moderator. Sealed with the rest, so a copy of the disk does not say which
+ *                 testimonies are urgent. Content sealed before this field existed reads as not.
  */
 public record TestimonyContent(
         String questionnaire,
@@ -31,7 +34,8 @@ public record TestimonyContent(
         String language,
         Map<String, List<String>> answers,
         Map<String, String> texts,
-        Set<String> redacted) {
+        Set<String> redacted,
+        boolean urgent) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +48,11 @@ public record TestimonyContent(
         if (!texts.keySet().containsAll(redacted)) {
             throw new IllegalArgumentException("only a free-text answer can be marked redacted");
         }
+    }
+
+    public TestimonyContent(String questionnaire, int version, String language, Map<String, List<String>> answers,
+                            Map<String, String> texts, Set<String> redacted) {
+        this(questionnaire, version, language, answers, texts, redacted, false);
     }
 
     /** Content as she submitted it: nothing redacted yet. */
@@ -62,7 +71,12 @@ public record TestimonyContent(
         changed.put(questionId, text);
         Set<String> marked = new TreeSet<>(redacted);
         marked.add(questionId);
-        return new TestimonyContent(questionnaire, version, language, answers, changed, marked);
+        return new TestimonyContent(questionnaire, version, language, answers, changed, marked, urgent);
+    }
+
+    /** This content flagged urgent. */
+    public TestimonyContent withUrgent() {
+        return new TestimonyContent(questionnaire, version, language, answers, texts, redacted, true);
     }
 
     public List<String> answer(String questionId) {
@@ -77,6 +91,9 @@ public record TestimonyContent(
             if (!redacted.isEmpty()) { // absent rather than empty: unredacted content reads as it always did
                 wire.put("redacted", new TreeSet<>(redacted));
             }
+            if (urgent) { // likewise absent when not
+                wire.put("urgent", true);
+            }
             return SecretBytes.adopt(JSON.writeValueAsBytes(wire));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a testimony", e);
@@ -88,19 +105,19 @@ public record TestimonyContent(
             Wire wire = JSON.readValue(json.bytes(), Wire.class);
             return new TestimonyContent(wire.questionnaire(), wire.version(), wire.language(),
                     wire.answers() == null ? Map.of() : wire.answers(), wire.texts() == null ? Map.of() : wire.texts(),
-                    wire.redacted() == null ? Set.of() : wire.redacted());
+                    wire.redacted() == null ? Set.of() : wire.redacted(), Boolean.TRUE.equals(wire.urgent()));
         } catch (IOException e) {
             throw new IllegalArgumentException("not a testimony (the content could not be read)");
         }
     }
 
     private record Wire(String questionnaire, int version, String language,
-                        Map<String, List<String>> answers, Map<String, String> texts, Set<String> redacted) {
+                        Map<String, List<String>> answers, Map<String, String> texts, Set<String> redacted, Boolean urgent) {
     }
 
     @Override
     public String toString() {
         return "TestimonyContent[" + questionnaire + " v" + version + ", " + answers.size() + " answers, "
-                + redacted.size() + " redacted by a moderator, content redacted]";
+                + redacted.size() + " redacted by a moderator" + (urgent ? ", urgent" : "") + ", content redacted]";
     }
 }

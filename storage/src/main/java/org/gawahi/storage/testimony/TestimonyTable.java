@@ -16,40 +16,42 @@ import org.gawahi.storage.db.Database;
 
 /**
  * The table {@code testimonies}. A row holds a random id, the sealed content and the key it
- * is sealed to, its status, the day (not the time) it arrived, and a keyed hash of its
- * receipt. Nothing in it names a chat or a person.
+ * is sealed to, its status, the day (not the time) it arrived, a keyed hash of its receipt,
+ * and, once a moderator acted on it, the MAC that authenticates that state ({@link Decisions}).
+ * Nothing in it names a chat or a person, and nothing tells the order of arrival: a new row's
+ * rowid is random (the caller's), not the next one, so neither the rowids nor the order of
+ * rows in the file or in a backup follow submission.
  */
 public final class TestimonyTable {
-    private static final String INSERT = "INSERT INTO testimonies (id, key_id, schema_version, sealed, status, "
-            + "submitted_day, receipt_hash, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "SELECT id, key_id, schema_version, sealed, status, submitted_day, event_id, "
+            + "reject_reason, decided_day, decision FROM testimonies ";
+    private static final String INSERT = "INSERT INTO testimonies (rowid, id, key_id, schema_version, sealed, status, "
+            + "submitted_day, receipt_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String STATUS_BY_RECEIPT = "SELECT status FROM testimonies WHERE receipt_hash = ?";
     private static final String ID_BY_RECEIPT = "SELECT id FROM testimonies WHERE receipt_hash = ?";
     private static final String WITHDRAW = "UPDATE testimonies SET sealed = NULL, key_id = NULL, status = 'WITHDRAWN' "
             + "WHERE receipt_hash = ? AND status <> 'WITHDRAWN'";
-    private static final String SELECT_ONE = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
-            + "FROM testimonies WHERE id = ?";
-    private static final String SELECT_SEALED = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
-            + "FROM testimonies WHERE sealed IS NOT NULL ORDER BY submitted_day, id";
-    private static final String RESEAL = "UPDATE testimonies SET key_id = ?, sealed = ? WHERE id = ? AND key_id = ?";
+    private static final String SELECT_ONE = COLUMNS + "WHERE id = ?";
+    private static final String SELECT_SEALED = COLUMNS + "WHERE sealed IS NOT NULL ORDER BY submitted_day, id";
+    private static final String SELECT_PENDING = COLUMNS + "WHERE status = 'PENDING' AND sealed IS NOT NULL "
+            + "ORDER BY submitted_day, id";
+    private static final String RESEAL = "UPDATE testimonies SET key_id = ?, sealed = ?, decision = ? "
+            + "WHERE id = ? AND key_id = ?";
+    private static final String SET_DECISION = "UPDATE testimonies SET decision = ? WHERE id = ?";
+    private static final String COUNT_DECISIONS = "SELECT count(*) FROM testimonies WHERE decision IS NOT NULL";
     private static final String COUNT = "SELECT count(*) FROM testimonies";
     private static final String COUNT_BY_STATUS = "SELECT status, count(*) FROM testimonies GROUP BY status";
     private static final String SEALED_BY_KEY = "SELECT key_id, count(*) FROM testimonies "
             + "WHERE sealed IS NOT NULL GROUP BY key_id";
-    private static final String PENDING_IDS = "SELECT id FROM testimonies WHERE status = 'PENDING' "
-            + "AND sealed IS NOT NULL ORDER BY urgent DESC, submitted_day, id";
-    private static final String COUNT_URGENT_PENDING = "SELECT count(*) FROM testimonies "
-            + "WHERE status = 'PENDING' AND urgent = 1";
     private static final String COUNT_PENDING_BEFORE = "SELECT count(*) FROM testimonies "
             + "WHERE status = 'PENDING' AND submitted_day < ?";
     private static final String DECIDE = "UPDATE testimonies SET status = ?, decided_day = ?, reject_reason = ? "
             + "WHERE id = ? AND status = 'PENDING'";
-    private static final String FLAG_URGENT = "UPDATE testimonies SET urgent = 1 "
-            + "WHERE id = ? AND urgent = 0 AND sealed IS NOT NULL";
     private static final String REPLACE_SEALED = "UPDATE testimonies SET key_id = ?, sealed = ? "
             + "WHERE id = ? AND sealed = ? AND status <> 'WITHDRAWN'";
     private static final String LINK_EVENT = "UPDATE testimonies SET event_id = ? WHERE id = ? AND sealed IS NOT NULL";
-    private static final String SELECT_APPROVED = "SELECT id, key_id, schema_version, sealed, status, submitted_day, urgent "
-            + "FROM testimonies WHERE status = 'APPROVED' AND sealed IS NOT NULL ORDER BY submitted_day, id";
+    private static final String SELECT_APPROVED = COLUMNS + "WHERE status = 'APPROVED' AND sealed IS NOT NULL "
+            + "ORDER BY submitted_day, id";
     private static final String REJECTED_BEFORE = "SELECT id FROM testimonies WHERE status = 'REJECTED' "
             + "AND sealed IS NOT NULL AND decided_day < ? ORDER BY id";
     private static final String PURGE = "UPDATE testimonies SET sealed = NULL, key_id = NULL, event_id = NULL "
@@ -60,9 +62,17 @@ public final class TestimonyTable {
     private static final String IDS_NOT_SEALED_TO = "SELECT id FROM testimonies "
             + "WHERE sealed IS NOT NULL AND key_id IS NOT ? ORDER BY id";
 
-    /** A stored testimony, still sealed. */
+    /**
+     * A stored testimony, still sealed, as the disk holds it: nothing here is authenticated
+     * but the sealed content; ask {@link Decisions} whether its state may be trusted.
+     *
+     * @param decidedDay   the day of the last approve or reject, as stored; null when none
+     * @param decision     the MAC over this state written by an unlocked Gawahi; null on a row as
+     *                     intake made it
+     */
     public record Row(String id, String keyId, int schemaVersion, byte[] sealed, TestimonyStatus status,
-                      LocalDate submittedDay, boolean urgent) {
+                      LocalDate submittedDay, String eventId, String rejectReason, String decidedDay,
+                      byte[] decision) {
         @Override
         public String toString() {
             return "Row[" + id + ", " + status + ", " + submittedDay + "]";
@@ -75,17 +85,26 @@ public final class TestimonyTable {
         this.db = Objects.requireNonNull(db, "db");
     }
 
-    void insert(Row row, String receiptHash) {
+    /** Inserts a row as intake makes it (no decision) at {@code rowid}, a random positive number. */
+    /** The database this table is in. */
+    public Database database() {
+        return db;
+    }
+
+    void insert(long rowid, Row row, String receiptHash) {
+        if (rowid <= 0) {
+            throw new IllegalArgumentException("a rowid is positive");
+        }
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                s.setString(1, row.id());
-                s.setString(2, row.keyId());
-                s.setInt(3, row.schemaVersion());
-                s.setBytes(4, row.sealed());
-                s.setString(5, row.status().name());
-                s.setString(6, row.submittedDay().toString());
-                s.setString(7, receiptHash);
-                s.setInt(8, row.urgent() ? 1 : 0);
+                s.setLong(1, rowid);
+                s.setString(2, row.id());
+                s.setString(3, row.keyId());
+                s.setInt(4, row.schemaVersion());
+                s.setBytes(5, row.sealed());
+                s.setString(6, row.status().name());
+                s.setString(7, row.submittedDay().toString());
+                s.setString(8, receiptHash);
                 s.executeUpdate();
             }
         });
@@ -136,28 +155,50 @@ public final class TestimonyTable {
 
     /** Every row that still holds sealed content, oldest first. */
     public List<Row> sealedRows() {
-        return db.inTransaction(c -> {
-            List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(SELECT_SEALED); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
-        });
+        return rows(SELECT_SEALED);
     }
 
-    /** Replaces a row's sealed content with one sealed to another key (key rotation). */
-    public boolean reseal(String id, String oldKeyId, String newKeyId, byte[] sealed) {
+    /** The ids of pending rows that still hold content, oldest first (urgency is sealed: not by urgency). */
+    public List<String> pendingIds() {
+        return pendingRows().stream().map(Row::id).toList();
+    }
+
+    /** Pending rows that still hold content, oldest first (urgency is sealed: the caller sorts by it). */
+    public List<Row> pendingRows() {
+        return rows(SELECT_PENDING);
+    }
+
+    /**
+     * Replaces a row's sealed content with one sealed to another key (key rotation), and its
+     * decision MAC with {@code decision} (made for the new state, or kept as it was).
+     */
+    public boolean reseal(String id, String oldKeyId, String newKeyId, byte[] sealed, byte[] decision) {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(RESEAL)) {
                 s.setString(1, newKeyId);
                 s.setBytes(2, sealed);
-                s.setString(3, id);
-                s.setString(4, oldKeyId);
+                s.setBytes(3, decision);
+                s.setString(4, id);
+                s.setString(5, oldKeyId);
                 return s.executeUpdate() == 1;
             }
         });
+    }
+
+    /** Stores the MAC of a row's state (see {@link Decisions}); null removes it. */
+    void setDecision(String id, byte[] decision) {
+        db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(SET_DECISION)) {
+                s.setBytes(1, decision);
+                s.setString(2, id);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    /** How many rows carry a decision MAC, valid or not. */
+    int decisionCount() {
+        return countWith(COUNT_DECISIONS, null);
     }
 
     public int count() {
@@ -191,14 +232,6 @@ public final class TestimonyTable {
         return db.strings(IDS_NOT_SEALED_TO, keyId);
     }
 
-    /** The ids of pending testimonies that still hold content: urgent first, then oldest first. */
-    public List<String> pendingIds() {
-        return db.strings(PENDING_IDS);
-    }
-
-    public int urgentPendingCount() {
-        return countWith(COUNT_URGENT_PENDING, null);
-    }
 
     /** How many testimonies have waited for a decision since before {@code day}. */
     public int pendingSubmittedBefore(LocalDate day) {
@@ -214,11 +247,6 @@ public final class TestimonyTable {
             throw new IllegalArgumentException("a decision approves or rejects");
         }
         return db.updateOne(DECIDE, to.name(), day.toString(), reason.orElse(null), id);
-    }
-
-    /** False when it was urgent already, or holds no content any more. */
-    public boolean flagUrgent(String id) {
-        return db.updateOne(FLAG_URGENT, id);
     }
 
     /**
@@ -281,9 +309,13 @@ public final class TestimonyTable {
 
     /** Approved rows that hold content, oldest first (for the export). */
     public List<Row> approvedRows() {
+        return rows(SELECT_APPROVED);
+    }
+
+    private List<Row> rows(String sql) {
         return db.inTransaction(c -> {
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(SELECT_APPROVED); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(row(rs));
                 }
@@ -309,6 +341,7 @@ public final class TestimonyTable {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBytes(4),
-                TestimonyStatus.valueOf(rs.getString(5)), LocalDate.parse(rs.getString(6)), rs.getInt(7) == 1);
+                TestimonyStatus.valueOf(rs.getString(5)), LocalDate.parse(rs.getString(6)), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getBytes(10));
     }
 }

@@ -17,14 +17,16 @@ import org.gawahi.storage.crypto.ServerSecret;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 
 /**
  * A data directory with real keys (cheap Argon2 profile) and testimonies sealed the way the
- * bot seals them, for tests and the benchmark. Moderation does not exist yet, so statuses
- * are set with SQL here, in test code only.
+ * bot seals them, for tests and the benchmark. Statuses are set with SQL here, in test code
+ * only, and then authenticated as a moderator's decision is.
  */
 public final class SealedStore {
     public static final Secret PASSPHRASE = Secret.of("correct horse battery staple");
@@ -42,6 +44,11 @@ public final class SealedStore {
         keys.init(PASSPHRASE, Argon2Profile.TEST);
         keys.newSigningKey(PASSPHRASE, Argon2Profile.TEST);
         return new SealedStore(dataDirectory, keys);
+    }
+
+    /** The keys already in {@code dataDirectory}, made by {@link #create}. */
+    public static SealedStore open(Path dataDirectory) {
+        return new SealedStore(dataDirectory, new Keys(dataDirectory, new SecureRandom(), Clock.systemUTC()));
     }
 
     public Keys keys() {
@@ -62,40 +69,45 @@ public final class SealedStore {
         try (ServerSecret secret = keys.serverSecret(); Pseudonyms pseudonyms = new Pseudonyms(secret)) {
             SealedSubmissions submissions = new SealedSubmissions(db, keys.sealer(), pseudonyms,
                     new InMemoryDraftStore(clock, Duration.ofHours(1)), new SecureRandom(), clock);
-            return db.inTransaction(c -> {
-                String before = lastId(c);
+            List<String> ids = new java.util.ArrayList<>();
+            db.run(c -> {
                 for (int i = 0; i < contents.size(); i++) {
+                    java.util.Set<String> before = new java.util.HashSet<>(allIds(c));
                     try (var json = contents.get(i).toJson()) {
                         submissions.submit(ChatRef.of(i + 1), json);
                     }
+                    List<String> added = new java.util.ArrayList<>(allIds(c));
+                    added.removeAll(before);
+                    ids.add(added.get(0)); // rowids are random: the new row is the one not there before
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE testimonies SET status = ? WHERE rowid > (SELECT coalesce(max(rowid), 0) FROM testimonies "
-                                + "WHERE id = ?) OR ? IS NULL")) {
-                    s.setString(1, status.name());
-                    s.setString(2, before);
-                    s.setString(3, before);
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("SELECT id FROM testimonies ORDER BY rowid DESC LIMIT ?")) {
-                    s.setInt(1, contents.size());
-                    List<String> ids = new java.util.ArrayList<>();
-                    try (var rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(0, rs.getString(1));
-                        }
+                for (String id : ids) {
+                    try (PreparedStatement s = c.prepareStatement("UPDATE testimonies SET status = ? WHERE id = ?")) {
+                        s.setString(1, status.name());
+                        s.setString(2, id);
+                        s.executeUpdate();
                     }
-                    return ids;
                 }
             });
+            if (status != TestimonyStatus.PENDING) { // as a moderator's decision: authenticated
+                try (Opener opener = keys.unlock(PASSPHRASE)) {
+                    Decisions decisions = new Decisions(db, opener);
+                    for (String id : ids) {
+                        decisions.authenticate(id);
+                    }
+                }
+            }
+            return ids;
         }
     }
 
-    private static String lastId(java.sql.Connection c) throws java.sql.SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM testimonies ORDER BY rowid DESC LIMIT 1");
-             var rs = s.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+    private static List<String> allIds(java.sql.Connection c) throws java.sql.SQLException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM testimonies"); var rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
         }
+        return ids;
     }
 
 }

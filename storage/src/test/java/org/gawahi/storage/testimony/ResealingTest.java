@@ -55,6 +55,46 @@ class ResealingTest {
     }
 
     @Test
+    void decisionsStayAuthenticAndForgeriesStayForgedAcrossARotationThatDeletesTheOldKey() throws Exception {
+        submit(3);
+        List<String> ids = table.pendingIds();
+        try (Opener opener = storage.unlock()) {
+            Decisions decisions = new Decisions(storage.db, opener);
+            decisions.authenticateEarlierDecisions(storage.keys.sealer().keyId()); // the first unlocked run: none yet
+            storage.db.run(c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE testimonies SET status = 'APPROVED' WHERE id = ?")) {
+                    for (String id : ids) {
+                        s.setString(1, id);
+                        s.executeUpdate();
+                    }
+                }
+            });
+            decisions.authenticate(ids.get(0)); // a moderator's approval; ids 1 and 2 were approved by SQL only
+            decisions.authenticate(ids.get(1));
+            storage.db.run(c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE testimonies SET decision = NULL WHERE id = ?")) {
+                    s.setString(1, ids.get(1));
+                    s.executeUpdate();
+                }
+            });
+        }
+        String oldKeyId = storage.keys.sealer().keyId();
+        storage.keys.rotate(TestStorage.PASSPHRASE, Argon2Profile.TEST);
+        try (Opener opener = storage.unlock()) {
+            new Resealing(storage.db).resealAll(opener, storage.keys.sealer(), (done, total) -> { });
+        }
+        storage.keys.deleteRetired(oldKeyId);
+
+        try (Opener opener = storage.unlock()) {
+            Decisions decisions = new Decisions(storage.db, opener);
+            assertThat(decisions.verdict(table.find(ids.get(0)).orElseThrow())).isEqualTo(Decisions.Verdict.AUTHENTIC);
+            assertThat(decisions.verdict(table.find(ids.get(1)).orElseThrow())).isEqualTo(Decisions.Verdict.NOT_AUTHENTIC);
+            assertThat(decisions.verdict(table.find(ids.get(2)).orElseThrow())).isEqualTo(Decisions.Verdict.NOT_AUTHENTIC);
+            assertThat(decisions.upgradeState()).isEqualTo(Decisions.Upgrade.DONE);
+        }
+    }
+
+    @Test
     void rotatingResealingAndDeletingTheRetiredKeyKeepsEveryTestimonyReadable() throws Exception {
         List<ReceiptCode> receipts = submit(150); // more than one transaction's worth
         storage.submissions.withdraw(receipts.get(7));
