@@ -14,9 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every relative link of README.md, SECURITY.md and docs/*.md resolves inside the repository,
- * so a fresh clone (or the Debian package's copy of the guides) has no dead link and none into
- * a folder only the team has. The checker itself is attacked with the broken links the README
- * once had.
+ * so a fresh clone has no dead link and none into a folder only the team has. The checker
+ * itself is attacked with the broken links the README once had.
  */
 class DocumentationLinksTest {
 
