@@ -29,14 +29,17 @@ import org.gawahi.storage.roles.Roles;
  * review buttons (callback data {@code m:...}) go to review when the keys are unlocked and the
  * sender holds the moderator role, checked on every input against the sealed role table (so a
  * revocation counts at once). Anyone else gets the interview, as if the command did not exist,
- * and the attempt is audited under her pseudonym. In intake-only mode the commands say
- * plainly that the keys are locked; nobody can be checked then, so nothing is audited.
+ * and the attempt is audited under her pseudonym. In intake-only mode nobody can be checked, so
+ * everybody gets the interview and nothing is audited: a stranger's answers are the same whether
+ * the keys are locked or not, and tell her nothing about whether review exists (moderators learn
+ * the key state from the operator, or from the health check).
  *
  * <p>Channel-agnostic: it takes and returns the engine's own {@link Input} and {@link Screen},
  * so Telegram and a test drive it alike. What it remembers (skipped testimonies, a redaction
  * waiting for its text) is in memory, per moderator, and forgotten on restart.
  */
 public final class ModerationDesk {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModerationDesk.class);
     /** The interview, or anything answering a respondent. */
     @FunctionalInterface
     public interface Respondent {
@@ -56,9 +59,6 @@ public final class ModerationDesk {
     public static final List<String> COMMANDS = List.of("queue", "next");
     public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
     static final String PREFIX = "m:";
-    static final String LOCKED = "Review is not available: the keys are locked, so this server only takes testimonies. "
-            + "An operator can restart the bot with the passphrase (GAWAHI_PASSPHRASE) to allow review here, "
-            + "or you can review on a laptop with `gawahi review`.";
     static final String EMPTY = "Nothing is waiting for review.";
     static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
     static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
@@ -110,7 +110,7 @@ public final class ModerationDesk {
             return respondent.handle(chat, languageCode, input);
         }
         if (unlocked.isEmpty()) {
-            return isDeskInput(input) ? plain(LOCKED) : respondent.handle(chat, languageCode, input);
+            return respondent.handle(chat, languageCode, input);
         }
         Unlocked u = unlocked.get();
         String actor;
@@ -123,8 +123,10 @@ public final class ModerationDesk {
                 return respondent.handle(chat, languageCode, input);
             }
         } catch (CannotOpenException e) {
-            return plain("The role table did not open with the unlocked keys; nobody can review until an operator "
-                    + "runs `gawahi doctor`.");
+            // Said to nobody in the chat: a stranger would learn that review exists.
+            log.warn("the role table did not open with the unlocked keys; nobody can review until an operator "
+                    + "runs `gawahi doctor`");
+            return respondent.handle(chat, languageCode, input);
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
         showingReview.add(chat.id());
