@@ -14,7 +14,6 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.LanguageGuess;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.Questionnaire;
-import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
@@ -119,7 +118,7 @@ public final class ModerationDesk {
             if (!book.allows(chat.id(), Role.MODERATOR)) {
                 redactions.remove(chat.id());
                 contacts.take(chat.id());
-                u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
+                u.audit().refused(actor);
                 return respondent.handle(chat, languageCode, input);
             }
         } catch (CannotOpenException e) {

@@ -106,7 +106,7 @@ public final class ReportDesk {
         try (RoleBook book = u.roles().open(u.opener())) {
             actor = book.actorPseudonym(chat.id());
             if (!book.allows(chat.id(), Role.COLLECTIVE)) {
-                u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
+                u.audit().refused(actor);
                 return next.handle(chat, languageCode, input);
             }
         } catch (CannotOpenException e) {

@@ -51,6 +51,7 @@ class StrangerFaceTest {
     Path dir;
     private final List<AutoCloseable> open = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
+    private AuditLog audit;
 
     @AfterEach
     void stop() throws Exception {
@@ -81,7 +82,7 @@ class StrangerFaceTest {
             book.grant(MEMBER, Role.COLLECTIVE);
             roles.save(book, store.keys().sealer());
         }
-        AuditLog audit = new AuditLog(db, clock);
+        audit = new AuditLog(db, clock);
         Review review = new Review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());
         BotHarness harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve(name).resolve("bot")));
         open.add(harness);
@@ -138,6 +139,23 @@ class StrangerFaceTest {
         assertThat(String.join("\n", unlocked)).doesNotContainIgnoringCase("locked")
                 .doesNotContainIgnoringCase("review").doesNotContain("Reports are not available")
                 .doesNotContain("role table");
+    }
+
+    @Test
+    void aFloodOfRefusedPressesAddsOneAuditEntry() throws Exception {
+        BotHarness harness = server("flood", true);
+        Person stranger = new Person(harness, STRANGER, "Someone", null, "en");
+        stranger.types("/start");
+        int on = stranger.screen().id();
+
+        for (int i = 0; i < 1_000; i++) {
+            harness.emulator.pressButton(stranger.user, on, i % 2 == 0 ? "m:n" : "m:a:" + SOME_ID);
+        }
+        stranger.types("/queue");
+        harness.settle();
+
+        assertThat(audit.head().seq()).isEqualTo(1);
+        assertThat(audit.entries(1, 1).get(0).action()).isEqualTo(org.gawahi.storage.audit.AuditAction.ACCESS_REFUSED);
     }
 
     @Test
