@@ -61,7 +61,7 @@ public final class ModerationDesk {
     static final String EMPTY = "Nothing is waiting for review.";
     static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
     static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
-    static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id], [#email].";
+    static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id-number], [#email], [#link].";
     static final int MAX_TEXT = 4000;
     static final String TOO_LONG = "\n… (too long for one message: read it whole with `gawahi review`)";
     static final String STALE = "That button is out of date. Send /next.";
