@@ -102,4 +102,20 @@ class StormTest {
         assertThat(p.screen().buttons()).isNotEmpty();
         assertThat(harness.bot().status().receiving()).isTrue();
     }
+
+    @Test
+    void aServerThatAnswersPollsAtOnceIsPolledAboutOnceASecondNotInABusyLoop() throws Exception {
+        Person sita = new Person(harness, 9350, "Sita", null, "en");
+        harness.emulator.faults().answerPollsAtOnce(true);
+        sita.types("/start"); // ends the long poll that was waiting; from here every poll comes back empty at once
+        int before = harness.emulator.requests("getUpdates").size();
+
+        Thread.sleep(3_000);
+        int polls = harness.emulator.requests("getUpdates").size() - before;
+        sita.types("/help");
+
+        // Spaced by a second at least: three seconds hold at most three or four (a slower machine only fewer).
+        assertThat(polls).isBetween(1, 5);
+        assertThat(sita.screen().text()).contains(en.message("help"));
+    }
 }

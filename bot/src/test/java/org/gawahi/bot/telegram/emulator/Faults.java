@@ -53,6 +53,7 @@ public final class Faults {
     private final List<Delay> delays = new ArrayList<>();
     private double serverErrorProbability;
     private boolean duplicateDelivery;
+    private boolean shortPolls;
 
     Faults(Clock clock, Random random) {
         this.clock = Objects.requireNonNull(clock);
@@ -140,12 +141,26 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * While on, getUpdates answers at once, with whatever is pending (often nothing), however
+     * long the bot asked to wait: a server, or a proxy, that does not hold long polls.
+     */
+    public synchronized Faults answerPollsAtOnce(boolean on) {
+        shortPolls = on;
+        return this;
+    }
+
+    synchronized boolean answerPollsAtOnce() {
+        return shortPolls;
+    }
+
     /** Removes every fault, delay and probability. */
     public synchronized void clear() {
         rules.clear();
         delays.clear();
         serverErrorProbability = 0;
         duplicateDelivery = false;
+        shortPolls = false;
     }
 
     synchronized boolean duplicateDelivery() {
