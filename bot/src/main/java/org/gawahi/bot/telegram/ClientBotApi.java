@@ -1,7 +1,6 @@
 package org.gawahi.bot.telegram;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,17 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import okhttp3.Callback;
 import okhttp3.Dispatcher;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.secret.Secret;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -60,16 +50,12 @@ final class ClientBotApi implements BotApi {
     private static final Duration POLL_MARGIN = Duration.ofSeconds(15);
     /** Enough for the long poll, the callback answers and every sending thread together. */
     static final int MAX_CALLS_AT_ONCE = 16;
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
     /** For getUpdates only, which is safe to repeat: OkHttp may retry it on a stale pooled connection. */
-    private final OkHttpClient pollingHttp;
+    private final UpdatePoll poll;
     private final Duration callTimeout;
-    private final Secret token;
-    private final TelegramUrl telegramUrl;
-    private final UpdateReader reader = new UpdateReader();
 
     ClientBotApi(Secret token, URI apiUrl, Duration callTimeout) {
         Objects.requireNonNull(token, "token");
@@ -90,9 +76,8 @@ final class ClientBotApi implements BotApi {
                 .retryOnConnectionFailure(false)
                 .build();
         this.client = new OkHttpTelegramClient(http, token.reveal(), telegramUrl(apiUrl));
-        this.pollingHttp = http.newBuilder().retryOnConnectionFailure(true).build();
-        this.token = token;
-        this.telegramUrl = telegramUrl(apiUrl);
+        this.poll = new UpdatePoll(http.newBuilder().retryOnConnectionFailure(true).build(), token,
+                telegramUrl(apiUrl));
     }
 
     static TelegramUrl telegramUrl(URI apiUrl) {
@@ -104,87 +89,12 @@ final class ClientBotApi implements BotApi {
         return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
     }
 
-    /**
-     * Asks for updates with a call of our own rather than the library's {@code GetUpdates}: that
-     * one maps the whole array at once (one bad update fails the poll, for ever) and holds the
-     * offset as an {@code int}. Here the reply is read as a JSON tree and each update mapped on
-     * its own by the {@link UpdateReader}.
-     */
+    /** See {@link UpdatePoll}: each update of the reply is read on its own. */
     @Override
     public List<IncomingUpdate> getUpdates(long offset, int timeoutSeconds) throws ApiException {
-        ObjectNode params = reader.newObject();
-        params.put("offset", offset);
-        params.put("timeout", timeoutSeconds);
-        params.put("limit", 100);
-        ALLOWED_UPDATES.forEach(params.putArray("allowed_updates")::add);
-        Request request = new Request.Builder()
-                .url(methodUrl("getUpdates"))
-                .post(RequestBody.create(params.toString(), JSON))
-                .build();
-        byte[] reply = await("getUpdates", () -> bodyOf(pollingHttp.newCall(request)),
+        byte[] reply = await("getUpdates", () -> poll.start(offset, timeoutSeconds, ALLOWED_UPDATES),
                 Duration.ofSeconds(timeoutSeconds).plus(POLL_MARGIN));
-        return reader.readAll(result("getUpdates", reply));
-    }
-
-    private HttpUrl methodUrl(String method) {
-        return new HttpUrl.Builder()
-                .scheme(telegramUrl.getSchema())
-                .host(telegramUrl.getHost())
-                .port(telegramUrl.getPort())
-                .addPathSegment("bot" + token.reveal())
-                .addPathSegment(method)
-                .build();
-    }
-
-    private static CompletableFuture<byte[]> bodyOf(okhttp3.Call call) {
-        CompletableFuture<byte[]> future = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                call.cancel();
-                return super.cancel(mayInterruptIfRunning);
-            }
-        };
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(okhttp3.Call c, IOException e) {
-                future.completeExceptionally(e);
-            }
-
-            @Override
-            public void onResponse(okhttp3.Call c, Response response) {
-                try (response; ResponseBody body = response.body()) {
-                    future.complete(body == null ? new byte[0] : body.bytes());
-                } catch (IOException | RuntimeException e) {
-                    future.completeExceptionally(e);
-                }
-            }
-        });
-        return future;
-    }
-
-    /** The {@code result} of a Bot API reply, or the failure it reports, classified as {@link #classify} does. */
-    private JsonNode result(String method, byte[] reply) throws ApiException {
-        JsonNode root;
-        try {
-            root = reader.tree(reply);
-        } catch (IOException e) {
-            throw ApiException.transientFailure(method, 0, e); // a proxy's page, a truncated body
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.transientFailure(method, 0, null);
-        }
-        if (root.path("ok").asBoolean(false)) {
-            return root.get("result");
-        }
-        int code = root.path("error_code").asInt(0);
-        if (code == 429) {
-            int seconds = root.path("parameters").path("retry_after").asInt(1);
-            throw ApiException.retryAfter(method, Duration.ofSeconds(Math.max(1, seconds)));
-        }
-        if (code <= 0 || code >= 500) {
-            throw ApiException.transientFailure(method, code, null);
-        }
-        throw ApiException.rejected(method, code, root.path("description").asText(""));
+        return poll.read(reply);
     }
 
     @Override

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 300 MB webhook bodies, with and without the secret, with and without a Content-Length, sent
- * from several connections for 20 seconds while genuine updates arrive: the bot reads none of
+ * 300 MB webhook bodies, with and without the secret, with and without a Content-Length, as
+ * JSON, multipart or a form, sent from six connections for 20 seconds while genuine updates arrive: the bot reads none of
  * them into memory, answers the genuine ones, and logs no error. The bodies are generated as
  * they are written; nothing of 300 MB is ever allocated by the test.
  */
@@ -111,14 +111,14 @@ class WebhookFloodTest {
      * Writes one request with a generated body of {@link #BODY} bytes until the server stops
      * taking it (an answer, a closed connection) or the body ends.
      */
-    private Attempt flood(String kind, String secret, boolean chunked) {
+    private Attempt flood(String kind, String secret, boolean chunked, String contentType) {
         long written = 0;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port()), 5_000);
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             String head = "POST " + WebhookController.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\n"
+                    + "Content-Type: " + contentType + "\r\n"
                     + (secret == null ? "" : WebhookController.SECRET_HEADER + ": " + secret + "\r\n")
                     + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + BODY + "\r\n") + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -192,7 +192,7 @@ class WebhookFloodTest {
         AtomicBoolean flooding = new AtomicBoolean(true);
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         long end = System.nanoTime() + FLOOD.toNanos();
-        ExecutorService threads = Executors.newFixedThreadPool(6);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Future<?>> running = new ArrayList<>();
         running.add(threads.submit(() -> {
             while (flooding.get()) {
@@ -204,15 +204,18 @@ class WebhookFloodTest {
                 }
             }
         }));
+        String json = "application/json";
         Object[][] kinds = {
-                {"no secret, Content-Length", null, false},
-                {"secret, Content-Length", SECRET, false},
-                {"secret, chunked", SECRET, true},
-                {"wrong secret, chunked", "wrong", true}};
+                {"no secret, Content-Length", null, false, json},
+                {"secret, Content-Length", SECRET, false, json},
+                {"secret, chunked", SECRET, true, json},
+                {"wrong secret, chunked", "wrong", true, json},
+                {"no secret, multipart", null, true, "multipart/form-data; boundary=x"},
+                {"no secret, form", null, false, "application/x-www-form-urlencoded"}};
         for (Object[] kind : kinds) {
             running.add(threads.submit(() -> {
                 while (System.nanoTime() < end) {
-                    attempts.add(flood((String) kind[0], (String) kind[1], (Boolean) kind[2]));
+                    attempts.add(flood((String) kind[0], (String) kind[1], (Boolean) kind[2], (String) kind[3]));
                 }
             }));
         }
