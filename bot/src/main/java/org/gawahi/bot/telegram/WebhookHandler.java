@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.gawahi.config.secret.Secret;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class WebhookHandler {
     private final Optional<Secret> secret;
     private final UpdateApplier applier;
     private final UpdateReader reader = new UpdateReader();
+    private final AtomicLong refusedWithoutSecret = new AtomicLong();
 
     WebhookHandler(Optional<Secret> secret, UpdateApplier applier) {
         this.secret = Objects.requireNonNull(secret, "secret");
@@ -61,7 +63,11 @@ public final class WebhookHandler {
             return NOT_FOUND; // polling mode: there is no webhook
         }
         if (!secret.get().matches(secretHeader)) {
-            log.info("refused a webhook request without the right secret");
+            long refused = refusedWithoutSecret.incrementAndGet();
+            if (Long.bitCount(refused) == 1) {
+                // 1, 2, 4, 8...: a flood of such requests cannot fill the disk with log lines.
+                log.info("refused {} webhook request(s) without the right secret so far", refused);
+            }
             return UNAUTHORIZED;
         }
         if (contentLength > MAX_BODY_BYTES) {
