@@ -118,4 +118,20 @@ class StormTest {
         assertThat(polls).isBetween(1, 5);
         assertThat(sita.screen().text()).contains(en.message("help"));
     }
+
+    @Test
+    void aMinuteOf429InOneChatDoesNotHoldUpAnotherChat() throws Exception {
+        Person rani = new Person(harness, 9360, "Rani", null, "en");
+        Person sita = new Person(harness, 9361, "Sita", null, "en");
+        rani.types("/start");
+        sita.types("/start");
+        harness.emulator.faults().tooManyRequestsInChat(rani.chatId(), 1, 60);
+
+        harness.emulator.sendText(rani.user, "/help");
+        Eventually.holds(() -> harness.emulator.requests().stream().anyMatch(r -> r.status() == 429));
+        harness.emulator.sendText(sita.user, "/help");
+
+        // Before, every chat waited out Rani's minute: Sita's answer came after 60 s, past this wait.
+        harness.emulator.awaitBotMessage(sita.chatId(), m -> m.text().contains(en.message("help")), BotHarness.WAIT);
+    }
 }
