@@ -53,6 +53,11 @@ public final class CliEnvironment {
         return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
     }
 
+    /** Every variable, for the settings loader. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
     public Path workingDirectory() {
         return workingDirectory;
     }

@@ -54,13 +54,17 @@ public final class GawahiCommand implements Runnable {
         PrintWriter err = cli.getErr();
         CliEnvironment env = environment(cli.getCommandSpec());
         var explained = Failures.explain(e);
+        boolean debug = "DEBUG".equalsIgnoreCase(env.variable("GAWAHI_LOG_LEVEL").orElse(""));
         if (explained.isPresent()) {
             err.println(explained.get());
+            if (debug) {
+                e.printStackTrace(err);
+            }
             return 2;
         }
         err.println("gawahi: unexpected failure (" + e.getClass().getSimpleName()
                 + "). Run again with GAWAHI_LOG_LEVEL=DEBUG for details.");
-        if ("DEBUG".equalsIgnoreCase(env.variable("GAWAHI_LOG_LEVEL").orElse(""))) {
+        if (debug) {
             e.printStackTrace(err);
         }
         return 1;

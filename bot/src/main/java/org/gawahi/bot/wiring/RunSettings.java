@@ -16,9 +16,12 @@ import org.gawahi.config.settings.Settings;
  * @param questionnaireFolder an edited questionnaire; the shipped raid questionnaire when empty
  * @param drafts              sealed on disk, or in memory only
  * @param passphrase          unlocks the keys; without it the bot runs intake-only
+ * @param healthPort          polling mode: where health listens on loopback ({@code GAWAHI_HEALTH_PORT});
+ *                            empty: no web server at all. Webhook mode always has its web server.
  */
 public record RunSettings(TelegramSettings telegram, Path dataDirectory, Optional<Path> questionnaireFolder,
-                          Settings.DraftMode drafts, Duration draftTimeToLive, Optional<Secret> passphrase) {
+                          Settings.DraftMode drafts, Duration draftTimeToLive, Optional<Secret> passphrase,
+                          Optional<Integer> healthPort) {
     public RunSettings {
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -26,6 +29,19 @@ public record RunSettings(TelegramSettings telegram, Path dataDirectory, Optiona
         Objects.requireNonNull(drafts, "drafts");
         Objects.requireNonNull(draftTimeToLive, "draftTimeToLive");
         Objects.requireNonNull(passphrase, "passphrase");
+        Objects.requireNonNull(healthPort, "healthPort");
+    }
+
+    /** Without a health port: in polling mode, no web server. */
+    public RunSettings(TelegramSettings telegram, Path dataDirectory, Optional<Path> questionnaireFolder,
+                       Settings.DraftMode drafts, Duration draftTimeToLive, Optional<Secret> passphrase) {
+        this(telegram, dataDirectory, questionnaireFolder, drafts, draftTimeToLive, passphrase, Optional.empty());
+    }
+
+    /** The same, with health on {@code port} (0: any free port). */
+    public RunSettings withHealthPort(int port) {
+        return new RunSettings(telegram, dataDirectory, questionnaireFolder, drafts, draftTimeToLive, passphrase,
+                Optional.of(port));
     }
 
     /** Polling, drafts on disk for 24 h, no passphrase: what tests and a plain start use. */
