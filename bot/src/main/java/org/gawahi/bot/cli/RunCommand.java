@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Asked at a terminal only; Enter alone, or no terminal, is intake-only (the start line says so). */
-    private static Optional<Secret> askPassphrase(CliEnvironment env) {
+    static Optional<Secret> askPassphrase(CliEnvironment env) {
         Optional<char[]> typed = env.terminal().readPassword("Passphrase (Enter alone starts intake-only: "
                 + "testimonies are taken and sealed, nobody can read them until a start with it): ");
         if (typed.isEmpty()) {
