@@ -46,9 +46,8 @@ public class GawahiApplication {
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton(SETTINGS_BEAN, settings);
-                    settings.healthPort().filter(port -> settings.telegram().mode() == TelegramMode.POLLING)
-                            .ifPresent(port -> ctx.getEnvironment().getPropertySources().addFirst(
-                                    new MapPropertySource("GAWAHI_HEALTH_PORT", Map.of("server.port", port))));
+                    ctx.getEnvironment().getPropertySources().addFirst(
+                            new MapPropertySource("GAWAHI_HEALTH_PORT", healthProperties(settings)));
                     if (web) {
                         requireFreePort(ctx.getEnvironment());
                     }
@@ -84,11 +83,33 @@ public class GawahiApplication {
         return 0;
     }
 
-    /** Where health answers, when there is a web server. */
+    /**
+     * Where health listens. Polling: the whole web server is health, on {@code GAWAHI_HEALTH_PORT}.
+     * Webhook: the webhook's port (the one a reverse proxy forwards to) serves the webhook only;
+     * health, which says whether the keys are unlocked and when someone last used the bot, gets a
+     * port of its own on loopback, or none: a proxy that forwards more than the webhook path must
+     * not let a stranger learn what the chat takes care to hide.
+     */
+    static Map<String, Object> healthProperties(RunSettings settings) {
+        if (settings.telegram().mode() == TelegramMode.POLLING) {
+            return settings.healthPort().<Map<String, Object>>map(port -> Map.of("server.port", port)).orElse(Map.of());
+        }
+        return settings.healthPort().<Map<String, Object>>map(port -> Map.of(
+                        "management.server.port", port, "management.server.address", "127.0.0.1"))
+                .orElse(Map.of("management.server.port", -1));
+    }
+
+    /** Where health answers, if anywhere. */
     public static Optional<URI> healthUrl(ConfigurableApplicationContext context) {
-        return Optional.ofNullable(context.getEnvironment().getProperty("local.server.port"))
-                .map(port -> URI.create("http://" + context.getEnvironment().getProperty("server.address", "127.0.0.1")
-                        + ":" + port + HEALTH_PATH));
+        var environment = context.getEnvironment();
+        String port = environment.getProperty("local.management.port");
+        String address = environment.getProperty("management.server.address");
+        if (port == null && environment.getProperty("management.server.port") == null) {
+            port = environment.getProperty("local.server.port");
+            address = environment.getProperty("server.address");
+        }
+        String host = address == null ? "127.0.0.1" : address;
+        return Optional.ofNullable(port).map(p -> URI.create("http://" + host + ":" + p + HEALTH_PATH));
     }
 
     /**

@@ -155,6 +155,31 @@ class GawahiApplicationTest {
         emulator.awaitBotMessage(gita.chatId(), m -> !m.buttons().isEmpty(), WAIT);
 
         assertThat(postUpdate(SECRET, "{nonsense").statusCode()).isEqualTo(400);
-        assertThat(get("/actuator/health").body()).contains("\"mode\":\"webhook\"");
+        assertThat(get("/actuator/health").statusCode()).as("no health on the port a proxy forwards to")
+                .isEqualTo(404);
+        assertThat(get("/actuator/health").body()).doesNotContain("intake-only", "keys", "lastUpdate");
+        assertThat(GawahiApplication.healthUrl(app)).isEmpty();
+    }
+
+    @Test
+    void webhookModeServesHealthOnlyOnItsOwnLoopbackPortNeverOnTheWebhooksPort() throws Exception {
+        app = GawahiApplication.start(settings(TelegramSettings.webhook(Secret.of(TOKEN),
+                URI.create(emulator.baseUrl()), URI.create("https://gawahi.example/telegram/webhook"),
+                Secret.of(SECRET))).withHealthPort(freePort()), "--server.port=0");
+
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+        URI health = GawahiApplication.healthUrl(app).orElseThrow();
+        assertThat(health.getHost()).isEqualTo("127.0.0.1");
+        assertThat(health.getPort()).isNotEqualTo(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(health).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"mode\":\"webhook\"", "\"keys\":\"intake-only\"");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
