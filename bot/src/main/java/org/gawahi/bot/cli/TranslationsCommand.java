@@ -146,12 +146,11 @@ final class TranslationsCommand implements Runnable {
             PrintStream out = env.out();
             PrintStream err = env.err();
             for (TranslationImport.Change c : plan.changes()) {
-                out.println("row " + c.row() + "  " + c.file() + "  " + c.key() + ": " + shown(c.old()) + " → "
-                        + shown(c.reviewed()));
+                out.println(change(c));
             }
             plan.warnings().forEach(err::println);
             for (TranslationImport.Refusal r : plan.refusals()) {
-                err.println("Row " + r.row() + " refused: " + r.reason());
+                err.println("Row " + r.row() + " (" + r.key() + ") refused: " + r.reason());
             }
             String refused = plan.refusals().isEmpty() ? ""
                     : " " + plan.refusals().size() + " row(s) refused (above): correct them in the spreadsheet and "
@@ -168,7 +167,11 @@ final class TranslationsCommand implements Runnable {
                 write(target, plan.files());
                 out.println("Wrote " + plan.changes().size() + " changed text(s) into " + String.join(", ",
                         plan.files().keySet().stream().map(f -> target.resolve(f).toString()).toList())
-                        + (fresh ? " (a new copy of the raid testimony)" : "") + "." + refused);
+                        + "." + refused);
+                if (fresh) {
+                    out.println(target + " is a new copy of the raid testimony with these changes; run the bot with "
+                            + SimulateCommand.QUESTIONNAIRE_VARIABLE + "=" + target + " to use it.");
+                }
             }
             return plan.refusals().isEmpty() ? 0 : 1;
         }
@@ -247,8 +250,15 @@ final class TranslationsCommand implements Runnable {
         }
     }
 
-    /** A text on one line of the change list. */
-    private static String shown(String text) {
-        return "\"" + text.replace("\n", "\\n") + "\"";
+    /** One change: "key: old → new" on a line, or the old and new lines of a text of several lines. */
+    static String change(TranslationImport.Change c) {
+        String where = "row " + c.row() + "  " + c.file() + "  " + c.key() + ":";
+        if (!c.old().contains("\n") && !c.reviewed().contains("\n")) {
+            return where + " \"" + c.old() + "\" → \"" + c.reviewed() + "\"";
+        }
+        StringBuilder lines = new StringBuilder(where);
+        c.old().lines().forEach(l -> lines.append("\n    - ").append(l));
+        c.reviewed().lines().forEach(l -> lines.append("\n    + ").append(l));
+        return lines.toString();
     }
 }

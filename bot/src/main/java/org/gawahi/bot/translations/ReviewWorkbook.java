@@ -81,8 +81,8 @@ public final class ReviewWorkbook {
             for (MessageFiles.Entry e : entries) {
                 Row row = sheet.createRow(r++);
                 String where = e.button()
-                        ? e.where() + ". A button: about " + MessageFiles.BUTTON_ADVISED + " letters fit, at most "
-                          + MessageFiles.BUTTON_LIMIT
+                        ? e.where() + ". About " + MessageFiles.BUTTON_ADVISED + " letters fit on the button; at most "
+                          + MessageFiles.BUTTON_LIMIT + "."
                         : e.where();
                 String[] values = {e.key(), where, e.english(), e.current().orElse(""), "", "", e.file()};
                 for (int c = 0; c < values.length; c++) {

@@ -32,7 +32,7 @@ public final class TranslationImport {
     }
 
     /** A row that is not taken, with the reason in a sentence. */
-    public record Refusal(int row, String reason) {
+    public record Refusal(int row, String key, String reason) {
     }
 
     /** The language, the changes, the refusals and warnings, and the rewritten files. */
@@ -71,17 +71,17 @@ public final class TranslationImport {
             }
             MessageFiles.Entry entry = entries.get(row.file() + " " + row.key());
             if (entry == null) {
-                refusals.add(new Refusal(row.number(), "\"" + row.key() + "\" in " + row.file()
+                refusals.add(new Refusal(row.number(), row.key(), "\"" + row.key() + "\" in " + row.file()
                         + " is not a text of this questionnaire; were the Key or File cells changed?"));
                 continue;
             }
             if (!seen.add(row.file() + " " + row.key())) {
-                refusals.add(new Refusal(row.number(), "\"" + row.key() + "\" has a reviewer's version in an earlier "
+                refusals.add(new Refusal(row.number(), row.key(), "\"" + row.key() + "\" has a reviewer's version in an earlier "
                         + "row too; keep only one."));
                 continue;
             }
             if (entry.current().isEmpty()) {
-                refusals.add(new Refusal(row.number(), row.file() + " has no text \"" + row.key()
+                refusals.add(new Refusal(row.number(), row.key(), row.file() + " has no text \"" + row.key()
                         + "\" yet to replace; add it to the file by hand."));
                 continue;
             }
@@ -91,18 +91,18 @@ public final class TranslationImport {
             Set<String> wanted = MessageFiles.placeholders(entry.english());
             Set<String> found = MessageFiles.placeholders(reviewed);
             if (!wanted.equals(found)) {
-                refusals.add(new Refusal(row.number(), "the words in curly brackets must be the same as in the "
+                refusals.add(new Refusal(row.number(), row.key(), "the words in curly brackets must be the same as in the "
                         + "English " + braces(wanted) + ", but the reviewer's version has " + braces(found) + "."));
                 continue;
             }
             int length = reviewed.codePointCount(0, reviewed.length());
             if (entry.button() && length > MessageFiles.BUTTON_LIMIT) {
-                refusals.add(new Refusal(row.number(), "a button label may be at most " + MessageFiles.BUTTON_LIMIT
+                refusals.add(new Refusal(row.number(), row.key(), "a button label may be at most " + MessageFiles.BUTTON_LIMIT
                         + " characters; this one has " + length + "."));
                 continue;
             }
             if (entry.button() && reviewed.contains("\n")) {
-                refusals.add(new Refusal(row.number(), "a button label must be one line."));
+                refusals.add(new Refusal(row.number(), row.key(), "a button label must be one line."));
                 continue;
             }
             if (entry.button() && length > MessageFiles.BUTTON_ADVISED) {
