@@ -148,6 +148,10 @@ final class TranslationsCommand implements Runnable {
             for (TranslationImport.Change c : plan.changes()) {
                 out.println(change(c));
             }
+            if (!plan.notes().isEmpty()) {
+                out.println("The reviewer's notes:");
+                plan.notes().forEach(n -> out.println("  " + n));
+            }
             plan.warnings().forEach(err::println);
             for (TranslationImport.Refusal r : plan.refusals()) {
                 err.println("Row " + r.row() + " (" + r.key() + ") refused: " + r.reason());

@@ -37,9 +37,11 @@ public final class ReviewWorkbook {
     public static final String REVIEWED = "Reviewer's version";
     static final String NOTES = "Notes";
     public static final String FILE = "File";
+    /** The export of every language's texts is well under 1 MB; a much larger file is not a review. */
+    static final long MAX_BYTES = 20_000_000;
 
     /** A row of the reviewer's sheet, numbered as the spreadsheet program shows it. */
-    public record ReviewRow(int number, String file, String key, String reviewed) {
+    public record ReviewRow(int number, String file, String key, String reviewed, String notes) {
     }
 
     private ReviewWorkbook() {
@@ -138,6 +140,10 @@ public final class ReviewWorkbook {
     public static List<ReviewRow> read(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new TranslationException(file + " is larger than " + MAX_BYTES / 1_000_000 + " MB, far more "
+                        + "than a review of these texts; is it the right file? Nothing was changed.");
+            }
             bytes = Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new TranslationException("There is no file " + file + ".", e);
@@ -180,10 +186,11 @@ public final class ReviewWorkbook {
                 String key = text(formatter, row, columns.get(KEY)).strip();
                 String where = text(formatter, row, columns.get(FILE)).strip();
                 String reviewed = text(formatter, row, columns.get(REVIEWED));
-                if (key.isEmpty() && where.isEmpty() && reviewed.isBlank()) {
+                String notes = columns.containsKey(NOTES) ? text(formatter, row, columns.get(NOTES)).strip() : "";
+                if (key.isEmpty() && where.isEmpty() && reviewed.isBlank() && notes.isEmpty()) {
                     continue;
                 }
-                rows.add(new ReviewRow(row.getRowNum() + 1, where, key, reviewed));
+                rows.add(new ReviewRow(row.getRowNum() + 1, where, key, reviewed, notes));
             }
             return rows;
         } catch (IOException e) {

@@ -37,7 +37,7 @@ public final class TranslationImport {
 
     /** The language, the changes, the refusals and warnings, and the rewritten files. */
     public record Plan(String language, List<Change> changes, List<Refusal> refusals, List<String> warnings,
-                       Map<String, String> files) {
+                       List<String> notes, Map<String, String> files) {
     }
 
     private TranslationImport() {
@@ -63,8 +63,12 @@ public final class TranslationImport {
         List<Change> changes = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ReviewWorkbook.ReviewRow row : rows) {
+            if (!row.notes().isEmpty()) {
+                notes.add("Row " + row.number() + " (" + row.key() + "): " + row.notes().replace("\n", " "));
+            }
             String reviewed = row.reviewed().replace("\r\n", "\n").replace('\r', '\n').strip();
             if (reviewed.isEmpty()) {
                 continue;
@@ -112,7 +116,7 @@ public final class TranslationImport {
             changes.add(new Change(row.number(), entry.file(), entry.key(), entry.current().get(), reviewed));
         }
         Map<String, String> files = rewrite(source, changes);
-        return new Plan(language, List.copyOf(changes), List.copyOf(refusals), List.copyOf(warnings), files);
+        return new Plan(language, List.copyOf(changes), List.copyOf(refusals), List.copyOf(warnings), List.copyOf(notes), files);
     }
 
     /** The language of the rows' files: one, shipped with the questionnaire, not the English. */

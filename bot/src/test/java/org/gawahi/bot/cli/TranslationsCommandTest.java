@@ -34,6 +34,7 @@ class TranslationsCommandTest {
     private static final int ENGLISH = 2;
     private static final int CURRENT = 3;
     private static final int REVIEWED = 4;
+    private static final int NOTES = 5;
     private static final int FILE = 6;
 
     @TempDir
@@ -105,37 +106,53 @@ class TranslationsCommandTest {
         cli.run("translations", "export", "--lang", "mr", "--to", "mr.xlsx", "--questionnaire", "q");
         edit(dir.resolve("mr.xlsx"), Map.of("text/mr.yaml messages.button_back", "⬅️ परत"));
 
+        rewrite(dir.resolve("mr.xlsx"), sheet -> rows(sheet).get("text/mr.yaml messages.progress")
+                .createCell(NOTES).setCellValue("Is साधारण right here?"));
+
         Cli.Result dry = cli.run("translations", "import", "mr.xlsx", "--questionnaire", "q", "--dry-run");
 
         assertThat(dry.exitCode()).as(dry.all()).isZero();
-        assertThat(dry.out()).contains("messages.button_back", "→ \"⬅️ परत\"", "nothing was written");
+        assertThat(dry.out()).contains("messages.button_back", "→ \"⬅️ परत\"", "nothing was written",
+                "(messages.progress): Is साधारण right here?");
         assertThat(snapshot(folder)).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
-    void aButtonLabelLongerThanTelegramTakesIsRefused() throws IOException {
+    void aButtonLabelLongerThanTelegramTakesAndAnUnknownKeyAreRefusedByRow() throws IOException {
         Path folder = shippedCopy(dir.resolve("q"));
         Map<String, byte[]> before = snapshot(folder);
         Cli cli = new Cli(dir);
         cli.run("translations", "export", "--lang", "mr", "--to", "mr.xlsx");
-        int row = edit(dir.resolve("mr.xlsx"), Map.of("text/mr.yaml questions.c1.options.yes", "हो ".repeat(30)))
-                .get("text/mr.yaml questions.c1.options.yes");
+        Map<String, Integer> rows = edit(dir.resolve("mr.xlsx"), Map.of(
+                "text/mr.yaml questions.c1.options.yes", "हो ".repeat(30),
+                "text/mr.yaml messages.button_back", "⬅️ परत"));
+        rewrite(dir.resolve("mr.xlsx"), sheet -> sheet.getRow(rows.get("text/mr.yaml messages.button_back") - 1)
+                .getCell(KEY).setCellValue("messages.button_bak"));
 
         Cli.Result imported = cli.run("translations", "import", "mr.xlsx", "--questionnaire", "q");
 
         assertThat(imported.exitCode()).isEqualTo(1);
-        assertThat(imported.err()).contains("Row " + row + " (questions.c1.options.yes) refused", "at most 64");
+        assertThat(imported.err()).contains("Row " + rows.get("text/mr.yaml questions.c1.options.yes")
+                + " (questions.c1.options.yes) refused", "at most 64");
+        assertThat(imported.err()).contains("Row " + rows.get("text/mr.yaml messages.button_back")
+                + " (messages.button_bak) refused", "is not a text of this questionnaire");
+        assertThat(imported.out()).contains("No text changed.");
         assertThat(snapshot(folder)).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
-    void aFileThatIsNotAWorkbookChangesNothing() throws IOException {
+    void aFileThatIsNotAWorkbookOrIsHugeChangesNothing() throws IOException {
         Path folder = shippedCopy(dir.resolve("q"));
         Map<String, byte[]> before = snapshot(folder);
         Files.writeString(dir.resolve("mr.xlsx"), "key,text\nmessages.button_skip,x\n");
 
         assertExplained(new Cli(dir).run("translations", "import", "mr.xlsx", "--questionnaire", "q"),
                 "is not an Excel workbook (.xlsx)");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("huge.xlsx").toFile(), "rw")) {
+            huge.setLength(20_000_001);
+        }
+        assertExplained(new Cli(dir).run("translations", "import", "huge.xlsx", "--questionnaire", "q"),
+                "larger than 20 MB");
         assertThat(snapshot(folder)).usingRecursiveComparison().isEqualTo(before);
     }
 
