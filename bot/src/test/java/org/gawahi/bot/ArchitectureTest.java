@@ -47,6 +47,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.gawahi.storage.crypto..")
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
 
+    /** POI parses spreadsheets from outside (a reviewer's); only translation review may use it. */
+    @ArchTest
+    static final ArchRule onlyTranslationReviewUsesPoi = noClasses()
+            .that().resideOutsideOfPackage("org.gawahi.bot.translations..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.poi..");
+
     /** The webhook endpoint may need Spring MVC; it is allowed Spring only once it exists. */
     @ArchTest
     static void onlyTheWiringUsesSpring(JavaClasses classes) {
