@@ -156,7 +156,7 @@ class ExitDoorTest {
             Roles roles = new Roles(storage.db, TestStorage.RANDOM);
             try (Opener opener = keys.unlock(Secret.of(PASSPHRASE)); RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR_ID, Role.MODERATOR);
-                roles.save(book, keys.sealer());
+                roles.save(book, keys.sealer(), opener);
                 pseudonym = book.actorPseudonym(MODERATOR_ID);
             }
             storage.db.run(c -> {
