@@ -135,9 +135,23 @@ public final class Interview {
             return press(turn, p.buttonId());
         }
         if (input instanceof Input.Text t) {
-            return answering.text(turn.draft, t.text());
+            return choosingLanguage(turn) ? render(turn).withNotice(texts(turn).message("use_buttons"))
+                    : answering.text(turn.draft, t.text());
         }
-        return screens.render(turn.draft).withNotice(texts(turn).message("unsupported_input"));
+        return render(turn).withNotice(texts(turn).message("unsupported_input"));
+    }
+
+    /** Nothing chosen yet: the language prompt is the screen, in her guessed language. */
+    private static boolean choosingLanguage(Turn turn) {
+        return turn.draft.stage == Draft.Stage.LANGUAGE && turn.draft.language == null;
+    }
+
+    /**
+     * The screen of the draft's stage. Before she has chosen a language it is the prompt in her
+     * client's language (or the default), as at {@code /start}: the draft knows no language yet.
+     */
+    private Screen render(Turn turn) {
+        return choosingLanguage(turn) ? screens.language(turn.guess) : screens.render(turn.draft);
     }
 
     private Texts texts(Turn turn) {
@@ -161,7 +175,7 @@ public final class Interview {
             d.returnStage = d.stage == Draft.Stage.PAUSED ? d.returnStage : d.stage;
             d.stage = Draft.Stage.RESUME;
         }
-        return screens.render(d);
+        return render(turn);
     }
 
     private Screen command(Turn turn, Input.Command c) {
@@ -171,7 +185,7 @@ public final class Interview {
                 return start(turn);
             case "help":
                 return turn.draft == null ? Screen.of(t.message("help"), java.util.List.of())
-                        : screens.render(turn.draft).withNotice(t.message("help"));
+                        : render(turn).withNotice(t.message("help"));
             case "status":
                 return receiptStatus(turn, c.argument());
             case "withdraw":
@@ -197,8 +211,8 @@ public final class Interview {
             case "pause" -> pressNav(turn, "pause");
             case "erase", "delete" -> pressNav(turn, "erase");
             case "resume" -> d.stage == Draft.Stage.PAUSED || d.stage == Draft.Stage.RESUME
-                    ? answering.resume(d) : screens.render(d);
-            default -> screens.render(d).withNotice(t.message("unknown_command"));
+                    ? answering.resume(d) : render(turn);
+            default -> render(turn).withNotice(t.message("unknown_command"));
         };
     }
 
@@ -210,7 +224,7 @@ public final class Interview {
         Draft d = turn.draft;
         if (d.stage == Draft.Stage.QUESTION) {
             return answering.press(d, new ButtonId(ButtonId.NAV, d.current, action)).map(outcome -> outcome(turn, outcome))
-                    .orElseGet(() -> screens.render(d).withNotice(texts(turn).message("not_in_this_question")));
+                    .orElseGet(() -> render(turn).withNotice(texts(turn).message("not_in_this_question")));
         }
         if (d.stage == Draft.Stage.REVIEW && (action.equals("back") || action.equals("erase"))) {
             return review(turn, action);
@@ -221,7 +235,7 @@ public final class Interview {
         if (action.equals("pause")) {
             return answering.pause(d);
         }
-        return screens.render(d).withNotice(texts(turn).message("not_in_this_question"));
+        return render(turn).withNotice(texts(turn).message("not_in_this_question"));
     }
 
     private Screen press(Turn turn, String data) {
@@ -229,7 +243,7 @@ public final class Interview {
         Optional<ButtonId> parsed = ButtonId.parse(data);
         // Only a button of the screen she is on now counts. The context alone is not enough:
         // forged data can pair it with any kind ("x:q5:yes" would erase from a question).
-        Screen onShow = screens.render(d);
+        Screen onShow = render(turn);
         if (parsed.isEmpty() || onShow.buttons().stream().noneMatch(b -> b.id().equals(data))) {
             return onShow.withNotice(texts(turn).message("stale_button"));
         }
@@ -242,7 +256,7 @@ public final class Interview {
             case ButtonId.RESUME -> resumeChoice(turn, b.argument());
             case ButtonId.EDIT -> answering.edit(d, b.argument());
             default -> answering.press(d, b).map(outcome -> outcome(turn, outcome))
-                    .orElseGet(() -> screens.render(d).withNotice(texts(turn).message("stale_button")));
+                    .orElseGet(() -> render(turn).withNotice(texts(turn).message("stale_button")));
         };
     }
 
@@ -274,7 +288,7 @@ public final class Interview {
         }
         d.stage = d.returnStage;
         d.returnStage = null;
-        return screens.render(d).withNotice(questionnaire.texts(language).message("language_changed"));
+        return render(turn).withNotice(questionnaire.texts(language).message("language_changed"));
     }
 
     private Screen resumeChoice(Turn turn, String choice) {
@@ -290,25 +304,25 @@ public final class Interview {
                 yield answering.begin(fresh);
             }
             case "erase" -> answering.askErase(d);
-            default -> screens.render(d).withNotice(texts(turn).message("stale_button"));
+            default -> render(turn).withNotice(texts(turn).message("stale_button"));
         };
     }
 
     private Screen review(Turn turn, String action) {
         Draft d = turn.draft;
         return switch (action) {
-            case "submit" -> d.stage == Draft.Stage.REVIEW ? submit(turn) : screens.render(d);
+            case "submit" -> d.stage == Draft.Stage.REVIEW ? submit(turn) : render(turn);
             case "change" -> {
                 d.stage = Draft.Stage.REVIEW_PICK;
-                yield screens.render(d);
+                yield render(turn);
             }
             case "review" -> {
                 d.stage = Draft.Stage.REVIEW;
-                yield screens.render(d);
+                yield render(turn);
             }
             case "back" -> answering.backFromReview(d);
             case "erase" -> answering.askErase(d);
-            default -> screens.render(d).withNotice(texts(turn).message("stale_button"));
+            default -> render(turn).withNotice(texts(turn).message("stale_button"));
         };
     }
 
@@ -329,7 +343,7 @@ public final class Interview {
             // send again. A failure it cannot undo alone fails the batch's transaction instead.
             log.warn("submission failed: {}", e.getClass().getName());
             turn.save = false;
-            return screens.render(d).withNotice(texts(turn).message("submit_failed"));
+            return render(turn).withNotice(texts(turn).message("submit_failed"));
         }
         // The store erased the draft in the same transaction as the insert.
         turn.save = false;
@@ -405,6 +419,6 @@ public final class Interview {
 
     /** A reply that leaves the person where she was, with her current screen below it. */
     private Screen withCurrent(Turn turn, String message) {
-        return turn.draft == null ? Screen.of(message, java.util.List.of()) : screens.render(turn.draft).withNotice(message);
+        return turn.draft == null ? Screen.of(message, java.util.List.of()) : render(turn).withNotice(message);
     }
 }

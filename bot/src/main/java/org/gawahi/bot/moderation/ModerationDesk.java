@@ -14,7 +14,6 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.LanguageGuess;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.Questionnaire;
-import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
@@ -29,14 +28,17 @@ import org.gawahi.storage.roles.Roles;
  * review buttons (callback data {@code m:...}) go to review when the keys are unlocked and the
  * sender holds the moderator role, checked on every input against the sealed role table (so a
  * revocation counts at once). Anyone else gets the interview, as if the command did not exist,
- * and the attempt is audited under her pseudonym. In intake-only mode the commands say
- * plainly that the keys are locked; nobody can be checked then, so nothing is audited.
+ * and the attempt is audited under her pseudonym. In intake-only mode nobody can be checked, so
+ * everybody gets the interview and nothing is audited: a stranger's answers are the same whether
+ * the keys are locked or not, and tell her nothing about whether review exists (moderators learn
+ * the key state from the operator, or from the health check).
  *
  * <p>Channel-agnostic: it takes and returns the engine's own {@link Input} and {@link Screen},
  * so Telegram and a test drive it alike. What it remembers (skipped testimonies, a redaction
  * waiting for its text) is in memory, per moderator, and forgotten on restart.
  */
 public final class ModerationDesk {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModerationDesk.class);
     /** The interview, or anything answering a respondent. */
     @FunctionalInterface
     public interface Respondent {
@@ -56,13 +58,10 @@ public final class ModerationDesk {
     public static final List<String> COMMANDS = List.of("queue", "next");
     public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
     static final String PREFIX = "m:";
-    static final String LOCKED = "Review is not available: the keys are locked, so this server only takes testimonies. "
-            + "An operator can restart the bot with the passphrase (GAWAHI_PASSPHRASE) to allow review here, "
-            + "or you can review on a laptop with `gawahi review`.";
     static final String EMPTY = "Nothing is waiting for review.";
     static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
     static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
-    static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id], [#email].";
+    static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id-number], [#email], [#link].";
     static final int MAX_TEXT = 4000;
     static final String TOO_LONG = "\n… (too long for one message: read it whole with `gawahi review`)";
     static final String STALE = "That button is out of date. Send /next.";
@@ -112,7 +111,7 @@ public final class ModerationDesk {
             return respondent.handle(chat, languageCode, input);
         }
         if (unlocked.isEmpty()) {
-            return isDeskInput(input) ? plain(LOCKED) : respondent.handle(chat, languageCode, input);
+            return respondent.handle(chat, languageCode, input);
         }
         Unlocked u = unlocked.get();
         String actor;
@@ -121,12 +120,14 @@ public final class ModerationDesk {
             if (!book.allows(chat.id(), Role.MODERATOR)) {
                 redactions.remove(chat.id());
                 contacts.take(chat.id());
-                u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
+                u.audit().refused(actor);
                 return respondent.handle(chat, languageCode, input);
             }
         } catch (CannotOpenException e) {
-            return plain("The role table did not open with the unlocked keys; nobody can review until an operator "
-                    + "runs `gawahi doctor`.");
+            // Said to nobody in the chat: a stranger would learn that review exists.
+            log.warn("the role table did not open with the unlocked keys; nobody can review until an operator "
+                    + "runs `gawahi doctor`");
+            return respondent.handle(chat, languageCode, input);
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
         showingReview.add(chat.id());

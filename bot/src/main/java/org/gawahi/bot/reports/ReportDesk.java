@@ -33,7 +33,8 @@ import org.gawahi.storage.roles.Roles;
  * {@code /report [period]} in a private chat, in front of review and the interview. The sender
  * must hold the collective role, checked against the sealed role table on every request;
  * anyone else gets what is behind this desk, as if the command did not exist, and the attempt
- * is audited under her pseudonym. In intake-only mode it says the keys are locked.
+ * is audited under her pseudonym. In intake-only mode nobody can be checked, so everybody gets
+ * what is behind this desk: a stranger cannot tell the key state, nor that reports exist.
  *
  * <p>An accepted request is audited ({@link AuditAction#REPORT}, inside the caller's
  * transaction, so the report's audit head includes it) and answered at once with a line
@@ -67,9 +68,6 @@ public final class ReportDesk {
     }
 
     public static final String COMMAND = "report";
-    static final String LOCKED = "Reports are not available: the keys are locked, so this server only takes testimonies. "
-            + "An operator can restart the bot with the passphrase (GAWAHI_PASSPHRASE), or make the report on a laptop "
-            + "with `gawahi report`.";
     static final String NO_SIGNING_KEY = "Reports are not available: there is no report signing key unlocked. An operator "
             + "makes one with `gawahi report-key create` and restarts the bot with the passphrase.";
     static final String ROLES_CLOSED = "The role table did not open with the unlocked keys; nobody can ask for a report "
@@ -101,18 +99,19 @@ public final class ReportDesk {
             return next.handle(chat, languageCode, input);
         }
         if (unlocked.isEmpty()) {
-            return plain(LOCKED);
+            return next.handle(chat, languageCode, input);
         }
         Unlocked u = unlocked.get();
         String actor;
         try (RoleBook book = u.roles().open(u.opener())) {
             actor = book.actorPseudonym(chat.id());
             if (!book.allows(chat.id(), Role.COLLECTIVE)) {
-                u.audit().append(actor, AuditAction.ACCESS_REFUSED, Optional.empty());
+                u.audit().refused(actor);
                 return next.handle(chat, languageCode, input);
             }
         } catch (CannotOpenException e) {
-            return plain(ROLES_CLOSED);
+            log.warn(ROLES_CLOSED); // said to nobody in the chat: a stranger would learn that reports exist
+            return next.handle(chat, languageCode, input);
         }
         if (u.signer().isEmpty()) {
             return plain(NO_SIGNING_KEY);

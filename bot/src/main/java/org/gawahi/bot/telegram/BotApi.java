@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.secret.Secret;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The Bot API methods the adapter uses, in our own terms. Every call is bounded in time and
@@ -13,8 +12,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  */
 interface BotApi extends AutoCloseable {
 
-    /** Long poll: updates after {@code offset - 1}, waiting up to {@code timeoutSeconds}. */
-    List<Update> getUpdates(long offset, int timeoutSeconds) throws ApiException;
+    /**
+     * Long poll: updates from {@code offset} on, waiting up to {@code timeoutSeconds}; each read
+     * on its own, so that one the library cannot map comes back unreadable instead of failing
+     * the poll.
+     */
+    List<IncomingUpdate> getUpdates(long offset, int timeoutSeconds) throws ApiException;
 
     /** Sends a text with {@code protect_content}; returns the new message's id. */
     int sendMessage(long chatId, String text, List<List<Screen.Button>> keyboard) throws ApiException;

@@ -22,12 +22,10 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessages;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -56,7 +54,7 @@ final class ClientBotApi implements BotApi {
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
     /** For getUpdates only, which is safe to repeat: OkHttp may retry it on a stale pooled connection. */
-    private final OkHttpTelegramClient pollingClient;
+    private final UpdatePoll poll;
     private final Duration callTimeout;
 
     ClientBotApi(Secret token, URI apiUrl, Duration callTimeout) {
@@ -78,8 +76,8 @@ final class ClientBotApi implements BotApi {
                 .retryOnConnectionFailure(false)
                 .build();
         this.client = new OkHttpTelegramClient(http, token.reveal(), telegramUrl(apiUrl));
-        this.pollingClient = new OkHttpTelegramClient(http.newBuilder().retryOnConnectionFailure(true).build(),
-                token.reveal(), telegramUrl(apiUrl));
+        this.poll = new UpdatePoll(http.newBuilder().retryOnConnectionFailure(true).build(), token,
+                telegramUrl(apiUrl));
     }
 
     static TelegramUrl telegramUrl(URI apiUrl) {
@@ -91,17 +89,12 @@ final class ClientBotApi implements BotApi {
         return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
     }
 
+    /** See {@link UpdatePoll}: each update of the reply is read on its own. */
     @Override
-    public List<Update> getUpdates(long offset, int timeoutSeconds) throws ApiException {
-        GetUpdates method = GetUpdates.builder()
-                .offset(Math.toIntExact(offset))
-                .timeout(timeoutSeconds)
-                .limit(100)
-                .allowedUpdates(ALLOWED_UPDATES)
-                .build();
-        List<Update> updates = await("getUpdates", () -> pollingClient.executeAsync(method),
+    public List<IncomingUpdate> getUpdates(long offset, int timeoutSeconds) throws ApiException {
+        byte[] reply = await("getUpdates", () -> poll.start(offset, timeoutSeconds, ALLOWED_UPDATES),
                 Duration.ofSeconds(timeoutSeconds).plus(POLL_MARGIN));
-        return updates == null ? List.of() : updates;
+        return poll.read(reply);
     }
 
     @Override

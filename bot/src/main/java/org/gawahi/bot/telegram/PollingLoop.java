@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Our own long poll: {@code getUpdates(offset = last committed + 1, timeout = 50 s)}, each reply
@@ -24,6 +23,12 @@ final class PollingLoop implements AutoCloseable {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
     /** One failed poll is routine (a dropped connection); three in a row are worth a health alarm. */
     static final int UNHEALTHY_AFTER = 3;
+    /**
+     * The least time between two polls that brought nothing: Telegram holds an empty poll for
+     * its whole timeout, but a server (or a proxy) that answers at once must not make this a
+     * busy loop.
+     */
+    static final Duration EMPTY_POLL_SPACING = Duration.ofSeconds(1);
 
     private final BotApi api;
     private final UpdateApplier applier;
@@ -58,10 +63,15 @@ final class PollingLoop implements AutoCloseable {
         int failures = 0;
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                List<Update> updates = api.getUpdates(applier.lastCommitted() + 1, pollTimeoutSeconds);
+                long started = System.nanoTime();
+                List<IncomingUpdate> updates = api.getUpdates(applier.lastCommitted() + 1, pollTimeoutSeconds);
                 status.receiving(true);
                 failures = 0;
-                applier.apply(updates);
+                if (updates.isEmpty()) {
+                    spaceEmptyPoll(Duration.ofNanos(System.nanoTime() - started));
+                } else {
+                    applier.apply(updates);
+                }
             } catch (ApiException e) {
                 if (!running) {
                     return;
@@ -86,6 +96,16 @@ final class PollingLoop implements AutoCloseable {
                 } catch (InterruptedException stop) {
                     return;
                 }
+            }
+        }
+    }
+
+    private void spaceEmptyPoll(Duration took) {
+        if (took.compareTo(EMPTY_POLL_SPACING) < 0) {
+            try {
+                sleeper.sleep(EMPTY_POLL_SPACING.minus(took));
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
             }
         }
     }

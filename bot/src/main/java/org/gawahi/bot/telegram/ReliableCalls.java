@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bot API calls to chats, paced and retried: a global and a per-chat token bucket before every
- * try; 429 honoured with its {@code retry_after} (and everyone waits, since Telegram's flood
- * control is not only per chat); 5xx, timeouts and dropped connections retried with doubling
+ * try; 429 honoured with its {@code retry_after} by the chat that got it only (another chat that
+ * is over a limit gets its own 429), for at most {@link #MAX_RETRY_WAIT} at a time, so that one
+ * chat's minute, or a server's absurd wait, holds up no other chat and no thread for long; 5xx, timeouts and dropped connections retried with doubling
  * waits, a bounded number of times. A call that still fails is dropped with a log line that
  * names the method and the kind of failure, never the chat or the text.
  */
@@ -24,6 +25,8 @@ final class ReliableCalls {
     /** Telegram's limit for one deleteMessages call. */
     static final int DELETE_BATCH = 100;
     private static final int SWEEP_AT = 1_000;
+    /** The longest a chat waits on one 429 before trying again (and counting another 429 if early). */
+    static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
 
     /** How an edit went. */
     enum Edit { EDITED, GONE, DROPPED }
@@ -128,12 +131,12 @@ final class ReliableCalls {
                         return new Outcome<>(Optional.empty(), Optional.of(e));
                     }
                     case RETRY_AFTER -> {
+                        Duration wait = e.retryAfter().compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : e.retryAfter();
+                        chat.pauseUntil(clock.instant().plus(wait));
                         if (++retryAfters > limits.maxRetryAfters()) {
                             log.warn("dropped a {} after {} answers 'too many requests'", method, retryAfters);
                             return new Outcome<>(Optional.empty(), Optional.empty());
                         }
-                        global.pauseUntil(clock.instant().plus(e.retryAfter()));
-                        chat.pauseUntil(clock.instant().plus(e.retryAfter()));
                     }
                     case TRANSIENT -> {
                         if (++transientFailures >= limits.transientTries()) {

@@ -99,28 +99,32 @@ final class UpdateApplier {
         return lastCommitted;
     }
 
-    /** Applies the updates not yet committed, in id order; returns how many were new. */
-    synchronized int apply(List<Update> updates) {
+    /**
+     * Applies the updates not yet committed, in id order; returns how many were new. An
+     * unreadable update is acknowledged with the rest (its id committed) and changes nothing.
+     */
+    synchronized int apply(List<IncomingUpdate> updates) {
         long after = lastCommitted();
         boolean quiet = lastCommittedDay.isPresent()
                 && offsets.today() - lastCommittedDay.getAsLong() >= NO_REDELIVERY_AFTER_DAYS;
-        List<Update> fresh = new ArrayList<>();
-        for (Update update : updates) {
-            if (update.getUpdateId() != null && (quiet || isNew(update.getUpdateId(), after))) {
+        List<IncomingUpdate> fresh = new ArrayList<>();
+        for (IncomingUpdate update : updates) {
+            if (quiet || isNew(update.id(), after)) {
                 fresh.add(update);
             }
         }
         if (fresh.isEmpty()) {
             return 0;
         }
-        fresh.sort(Comparator.comparingLong(Update::getUpdateId));
-        long last = fresh.get(fresh.size() - 1).getUpdateId();
+        fresh.sort(Comparator.comparingLong(IncomingUpdate::id));
+        long last = fresh.get(fresh.size() - 1).id();
+        List<Update> readable = fresh.stream().flatMap(u -> u.content().stream()).toList();
         List<Owed> results;
         try {
             results = database.inTransaction(connection -> {
                 List<UpdateProcessor.Processed> all;
                 try (Database.Shared shared = database.share()) {
-                    all = chats.map(fresh, processor::process, shared::join);
+                    all = chats.map(readable, processor::process, shared::join);
                 }
                 List<Owed> owed = owe(all);
                 offsets.commit(last);
@@ -151,8 +155,14 @@ final class UpdateApplier {
         return updateId > lastCommitted || updateId < lastCommitted - REDELIVERY_WINDOW;
     }
 
-    private void applyAlone(Update update) {
-        long id = update.getUpdateId();
+    private void applyAlone(IncomingUpdate incoming) {
+        long id = incoming.id();
+        if (incoming.content().isEmpty()) {
+            database.run(connection -> offsets.commit(id));
+            committed(id);
+            return;
+        }
+        Update update = incoming.content().get();
         String failure = "";
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             try {

@@ -167,20 +167,25 @@ class BotConfiguration {
         return new Interview(questionnaire, draftStore, submissions, clock);
     }
 
+    /** One audit log for both desks, so that refused strangers share one budget of entries. */
+    @Bean
+    AuditLog auditLog(Database database, Clock clock) {
+        return new AuditLog(database, clock);
+    }
+
     /**
      * Review in the chat, in front of the interview. Unlocked: moderators (checked against the
-     * sealed role table on every input) review; intake-only: the review commands say the keys
-     * are locked.
+     * sealed role table on every input) review; intake-only: nobody can be checked, and the
+     * review commands get the interview's answer, as for anyone without the role.
      */
     @Bean
     ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
-                                  Clock clock, SecureRandom random,
+                                  Clock clock, SecureRandom random, AuditLog auditLog,
                                   @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
                                   UrgentArrivals urgentArrivals) {
         keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
-                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener,
-                new AuditLog(database, clock)));
+                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
                 urgentArrivals);
     }
@@ -233,16 +238,16 @@ class BotConfiguration {
 
     /**
      * {@code /report} in the chat, in front of review: unlocked, members of the collective get
-     * signed reports as documents; intake-only, the command says the keys are locked.
+     * signed reports as documents; intake-only, the command gets what is behind the desk.
      */
     @Bean
     ReportDesk reportDesk(ModerationDesk moderationDesk, Interview interview, SuppressionRules suppressionRules,
-                          KeyAccess keyAccess, Database database, SecureRandom random, Clock clock) {
+                          KeyAccess keyAccess, Database database, SecureRandom random, Clock clock, AuditLog auditLog) {
         Questionnaire questionnaire = interview.questionnaire();
         // A questionnaire without indicators has nothing to report: the desk then lets /report through.
         Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
                 .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, keyAccess.signer(), new AuditLog(database, clock)));
+                        database, new Roles(database, random), opener, keyAccess.signer(), auditLog));
         return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
     }
 

@@ -3,9 +3,11 @@ package org.gawahi.bot.interview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.gawahi.bot.RaidQuestionnaire;
 import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.questionnaire.Texts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,5 +212,21 @@ class ForgedAndStrayInputTest {
 
         assertThat(c.buttonIds()).allMatch(id -> id.startsWith("l:lang:"));
         assertThat(c.draftCount()).isOne();
+    }
+
+    @ParameterizedTest(name = "client language {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"en, en", "bn-IN, bn", "fr, hi", "'', hi"})
+    void aStrayInputBeforeChoosingALanguageShowsThePromptInHerClientLanguageOrTheDefault(String client,
+                                                                                         String expected) {
+        Texts texts = questionnaire.texts(expected);
+        for (Input stray : List.of(new Input.Text("hello"), new Input.Unsupported("sticker"),
+                new Input.Press("zz:forged"), new Input.Command("nosuch", ""), new Input.Command("help", ""))) {
+            Conversation c = Conversation.over(questionnaire).withClientLanguage(client).start().send(stray);
+
+            assertThat(c.text()).as(stray.toString()).contains(texts.message("choose_language"));
+            assertThat(c.buttonIds().get(0)).as(stray.toString()).isEqualTo("l:lang:" + expected);
+            assertThat(c.text()).as("the notice, in the same language").doesNotContain(
+                    questionnaire.texts(expected.equals("hi") ? "en" : "hi").message("choose_language"));
+        }
     }
 }

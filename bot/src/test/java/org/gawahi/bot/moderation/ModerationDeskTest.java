@@ -209,10 +209,11 @@ class ModerationDeskTest {
     }
 
     @Test
-    void intakeOnlySaysPlainlyTheKeysAreLocked() {
+    void intakeOnlyAnswersEveryDeskInputAsTheInterviewSoNobodyLearnsTheKeyState() {
         ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
-        assertThat(locked.handle(MODERATOR, "en", new Input.Command("next", "")).text()).isEqualTo(ModerationDesk.LOCKED);
-        assertThat(locked.handle(STRANGER, "en", new Input.Command("queue", "")).text()).isEqualTo(ModerationDesk.LOCKED);
+        assertThat(locked.handle(MODERATOR, "en", new Input.Command("next", ""))).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", new Input.Command("queue", ""))).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", new Input.Press("m:n"))).isEqualTo(RESPONDENT);
         assertThat(locked.handle(STRANGER, "en", new Input.Text("hi"))).isEqualTo(RESPONDENT);
         assertThat(entries()).isEmpty();
     }

@@ -36,9 +36,9 @@ public final class EchoBot implements AutoCloseable {
             long offset = 0;
             while (running) {
                 try {
-                    for (Update update : api.getUpdates(offset, PollingLoop.POLL_TIMEOUT_SECONDS)) {
-                        offset = update.getUpdateId() + 1L;
-                        senders.execute(() -> answer(update));
+                    for (IncomingUpdate update : api.getUpdates(offset, PollingLoop.POLL_TIMEOUT_SECONDS)) {
+                        offset = update.id() + 1L;
+                        update.content().ifPresent(content -> senders.execute(() -> answer(content)));
                     }
                 } catch (ApiException e) {
                     if (!running) {

@@ -45,7 +45,7 @@ final class FreezableApi implements BotApi {
     }
 
     @Override
-    public List<Update> getUpdates(long offset, int timeoutSeconds) throws ApiException {
+    public List<IncomingUpdate> getUpdates(long offset, int timeoutSeconds) throws ApiException {
         gate("getUpdates");
         return api.getUpdates(offset, timeoutSeconds);
     }

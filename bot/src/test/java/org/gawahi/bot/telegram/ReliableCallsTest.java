@@ -55,14 +55,31 @@ class ReliableCallsTest {
     }
 
     @Test
-    void afterA429EveryChatWaits() throws Exception {
-        api.failNext(ApiException.retryAfter("sendMessage", Duration.ofSeconds(5)));
+    void aChatsMinuteOf429DelaysNoOtherChat() throws Exception {
+        ReliableCalls giveUpAtOnce = new ReliableCalls(api, new SendLimits(25, 5, 1, 3, 5, Duration.ofMillis(500), 0),
+                time, time);
+        api.failNext(ApiException.retryAfter("sendMessage", Duration.ofSeconds(60)));
         Instant start = time.instant();
-        calls.send(1, "m", List.of());
+        assertThat(giveUpAtOnce.send(1, "dropped", List.of())).isEmpty();
 
-        calls.send(2, "m", List.of());
+        giveUpAtOnce.send(2, "other chat", List.of());
+        giveUpAtOnce.send(1, "same chat", List.of());
 
-        assertThat(api.succeeded().get(1).at()).isAfterOrEqualTo(start.plusSeconds(5));
+        assertThat(api.succeeded()).extracting(ScriptedApi.Call::text).containsExactly("other chat", "same chat");
+        assertThat(api.succeeded().get(0).at()).isEqualTo(start);
+        assertThat(api.succeeded().get(1).at()).isAfterOrEqualTo(start.plus(ReliableCalls.MAX_RETRY_WAIT));
+    }
+
+    @Test
+    void anAbsurdRetryAfterIsWaitedAtMostTheCapAtATime() throws Exception {
+        api.failNext(ApiException.retryAfter("sendMessage", Duration.ofDays(30)));
+        Instant start = time.instant();
+
+        assertThat(calls.send(1, "m", List.of())).isPresent();
+
+        assertThat(api.succeeded().get(0).at()).isBetween(start.plus(ReliableCalls.MAX_RETRY_WAIT),
+                start.plus(ReliableCalls.MAX_RETRY_WAIT).plusSeconds(1));
+        assertThat(time.sleeps()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(ReliableCalls.MAX_RETRY_WAIT));
     }
 
     @Test

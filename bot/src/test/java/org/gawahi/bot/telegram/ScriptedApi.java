@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.secret.Secret;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /** A BotApi that fails as scripted and records when (on the fake clock) each call succeeded. */
 final class ScriptedApi implements BotApi {
@@ -64,7 +63,7 @@ final class ScriptedApi implements BotApi {
     }
 
     @Override
-    public List<Update> getUpdates(long offset, int timeoutSeconds) {
+    public List<IncomingUpdate> getUpdates(long offset, int timeoutSeconds) {
         return List.of();
     }
 

@@ -102,4 +102,36 @@ class StormTest {
         assertThat(p.screen().buttons()).isNotEmpty();
         assertThat(harness.bot().status().receiving()).isTrue();
     }
+
+    @Test
+    void aServerThatAnswersPollsAtOnceIsPolledAboutOnceASecondNotInABusyLoop() throws Exception {
+        Person sita = new Person(harness, 9350, "Sita", null, "en");
+        harness.emulator.faults().answerPollsAtOnce(true);
+        sita.types("/start"); // ends the long poll that was waiting; from here every poll comes back empty at once
+        int before = harness.emulator.requests("getUpdates").size();
+
+        Thread.sleep(3_000);
+        int polls = harness.emulator.requests("getUpdates").size() - before;
+        sita.types("/help");
+
+        // Spaced by a second at least: three seconds hold at most three or four (a slower machine only fewer).
+        assertThat(polls).isBetween(1, 5);
+        assertThat(sita.screen().text()).contains(en.message("help"));
+    }
+
+    @Test
+    void aMinuteOf429InOneChatDoesNotHoldUpAnotherChat() throws Exception {
+        Person rani = new Person(harness, 9360, "Rani", null, "en");
+        Person sita = new Person(harness, 9361, "Sita", null, "en");
+        rani.types("/start");
+        sita.types("/start");
+        harness.emulator.faults().tooManyRequestsInChat(rani.chatId(), 1, 60);
+
+        harness.emulator.sendText(rani.user, "/help");
+        Eventually.holds(() -> harness.emulator.requests().stream().anyMatch(r -> r.status() == 429));
+        harness.emulator.sendText(sita.user, "/help");
+
+        // Before, every chat waited out Rani's minute: Sita's answer came after 60 s, past this wait.
+        harness.emulator.awaitBotMessage(sita.chatId(), m -> m.text().contains(en.message("help")), BotHarness.WAIT);
+    }
 }

@@ -220,13 +220,16 @@ class TelegramReportTest {
     }
 
     @Test
-    void intakeOnlyModeSaysTheKeysAreLocked() throws Exception {
+    void intakeOnlyModeAnswersReportAsAnUnknownCommandSoNobodyLearnsTheKeyState() throws Exception {
         startBot(Optional.empty());
         Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+        Person other = new Person(harness, STRANGER, "Someone", null, "en");
 
         member.types("/report");
+        other.types("/nosuchcommand");
 
-        assertThat(member.screen().text()).startsWith("Reports are not available: the keys are locked");
+        assertThat(member.screen().text()).isEqualTo(other.screen().text());
+        assertThat(member.screen().buttons()).isEqualTo(other.screen().buttons());
         assertThat(harness.emulator.documents(member.chatId())).isEmpty();
     }
 }

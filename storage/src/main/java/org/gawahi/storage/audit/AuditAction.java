@@ -40,7 +40,13 @@ public enum AuditAction {
     KEYS_UNLOCKED(false),
     KEYS_ROTATED(false),
     EXPORT(false),
-    REPORT(false);
+    REPORT(false),
+    /**
+     * Refusals not written one by one (see {@link AuditLog#refused}): those of the actor since its
+     * last {@link #ACCESS_REFUSED} entry, or, with the actor {@link AuditLog#SYSTEM}, those over
+     * the log's hourly budget. Subject: how many, as 16 hex digits.
+     */
+    ACCESS_REFUSED_REPEATED(true);
 
     private final boolean needsSubject;
 

@@ -44,11 +44,37 @@ public final class AuditLog {
     private final Database db;
     private final AuditTable table;
     private final Clock clock;
+    private final RefusalBudget refusals;
 
     public AuditLog(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.table = new AuditTable(db);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.refusals = new RefusalBudget(clock);
+    }
+
+    /**
+     * Records that {@code actorPseudonym} tried what needs a role it does not hold, within a
+     * budget: the first refusal of an actor in an hour is an {@link AuditAction#ACCESS_REFUSED}
+     * entry, the others of that hour are counted and written as one
+     * {@link AuditAction#ACCESS_REFUSED_REPEATED} entry when the actor is next refused, and the
+     * whole log takes at most 100 such entries an hour (the rest counted under {@link #SYSTEM}).
+     * So a flood of presses, from one account or many, adds a bounded number of entries. The
+     * budget is this instance's, in memory; share one instance among the desks.
+     *
+     * @return how many entries were appended (0, 1 or 2)
+     */
+    public int refused(String actorPseudonym) {
+        Objects.requireNonNull(actorPseudonym, "actorPseudonym");
+        if (!isActor(actorPseudonym)) {
+            throw new IllegalArgumentException("an audit actor is a 64-hex-digit pseudonym, \"operator\" or \"system\"");
+        }
+        List<RefusalBudget.Entry> entries = refusals.refuse(actorPseudonym);
+        for (RefusalBudget.Entry entry : entries) {
+            append(entry.actor(), entry.action(), entry.action() == AuditAction.ACCESS_REFUSED ? Optional.empty()
+                    : Optional.of(String.format(Locale.ROOT, "%016x", entry.count())));
+        }
+        return entries.size();
     }
 
     /**

@@ -57,7 +57,7 @@ public final class BotApiEmulator implements AutoCloseable {
         ApiMethod.Table table = new ApiMethod.Table();
         new MessageMethods(chats, callbacks, wire, builder.clock).register(table);
         new FileMethods(chats, files, wire, builder.clock).register(table);
-        new UpdateMethods(queue, webhook, wire).register(table);
+        new UpdateMethods(queue, webhook, wire, faults).register(table);
         new SetupMethods(commands, wire).register(table);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {

@@ -27,11 +27,18 @@ public final class Faults {
     private static final class Rule {
         private final Kind kind;
         private final Optional<String> method;
+        private final Optional<Long> chat;
         private final int retryAfter;
         private int remaining;
         private final Instant until;
 
         private Rule(Kind kind, Optional<String> method, int retryAfter, int remaining, Instant until) {
+            this(kind, method, Optional.empty(), retryAfter, remaining, until);
+        }
+
+        private Rule(Kind kind, Optional<String> method, Optional<Long> chat, int retryAfter, int remaining,
+                     Instant until) {
+            this.chat = chat;
             this.kind = kind;
             this.method = method.map(name -> name.toLowerCase(Locale.ROOT));
             this.retryAfter = retryAfter;
@@ -39,8 +46,9 @@ public final class Faults {
             this.until = until;
         }
 
-        private boolean matches(String calledMethod) {
-            return method.map(name -> name.equals(calledMethod)).orElse(true);
+        private boolean matches(String calledMethod, Optional<Long> calledChat) {
+            return method.map(name -> name.equals(calledMethod)).orElse(true)
+                    && chat.map(id -> calledChat.equals(Optional.of(id))).orElse(true);
         }
     }
 
@@ -53,6 +61,7 @@ public final class Faults {
     private final List<Delay> delays = new ArrayList<>();
     private double serverErrorProbability;
     private boolean duplicateDelivery;
+    private boolean shortPolls;
 
     Faults(Clock clock, Random random) {
         this.clock = Objects.requireNonNull(clock);
@@ -67,6 +76,19 @@ public final class Faults {
     /** The next {@code calls} calls of {@code method} answer 429 with {@code retry_after}. */
     public Faults tooManyRequests(String method, int calls, int retryAfterSeconds) {
         return count(Kind.TOO_MANY_REQUESTS, Optional.of(method), calls, retryAfterSeconds);
+    }
+
+    /**
+     * The next {@code calls} calls addressed to one chat answer 429 with {@code retry_after}, as
+     * Telegram's per-chat flood limit does; calls to other chats go through.
+     */
+    public synchronized Faults tooManyRequestsInChat(long chatId, int calls, int retryAfterSeconds) {
+        if (calls < 1 || retryAfterSeconds < 1) {
+            throw new IllegalArgumentException("calls and retry_after must be positive");
+        }
+        rules.add(new Rule(Kind.TOO_MANY_REQUESTS, Optional.empty(), Optional.of(chatId), retryAfterSeconds, calls,
+                null));
+        return this;
     }
 
     /** Every call answers 429 until {@code storm} has passed on the emulator's clock. */
@@ -140,12 +162,26 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * While on, getUpdates answers at once, with whatever is pending (often nothing), however
+     * long the bot asked to wait: a server, or a proxy, that does not hold long polls.
+     */
+    public synchronized Faults answerPollsAtOnce(boolean on) {
+        shortPolls = on;
+        return this;
+    }
+
+    synchronized boolean answerPollsAtOnce() {
+        return shortPolls;
+    }
+
     /** Removes every fault, delay and probability. */
     public synchronized void clear() {
         rules.clear();
         delays.clear();
         serverErrorProbability = 0;
         duplicateDelivery = false;
+        shortPolls = false;
     }
 
     synchronized boolean duplicateDelivery() {
@@ -160,6 +196,11 @@ public final class Faults {
 
     /** Decides the fault for one call and uses it up. */
     synchronized Optional<Fault> next(String method) {
+        return next(method, Optional.empty());
+    }
+
+    /** As {@link #next(String)}, for a call addressed to {@code chatId} (empty when none). */
+    synchronized Optional<Fault> next(String method, Optional<Long> chatId) {
         String called = method.toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         Iterator<Rule> iterator = rules.iterator();
@@ -168,7 +209,7 @@ public final class Faults {
             boolean expired = rule.until != null ? !now.isBefore(rule.until) : rule.remaining <= 0;
             if (expired) {
                 iterator.remove();
-            } else if (rule.matches(called)) {
+            } else if (rule.matches(called, chatId)) {
                 if (rule.until == null && --rule.remaining == 0) {
                     iterator.remove();
                 }

@@ -83,7 +83,7 @@ final class HttpEndpoint implements HttpHandler {
             unreadable = Optional.of(e);
         }
         Logged logged = new Logged(sequence, method, receivedAt, params.chatIdIfAny());
-        Optional<Faults.Fault> fault = faults.next(method);
+        Optional<Faults.Fault> fault = faults.next(method, params.chatIdIfAny());
         Duration delay = faults.delayFor(method);
         if (!delay.isZero()) {
             Thread.sleep(delay.toMillis());

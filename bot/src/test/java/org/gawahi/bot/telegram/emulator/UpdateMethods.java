@@ -25,8 +25,10 @@ final class UpdateMethods {
     private final UpdateQueue queue;
     private final AtomicReference<Optional<Webhook>> webhook;
     private final WireJson wire;
+    private final Faults faults;
 
-    UpdateMethods(UpdateQueue queue, AtomicReference<Optional<Webhook>> webhook, WireJson wire) {
+    UpdateMethods(UpdateQueue queue, AtomicReference<Optional<Webhook>> webhook, WireJson wire, Faults faults) {
+        this.faults = faults;
         this.queue = queue;
         this.webhook = webhook;
         this.wire = wire;
@@ -45,7 +47,8 @@ final class UpdateMethods {
                     "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         }
         int limit = (int) Math.max(1, Math.min(MAX_LIMIT, params.number("limit").orElse((long) MAX_LIMIT)));
-        long timeout = Math.max(0, Math.min(MAX_TIMEOUT_SECONDS, params.number("timeout").orElse(0L)));
+        long timeout = faults.answerPollsAtOnce() ? 0
+                : Math.max(0, Math.min(MAX_TIMEOUT_SECONDS, params.number("timeout").orElse(0L)));
         Optional<Set<String>> allowed = params.json("allowed_updates").map(UpdateMethods::strings)
                 .map(LinkedHashSet::new);
         List<ObjectNode> updates = queue.poll(params.number("offset"), limit, Duration.ofSeconds(timeout), allowed);
