@@ -65,11 +65,16 @@ public final class Roles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RoleTable table;
-    private final SecureRandom random;
+    /**
+     * The pseudonym key of the empty book {@link #open} gives when there is no table or it is
+     * refused: made once per instance, so a stranger refused again and again in one run has one
+     * pseudonym (and the audit's refusal budget holds) while no one is named across runs.
+     */
+    private final byte[] emptyBookKey = new byte[ActorPseudonyms.KEY_BYTES];
 
     public Roles(Database db, SecureRandom random) {
         this.table = new RoleTable(Objects.requireNonNull(db, "db"));
-        this.random = Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(random, "random").nextBytes(emptyBookKey);
     }
 
     /**
@@ -82,7 +87,7 @@ public final class Roles {
         Objects.requireNonNull(opener, "opener");
         Optional<RoleTable.Row> row = table.read();
         if (row.isEmpty() || !verifies(opener, row.get())) {
-            return new RoleBook(Map.of(), ActorPseudonyms.generate(random));
+            return new RoleBook(Map.of(), ActorPseudonyms.fromKey(emptyBookKey));
         }
         try (SecretBytes plain = opener.open(row.get().sealed(), associatedData(row.get().keyId()))) {
             return decode(plain);
