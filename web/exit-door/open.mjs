@@ -8,13 +8,18 @@
 // Or "--passphrase-file <file>" (UTF-8; one line end at its end is not part of the passphrase)
 // instead of the variable.
 //
-// Input: one record per line, "<kind> <id> <version> <key_id> <sealed as hex>". Output: one JSON
-// line per record, {"kind","id","plaintext"} or {"kind","id","error"}; exit status 1 when any
-// record did not open (after all the others).
+// Input: one record per line, "<kind> <id> <version> <key_id> <sealed as hex>" (the kind may hold
+// spaces, as "draft run key" does: the last four fields count from the end). Output: one JSON line
+// per record, {"kind","id","plaintext"} for JSON content, {"kind","id","hex"} for a draft run
+// key (32 raw bytes), or {"kind","id","error"}; exit status 1 when any record did not open (after all
+// the others). A key file must be named collective-<its keyId>.key, and a 30-digit id must be
+// the fingerprint of its public key (FORMAT.md 2.2), or nothing is opened.
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { openRecord, unwrapKeyFile } from "../src/format.mjs";
 
+const RUN_KEY = "draft run key";
 const args = process.argv.slice(2);
 let passphrase = process.env.GAWAHI_PASSPHRASE;
 if (args[0] === "--passphrase-file") {
@@ -30,7 +35,7 @@ if (keyFiles.length === 0 || !passphrase) {
 const keys = new Map();
 for (const path of keyFiles) {
   try {
-    const key = unwrapKeyFile(readFileSync(path, "utf8"), passphrase);
+    const key = unwrapKeyFile(readFileSync(path, "utf8"), passphrase, basename(path));
     keys.set(key.keyId, key);
   } catch (e) {
     console.error(`${path}: ${e.message}`);
@@ -43,10 +48,16 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
   if (line.trim() === "") {
     continue;
   }
-  const [kind, id, version, keyId, hex] = line.trim().split(/\s+/);
+  const fields = line.trim().split(/\s+/);
+  const [id, version, keyId, hex] = fields.slice(-4);
+  const kind = fields.slice(0, -4).join(" ");
   try {
     const plain = await openRecord(new Uint8Array(Buffer.from(hex, "hex")),
         { kind, id, version: Number(version), keyId }, keys);
+    if (kind === RUN_KEY) {
+      console.log(JSON.stringify({ kind, id, hex: Buffer.from(plain).toString("hex") }));
+      continue;
+    }
     const text = new TextDecoder("utf-8", { fatal: true }).decode(plain);
     console.log(JSON.stringify({ kind, id, plaintext: JSON.parse(text) }));
   } catch (e) {

@@ -28,9 +28,18 @@ public final class CliEnvironment {
     private final PrintStream out;
     private final PrintStream err;
     private final Terminal terminal;
+    private final boolean interactive;
 
+    /** Not interactive: no progress bars (what tests and pipes get). */
     public CliEnvironment(Map<String, String> variables, Path workingDirectory, InputStream in, PrintStream out,
                           PrintStream err, Terminal terminal) {
+        this(variables, workingDirectory, in, out, err, terminal, false);
+    }
+
+    /** @param interactive a person watches the output on a terminal (not a log, not a pipe) */
+    public CliEnvironment(Map<String, String> variables, Path workingDirectory, InputStream in, PrintStream out,
+                          PrintStream err, Terminal terminal, boolean interactive) {
+        this.interactive = interactive;
         this.variables = Map.copyOf(variables);
         this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath();
         this.in = Objects.requireNonNull(in, "in");
@@ -45,12 +54,25 @@ public final class CliEnvironment {
                 new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8),
                 prompt -> System.console() == null ? Optional.empty()
-                        : Optional.ofNullable(System.console().readPassword("%s", prompt)));
+                        : Optional.ofNullable(System.console().readPassword("%s", prompt)),
+                System.console() != null);
     }
 
     /** A variable's value; an empty value counts as unset. */
     public Optional<String> variable(String name) {
         return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    /** The same world with one variable set (a command-line option standing for it). */
+    public CliEnvironment withVariable(String name, String value) {
+        Map<String, String> changed = new java.util.HashMap<>(variables);
+        changed.put(name, value);
+        return new CliEnvironment(changed, workingDirectory, in, out, err, terminal, interactive);
+    }
+
+    /** Every variable, for the settings loader. */
+    public Map<String, String> variables() {
+        return variables;
     }
 
     public Path workingDirectory() {
@@ -71,5 +93,10 @@ public final class CliEnvironment {
 
     public Terminal terminal() {
         return terminal;
+    }
+
+    /** Whether output is watched on a terminal, so that redrawing a line in place makes sense. */
+    public boolean interactive() {
+        return interactive;
     }
 }

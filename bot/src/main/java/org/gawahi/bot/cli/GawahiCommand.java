@@ -38,12 +38,39 @@ public final class GawahiCommand implements Runnable {
         cli.setOut(new PrintWriter(environment.out(), true));
         cli.setErr(new PrintWriter(environment.err(), true));
         cli.setExecutionExceptionHandler(GawahiCommand::explain);
+        addDataDirOption(cli);
         return cli;
     }
 
-    /** The environment of the command line a subcommand belongs to. */
+    /**
+     * {@code --data-dir} on every command that does something (each uses the data directory),
+     * the same as setting {@code GAWAHI_DATA_DIR} for that command; commands that declare
+     * their own keep it.
+     */
+    private static void addDataDirOption(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (!sub.getSubcommands().isEmpty()) {
+                addDataDirOption(sub);
+            } else if (!(sub.getCommand() instanceof CommandLine.HelpCommand)
+                    && sub.getCommandSpec().findOption(DATA_DIR_OPTION) == null) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(DATA_DIR_OPTION)
+                        .paramLabel("DIR").type(String.class)
+                        .description("The data directory (default: " + DataDirectory.VARIABLE + ", else ./data).")
+                        .build());
+            }
+        }
+    }
+
+    static final String DATA_DIR_OPTION = "--data-dir";
+
+    /** The environment of the command line a subcommand belongs to, with its {@code --data-dir} if given. */
     static CliEnvironment environment(CommandLine.Model.CommandSpec spec) {
-        return ((GawahiCommand) spec.root().userObject()).environment;
+        CliEnvironment env = ((GawahiCommand) spec.root().userObject()).environment;
+        CommandLine.Model.OptionSpec dataDir = spec.findOption(DATA_DIR_OPTION);
+        if (dataDir != null && dataDir.getValue() != null && !dataDir.getValue().toString().isBlank()) {
+            return env.withVariable(DataDirectory.VARIABLE, dataDir.getValue().toString());
+        }
+        return env;
     }
 
     /**
@@ -54,13 +81,17 @@ public final class GawahiCommand implements Runnable {
         PrintWriter err = cli.getErr();
         CliEnvironment env = environment(cli.getCommandSpec());
         var explained = Failures.explain(e);
+        boolean debug = "DEBUG".equalsIgnoreCase(env.variable("GAWAHI_LOG_LEVEL").orElse(""));
         if (explained.isPresent()) {
             err.println(explained.get());
+            if (debug) {
+                e.printStackTrace(err);
+            }
             return 2;
         }
         err.println("gawahi: unexpected failure (" + e.getClass().getSimpleName()
                 + "). Run again with GAWAHI_LOG_LEVEL=DEBUG for details.");
-        if ("DEBUG".equalsIgnoreCase(env.variable("GAWAHI_LOG_LEVEL").orElse(""))) {
+        if (debug) {
             e.printStackTrace(err);
         }
         return 1;

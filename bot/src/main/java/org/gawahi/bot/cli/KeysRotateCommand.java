@@ -114,7 +114,7 @@ final class KeysRotateCommand implements Callable<Integer> {
     private static Resealing.Outcome reseal(CliEnvironment env, Keys keys, Secret passphrase, Resealing resealing)
             throws Exception {
         Sealer sealer = keys.sealer();
-        ProgressBar bar = new ProgressBar(env.err(), "re-sealing");
+        ProgressBar bar = ProgressBar.on(env, "re-sealing");
         try (Opener opener = keys.unlock(passphrase)) {
             return resealing.resealAll(opener, sealer, bar::update);
         } finally {

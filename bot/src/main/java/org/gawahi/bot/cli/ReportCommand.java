@@ -114,7 +114,7 @@ final class ReportCommand implements Callable<Integer> {
                      ReportFormat chosen, Map<String, Set<CellKey>> pattern) {
         Report report;
         try {
-            ProgressBar progress = new ProgressBar(env.err(), "Opening testimonies");
+            ProgressBar progress = ProgressBar.on(env, "Opening testimonies");
             report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress::update);
             progress.finish();
             PrintWriter stdout = spec.commandLine().getOut();

@@ -159,6 +159,12 @@ final class ReviewCommand implements Callable<Integer> {
                     out.println("This testimony has no way to reach its author. Choose one of: " + MENU);
                     return Step.SAME;
                 }
+                out.println("Close the case? The way to reach her is erased for good and no message can be sent "
+                        + "to her any more. [y/N]");
+                if (!"y".equalsIgnoreCase(line())) {
+                    out.println("The case stays open.");
+                    return Step.SAME;
+                }
                 out.println(review.contact().close(actor, t.id()).sentence());
                 return Step.SAME;
             }

@@ -28,9 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify-report", mixinStandardHelpOptions = true,
         description = {"Check that a report (CSV, JSON, PNG or PDF) is genuine and unaltered, with its FILE.sig.",
                 "Exit 0: genuine, signed by a known key of the collective; 3: altered, or not signed by that key; "
-                        + "4: signed, but by a key not known here (compare the fingerprint)."})
+                        + "4: signed, but by a key not known here (compare the fingerprint); "
+                        + "5: a REHEARSAL (--include-pending), genuine but not for publication."})
 final class VerifyReportCommand implements Callable<Integer> {
     static final int NOT_GENUINE = 3;
+    /** Signed, unaltered, but a rehearsal: not for publication. */
+    static final int REHEARSAL = 5;
     static final int UNKNOWN_KEY = 4;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The report file.")
@@ -61,7 +64,8 @@ final class VerifyReportCommand implements Callable<Integer> {
         ReportSignature.Parsed parsed = ReportSignature.parse(read(sigPath, "its signature"))
                 .orElseThrow(() -> new UserFacingException(sigPath + " is not a Gawahi report signature."));
         PrintWriter out = spec.commandLine().getOut();
-        if (!ReportSignature.matches(parsed, report)) {
+        ReportSignature.Verdict verdict = ReportSignature.verdict(parsed, report);
+        if (verdict == ReportSignature.Verdict.NOT_GENUINE) {
             out.println("NOT GENUINE: " + file + " was changed after it was signed, or the signature is not its own. "
                     + "Do not rely on it.");
             return NOT_GENUINE;
@@ -69,7 +73,8 @@ final class VerifyReportCommand implements Callable<Integer> {
         String fingerprint = ReportSignature.fingerprint(parsed.publicKey());
         Optional<byte[]> trusted = trustedKey(parsed.keyId());
         if (trusted.isEmpty()) {
-            out.println("Signed and unaltered, but by key " + parsed.keyId() + " (fingerprint " + fingerprint
+            out.println((verdict == ReportSignature.Verdict.REHEARSAL ? "REHEARSAL, not for publication: " : "")
+                    + "Signed and unaltered, but by key " + parsed.keyId() + " (fingerprint " + fingerprint
                     + "), which is not known here. It is genuine only if this fingerprint is the one the collective "
                     + "publishes; or run again with --public-key or --data-dir.");
             return UNKNOWN_KEY;
@@ -78,6 +83,12 @@ final class VerifyReportCommand implements Callable<Integer> {
             out.println("NOT GENUINE: signed with a key that claims the id " + parsed.keyId()
                     + " but is not the collective's key of that id.");
             return NOT_GENUINE;
+        }
+        if (verdict == ReportSignature.Verdict.REHEARSAL) {
+            out.println("REHEARSAL: " + file.getFileName() + " is unaltered and signed by the collective's report key "
+                    + parsed.keyId() + " (fingerprint " + fingerprint + "), as a rehearsal counted on testimonies "
+                    + "not yet approved. It is not a report: do not publish or cite it.");
+            return REHEARSAL;
         }
         out.println("GENUINE: " + file.getFileName() + " is unaltered and signed by the collective's report key "
                 + parsed.keyId() + " (fingerprint " + fingerprint + ").");

@@ -67,6 +67,8 @@ public final class ModerationDesk {
     static final String STALE = "That button is out of date. Send /next.";
     static final String KEY = "New testimonies are sealed to the collective key %s. "
             + "It must match the fingerprint your collective wrote down; if not, tell an operator at once.";
+    static final String CONFIRM_CLOSE = "Close this case? The way to reach her is erased for good: no message can be "
+            + "sent to her any more.";
     private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final Respondent respondent;
@@ -261,7 +263,8 @@ public final class ModerationDesk {
                     Outcome outcome = contacts.ask(review.contact(), actor, user, id);
                     yield outcome == Outcome.DONE ? plain(ContactDesk.ASK) : show(id, outcome.sentence());
                 }
-                case "x" -> show(id, review.contact().close(actor, id).sentence());
+                case "x" -> confirmClose(id);
+                case "xx" -> show(id, review.contact().close(actor, id).sentence());
                 case "s" -> {
                     skipped.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(id);
                     yield next("");
@@ -326,6 +329,12 @@ public final class ModerationDesk {
                 body = body.substring(0, Math.max(0, room)) + TOO_LONG;
             }
             return new Screen(join(notice, body + tail), rows, false, Optional.empty(), Screen.Ending.NONE);
+        }
+
+        /** Closing erases the only way to reach her, for good: one more press, with a way back. */
+        private Screen confirmClose(String id) {
+            return new Screen(CONFIRM_CLOSE, List.of(List.of(button("Yes, close the case", "m:xx:" + id),
+                    button("Back", "m:b:" + id))), false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen reasons(String id) {

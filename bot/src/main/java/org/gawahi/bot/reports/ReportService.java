@@ -108,7 +108,7 @@ public final class ReportService {
         for (ReportFile file : files) {
             signed.add(file);
             signed.add(new ReportFile(file.name() + ReportSignature.SUFFIX,
-                    ReportSignature.sign(file.name(), file.content(), signer)));
+                    ReportSignature.sign(file.name(), file.content(), signer, report.rehearsal())));
         }
         return signed;
     }

@@ -25,12 +25,26 @@ import org.gawahi.storage.crypto.Signer;
  * public-key: base64 of the 32-byte Ed25519 public key
  * signature: base64 of the Ed25519 signature of "gawahi-report-signature-v1\n" + the 32-byte SHA-256
  * </pre>
- * The file name is informative only: a renamed report still verifies.
+ * The file name is informative only: a renamed report still verifies. A rehearsal (counted
+ * on testimonies not yet approved) is signed under another domain,
+ * {@code "gawahi-report-rehearsal-v1\n"}, and its file says {@code kind: rehearsal}; the
+ * domain is what counts, so editing that line cannot pass a rehearsal off as a real report.
  */
 public final class ReportSignature {
     public static final String SUFFIX = ".sig";
     static final String FIRST_LINE = "gawahi report signature v1";
     private static final byte[] DOMAIN = "gawahi-report-signature-v1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REHEARSAL_DOMAIN = "gawahi-report-rehearsal-v1\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** What a signature says about a report. */
+    public enum Verdict {
+        /** Unaltered, and signed as a report for publication. */
+        GENUINE,
+        /** Unaltered, and signed as a rehearsal on testimonies not yet approved: not for publication. */
+        REHEARSAL,
+        /** Altered, or not signed by this key. */
+        NOT_GENUINE
+    }
 
     /** The parts of a signature file. */
     public record Parsed(String file, String sha256, String keyId, byte[] publicKey, byte[] signature) {
@@ -41,10 +55,16 @@ public final class ReportSignature {
 
     /** The content of {@code <name>.sig} for a report's bytes. */
     public static byte[] sign(String name, byte[] report, Signer signer) {
+        return sign(name, report, signer, false);
+    }
+
+    /** The same, for a rehearsal when {@code rehearsal}: it will never verify as {@link Verdict#GENUINE}. */
+    public static byte[] sign(String name, byte[] report, Signer signer, boolean rehearsal) {
         byte[] digest = sha256(report);
-        byte[] signature = signer.sign(message(digest));
+        byte[] signature = signer.sign(message(rehearsal ? REHEARSAL_DOMAIN : DOMAIN, digest));
         String text = FIRST_LINE + "\n"
                 + "file: " + name + "\n"
+                + (rehearsal ? "kind: rehearsal\n" : "")
                 + "sha256: " + HexFormat.of().formatHex(digest) + "\n"
                 + "key: " + signer.keyId() + "\n"
                 + "public-key: " + Base64.getEncoder().encodeToString(signer.publicKey()) + "\n"
@@ -74,13 +94,22 @@ public final class ReportSignature {
         }
     }
 
-    /** Whether the signature is by {@code parsed.publicKey()} over exactly these report bytes. */
+    /** Whether the signature is by {@code parsed.publicKey()} over exactly these report bytes, as a real report. */
     public static boolean matches(Parsed parsed, byte[] report) {
+        return verdict(parsed, report) == Verdict.GENUINE;
+    }
+
+    /** Whether these bytes are what {@code parsed.publicKey()} signed, and as a report or a rehearsal. */
+    public static Verdict verdict(Parsed parsed, byte[] report) {
         byte[] digest = sha256(report);
         if (parsed.sha256() == null || !HexFormat.of().formatHex(digest).equalsIgnoreCase(parsed.sha256())) {
-            return false;
+            return Verdict.NOT_GENUINE;
         }
-        return Signer.verify(parsed.publicKey(), message(digest), parsed.signature());
+        if (Signer.verify(parsed.publicKey(), message(DOMAIN, digest), parsed.signature())) {
+            return Verdict.GENUINE;
+        }
+        return Signer.verify(parsed.publicKey(), message(REHEARSAL_DOMAIN, digest), parsed.signature())
+                ? Verdict.REHEARSAL : Verdict.NOT_GENUINE;
     }
 
     /** A short, readable fingerprint of a public key, for a collective to publish. */
@@ -93,10 +122,10 @@ public final class ReportSignature {
         return b.toString();
     }
 
-    private static byte[] message(byte[] digest) {
-        byte[] m = new byte[DOMAIN.length + digest.length];
-        System.arraycopy(DOMAIN, 0, m, 0, DOMAIN.length);
-        System.arraycopy(digest, 0, m, DOMAIN.length, digest.length);
+    private static byte[] message(byte[] domain, byte[] digest) {
+        byte[] m = new byte[domain.length + digest.length];
+        System.arraycopy(domain, 0, m, 0, domain.length);
+        System.arraycopy(digest, 0, m, domain.length, digest.length);
         return m;
     }
 

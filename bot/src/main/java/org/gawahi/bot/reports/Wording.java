@@ -141,7 +141,10 @@ final class Wording {
         if (report.rehearsal()) {
             lines.add(message("rehearsal"));
         }
-        lines.add(message("method_counted", Map.of("testimonies", cell(report.testimonies()), "events", cell(report.events()))));
+        // An edited questionnaire from before rehearsals had their own line still has the rehearsal line above.
+        boolean ownLine = report.rehearsal() && words.hasMessage("method_counted_rehearsal");
+        lines.add(message(ownLine ? "method_counted_rehearsal" : "method_counted",
+                Map.of("testimonies", cell(report.testimonies()), "events", cell(report.events()))));
         if (report.leftOut().any()) {
             lines.add(message("method_left_out", Map.of("unreadable", Integer.toString(report.leftOut().unreadable()),
                     "not_authentic", Integer.toString(report.leftOut().notAuthentic()))));

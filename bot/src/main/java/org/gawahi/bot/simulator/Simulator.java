@@ -15,11 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.questionnaire.QuestionKind;
+import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.drafts.ChatRef;
 
 /**
  * The terminal adapter: the same engine as in Telegram, with numbered buttons, so that a
- * collective can rehearse its questionnaire without a token.
+ * collective can rehearse its questionnaire without a token. On a question that also takes a
+ * typed number the buttons read {@code [#1]}: {@code 12} answers twelve, {@code #3} presses.
  *
  * <p>In JSON-lines mode (a contract tests and tools rely on) every screen is one line on
  * stdout, {@code {"text":..., "buttons":[{"id":..., "label":...}], "done":false, "receipt":null}},
@@ -27,6 +30,8 @@ import org.gawahi.storage.drafts.ChatRef;
  * {@code {"command": "/back"}}. Nothing else goes to stdout; problems go to stderr.
  */
 public final class Simulator {
+    /** The kind of an answer button's id ({@code a:<question>:<option>}), as in the JSON-lines contract. */
+    private static final String ANSWER_BUTTON = "a";
     private final Interview interview;
     private final ChatRef chat;
     private final BufferedReader in;
@@ -60,7 +65,7 @@ public final class Simulator {
         show(screen, jsonLines);
         String line;
         while (!screen.done() && (line = in.readLine()) != null) {
-            Optional<Input> input = jsonLines ? fromJson(line) : fromTyped(line, screen);
+            Optional<Input> input = jsonLines ? fromJson(line) : fromTyped(line, screen, interview.questionnaire());
             if (input.isEmpty()) {
                 continue;
             }
@@ -97,12 +102,17 @@ public final class Simulator {
         return Optional.empty();
     }
 
-    /** A typed number presses that button; a slash starts a command; anything else is text. */
-    private Optional<Input> fromTyped(String line, Screen screen) {
+    /**
+     * {@code #3} presses button 3; a plain number presses that button too, except on a
+     * question that takes a typed number ("about how many people"), where it is the answer;
+     * a slash starts a command; anything else is text.
+     */
+    static Optional<Input> fromTyped(String line, Screen screen, Questionnaire questionnaire) {
         String typed = line.strip();
         List<Screen.Button> buttons = screen.buttons();
-        if (typed.matches("\\d{1,3}")) {
-            int n = Integer.parseInt(typed);
+        boolean prefixed = typed.matches("#\\d{1,3}");
+        if (prefixed || (typed.matches("\\d{1,3}") && !takesTypedNumber(screen, questionnaire))) {
+            int n = Integer.parseInt(prefixed ? typed.substring(1) : typed);
             if (n >= 1 && n <= buttons.size()) {
                 return Optional.of(new Input.Press(buttons.get(n - 1).id()));
             }
@@ -111,6 +121,14 @@ public final class Simulator {
             return Optional.of(new Input.Start());
         }
         return Optional.of(Input.parse(line));
+    }
+
+    /** Whether the screen asks a number-band question, whose answer may be typed as a number. */
+    static boolean takesTypedNumber(Screen screen, Questionnaire questionnaire) {
+        return screen.buttons().stream().map(b -> b.id().split(":", -1))
+                .filter(parts -> parts.length == 3 && parts[0].equals(ANSWER_BUTTON))
+                .map(parts -> questionnaire.question(parts[1]))
+                .anyMatch(q -> q.isPresent() && q.get().kind() == QuestionKind.NUMBER_BAND);
     }
 
     private void show(Screen screen, boolean jsonLines) throws IOException {
@@ -135,10 +153,11 @@ public final class Simulator {
         out.println("────────────────────────────────────────");
         out.println(screen.text());
         int n = 1;
+        String mark = takesTypedNumber(screen, interview.questionnaire()) ? "#" : "";
         for (List<Screen.Button> row : screen.keyboard()) {
             StringBuilder b = new StringBuilder();
             for (Screen.Button button : row) {
-                b.append(String.format("[%d] %s   ", n++, button.label()));
+                b.append(String.format("[%s%d] %s   ", mark, n++, button.label()));
             }
             out.println(b.toString().stripTrailing());
         }

@@ -70,9 +70,13 @@ class BotConfiguration {
                 .orElseGet(QuestionnaireLoader::loadDefault);
     }
 
-    /** Held for the whole run: `keys rotate` must not delete a key this process still seals to. */
+    /**
+     * Held for the whole run: `keys rotate` must not delete a key this process still seals to.
+     * Taken only once the keys are read and unlocked, so that a wrong passphrase or missing
+     * keys stop the start before the lock file or the database is created.
+     */
     @Bean(destroyMethod = "close")
-    DataDirectoryLock dataDirectoryLock(RunSettings settings) {
+    DataDirectoryLock dataDirectoryLock(RunSettings settings, Sealer sealer, KeyAccess keyAccess) {
         return DataDirectoryLock.acquire(settings.dataDirectory());
     }
 

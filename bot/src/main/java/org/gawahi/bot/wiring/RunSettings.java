@@ -18,10 +18,12 @@ import org.gawahi.config.settings.Settings;
  * @param drafts              sealed on disk, or in memory only
  * @param passphrase          unlocks the keys; without it the bot runs intake-only
  * @param keyFingerprint      the pinned collective key: the bot seals to no other; empty: not pinned
+ * @param healthPort          polling mode: where health listens on loopback ({@code GAWAHI_HEALTH_PORT});
+ *                            empty: no web server at all. Webhook mode always has its web server.
  */
 public record RunSettings(TelegramSettings telegram, Path dataDirectory, Optional<Path> questionnaireFolder,
                           Settings.DraftMode drafts, Duration draftTimeToLive, Optional<Secret> passphrase,
-                          Optional<KeyFingerprint> keyFingerprint) {
+                          Optional<KeyFingerprint> keyFingerprint, Optional<Integer> healthPort) {
     public RunSettings {
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -30,6 +32,21 @@ public record RunSettings(TelegramSettings telegram, Path dataDirectory, Optiona
         Objects.requireNonNull(draftTimeToLive, "draftTimeToLive");
         Objects.requireNonNull(passphrase, "passphrase");
         Objects.requireNonNull(keyFingerprint, "keyFingerprint");
+        Objects.requireNonNull(healthPort, "healthPort");
+    }
+
+    /** Without a health port: in polling mode, no web server. */
+    public RunSettings(TelegramSettings telegram, Path dataDirectory, Optional<Path> questionnaireFolder,
+                       Settings.DraftMode drafts, Duration draftTimeToLive, Optional<Secret> passphrase,
+                       Optional<KeyFingerprint> keyFingerprint) {
+        this(telegram, dataDirectory, questionnaireFolder, drafts, draftTimeToLive, passphrase, keyFingerprint,
+                Optional.empty());
+    }
+
+    /** The same, with health on {@code port} (0: any free port). */
+    public RunSettings withHealthPort(int port) {
+        return new RunSettings(telegram, dataDirectory, questionnaireFolder, drafts, draftTimeToLive, passphrase,
+                keyFingerprint, Optional.of(port));
     }
 
     /** Polling, drafts on disk for 24 h, no passphrase, no pin: what tests and a plain start use. */

@@ -69,7 +69,7 @@ class KeysRotateCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Re-sealed 70 testimonies", "Deleted the retired key");
-        assertThat(result.err()).contains("re-sealing [", "70/70 (100%)");
+        assertThat(result.err()).as("no terminal: no progress bar").doesNotContain("\r", "re-sealing [");
         List<String> after = collectiveKeyFiles();
         assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
         try (TestStorage storage = TestStorage.create(data); Opener opener = storage.unlock()) {

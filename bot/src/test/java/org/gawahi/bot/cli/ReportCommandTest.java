@@ -68,7 +68,7 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("wrote ").contains("audit head: entry 0");
-        assertThat(run.err()).contains("Opening testimonies [").contains("60/60 (100%)");
+        assertThat(run.err()).as("no terminal: no progress bar").doesNotContain("\r", "Opening testimonies [");
         Path csv = out.resolve("gawahi-report-2026-Q1_2026-Q1.csv");
         assertThat(written()).containsExactly(csv, out.resolve(csv.getFileName() + ".sig"));
         assertThat(Files.readString(csv)).contains("raids_reported,Raids reported,raids,all,false,sc_2022_consent,mh,"
@@ -104,7 +104,6 @@ class ReportCommandTest {
         assertThat(run.out()).contains("Left out: 1 testimonies whose record did not open (damaged) and 1 whose "
                 + "approval does not verify");
         assertThat(run.err()).doesNotContain("Exception");
-        assertThat(run.err()).contains("/61 (100%)");
         String json = Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.json"));
         assertThat(json).contains("\"left_out\"").contains("Left out: 1 testimonies");
     }
@@ -140,8 +139,37 @@ class ReportCommandTest {
     void marksAReportOnPendingTestimoniesAsARehearsal() throws Exception {
         assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--include-pending").exitCode()).isZero();
 
-        assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
-                .startsWith("# title: Police raids: what sex workers testified\n# rehearsal: REHEARSAL on testimonies not yet approved");
+        Path csv = out.resolve("gawahi-report-2026-Q1_2026-Q1.csv");
+        assertThat(Files.readString(csv))
+                .startsWith("# title: Police raids: what sex workers testified\n# rehearsal: REHEARSAL on testimonies not yet approved")
+                .contains("# method: Counted (a rehearsal):", "including ones no moderator has approved yet")
+                .doesNotContain("approved by the collective's moderators");
+
+        Cli.Result verified = cli(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
+        assertThat(verified.exitCode()).isEqualTo(VerifyReportCommand.REHEARSAL);
+        assertThat(verified.out()).startsWith("REHEARSAL:").doesNotContain("GENUINE");
+    }
+
+    @Test
+    void aRehearsalStaysARehearsalWhenItsSignatureFileIsEditedToLookReal() throws Exception {
+        assertThat(report("--from", "2026-Q1", "--to", "2026-Q1", "--format", "csv", "--include-pending").exitCode()).isZero();
+        Path csv = out.resolve("gawahi-report-2026-Q1_2026-Q1.csv");
+        Path sig = out.resolve("gawahi-report-2026-Q1_2026-Q1.csv.sig");
+        assertThat(Files.readString(sig)).contains("kind: rehearsal\n");
+        Files.writeString(sig, Files.readString(sig).replace("kind: rehearsal\n", ""));
+
+        Cli.Result verified = cli(Map.of(), "verify-report", csv.toString(), "--data-dir", data.toString());
+
+        assertThat(verified.exitCode()).isEqualTo(VerifyReportCommand.REHEARSAL);
+        assertThat(verified.out()).startsWith("REHEARSAL:");
+    }
+
+    @Test
+    void takesAQuarterWrittenAsInTheChat() throws Exception {
+        Cli.Result run = report("--from", "2026q1", "--to", "2026Q1", "--format", "csv");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")).exists();
     }
 
     @Test

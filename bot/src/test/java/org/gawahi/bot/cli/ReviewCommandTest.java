@@ -119,8 +119,9 @@ class ReviewCommandTest {
                     Map.of("u1", List.of("aggregate", "contact"), "u2", List.of("bot")), Map.of()).toJson(),
                     new Arrival(false, Optional.of("en")));
         }
-        // the urgent one first, then the other two in either order: close the case wherever it is offered
-        String script = String.join("\n", "s", "c", "s", "c", "s", "q", "");
+        // the urgent one first, then the other two in either order: close the case wherever it is offered,
+        // confirming with y (where nothing asks, the y is a wrong menu choice and changes nothing)
+        String script = String.join("\n", "s", "c", "y", "s", "c", "y", "s", "q", "");
         Cli.Result r = new Cli(work).passphrase(PASSPHRASE).stdin(script).run("review");
 
         assertThat(r.exitCode()).as(r.all()).isZero();
@@ -130,6 +131,25 @@ class ReviewCommandTest {
                 .doesNotContain(AuditAction.CONTACT_MESSAGE_SENT, AuditAction.CONTACT_REFUSED);
         try (Database db = Database.open(data)) {
             assertThat(new TestimonyTable(db).sealedRows()).noneMatch(row -> new ContactHandles(db).exists(row.id()));
+        }
+    }
+
+    @Test
+    void closingACaseAsksFirstAndAnythingButYesLeavesItOpen() throws Exception {
+        try (TestStorage storage = TestStorage.create(data)) {
+            storage.submissions.submit(ChatRef.of(3), new TestimonyContent("raid", 1, "en",
+                    Map.of("u1", List.of("aggregate", "contact"), "u2", List.of("bot")), Map.of()).toJson(),
+                    new Arrival(false, Optional.of("en")));
+        }
+        String script = String.join("\n", "s", "c", "", "s", "c", "", "s", "q", "");
+
+        Cli.Result r = new Cli(work).passphrase(PASSPHRASE).stdin(script).run("review");
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("Close the case?", "[y/N]", "The case stays open.").doesNotContain("Case closed");
+        assertThat(auditActions()).doesNotContain(AuditAction.CONTACT_HANDLE_ERASED);
+        try (Database db = Database.open(data)) {
+            assertThat(new TestimonyTable(db).sealedRows()).anyMatch(row -> new ContactHandles(db).exists(row.id()));
         }
     }
 }

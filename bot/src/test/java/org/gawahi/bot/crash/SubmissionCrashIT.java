@@ -167,7 +167,17 @@ class SubmissionCrashIT {
         Path copy = data.resolveSibling(data.getFileName() + "-seized-" + round);
         WalStates.copyTree(data, copy);
         int rows = 0;
-        for (Path state : WalStates.rebuild(copy, copy.resolveSibling(copy.getFileName() + "-states"))) {
+        int neverHeld = 0;
+        List<Path> states = WalStates.rebuild(copy, copy.resolveSibling(copy.getFileName() + "-states"));
+        for (int i = 0; i < states.size(); i++) {
+            Path state = states.get(i);
+            if (i < states.size() - 1 && malformed(state)) {
+                // A kill during a checkpoint leaves pages of later frames in the main file; a WAL
+                // cut before those frames then makes an image SQLite never reads (recovery replays
+                // the whole WAL), so it is not a state the disk held. The whole WAL must open.
+                neverHeld++;
+                continue;
+            }
             try (TestStorage police = TestStorage.create(state)) {
                 rows += police.drafts.count();
                 for (int n = 0; n <= linesShown + 1; n++) {
@@ -176,7 +186,17 @@ class SubmissionCrashIT {
                 }
             }
         }
-        System.out.printf("crash test: round %d, %d draft rows in the seized states, none opened%n", round, rows);
+        System.out.printf("crash test: round %d, %d draft rows in the seized states, none opened"
+                + " (%d cuts of the WAL made no image SQLite would read)%n", round, rows, neverHeld);
+    }
+
+    private static boolean malformed(Path state) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + state.resolve("gawahi.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA quick_check")) {
+            return !rs.next() || !"ok".equals(rs.getString(1));
+        } catch (java.sql.SQLException e) {
+            return true;
+        }
     }
 
     private static long chatOf(String marker) {

@@ -309,10 +309,26 @@ class ModerationDeskTest {
     }
 
     @Test
+    void closeCaseAsksFirstAndBackLeavesTheCaseOpen() {
+        String id = submitAskingForContact(4247, "en");
+
+        Screen asked = as(MODERATOR, new Input.Press("m:x:" + id));
+
+        assertThat(asked.text()).isEqualTo(ModerationDesk.CONFIRM_CLOSE);
+        assertThat(asked.buttons()).extracting(Screen.Button::id).containsExactly("m:xx:" + id, "m:b:" + id);
+        assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
+        Screen back = as(MODERATOR, new Input.Press("m:b:" + id));
+        assertThat(back.buttons()).extracting(Screen.Button::id).contains("m:x:" + id);
+        assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
+        assertThat(actions()).doesNotContain(AuditAction.CONTACT_HANDLE_ERASED);
+    }
+
+    @Test
     void closingTheCaseErasesTheHandleWithoutWriting() {
         String id = submitAskingForContact(4245, "en");
 
-        Screen closed = as(MODERATOR, new Input.Press("m:x:" + id));
+        as(MODERATOR, new Input.Press("m:x:" + id));
+        Screen closed = as(MODERATOR, new Input.Press("m:xx:" + id));
 
         assertThat(closed.text()).startsWith(Outcome.CONTACT_CLOSED.sentence());
         assertThat(new ContactHandles(storage.db).exists(id)).isFalse();

@@ -80,9 +80,9 @@ class GawahiApplicationTest {
     }
 
     @Test
-    void pollingModeAnswersThroughTheEmulatorAndReportsHealth() throws Exception {
+    void pollingModeAnswersThroughTheEmulatorAndReportsHealthWhenAskedFor() throws Exception {
         app = GawahiApplication.start(settings(TelegramSettings.polling(Secret.of(TOKEN),
-                URI.create(emulator.baseUrl()))), "--server.port=0");
+                URI.create(emulator.baseUrl()))).withHealthPort(0));
         User sita = emulator.user(5501, "Sita", null, "en");
 
         emulator.sendText(sita, "/start");
@@ -95,6 +95,21 @@ class GawahiApplicationTest {
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
         assertThat(postUpdate(SECRET, start(1, sita.chatId())).statusCode()).isEqualTo(404);
         assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(health.body()).doesNotContain("diskSpace", "free", "total", dir.toString());
+    }
+
+    @Test
+    void pollingModeWithoutAHealthPortListensNowhere() throws Exception {
+        app = GawahiApplication.start(settings(TelegramSettings.polling(Secret.of(TOKEN),
+                URI.create(emulator.baseUrl()))));
+        User sita = emulator.user(5503, "Sita", null, "en");
+
+        emulator.sendText(sita, "/start");
+        emulator.awaitBotMessage(sita.chatId(), m -> !m.buttons().isEmpty(), WAIT);
+
+        assertThat(GawahiApplication.healthUrl(app)).isEmpty();
+        assertThat(app.getEnvironment().getProperty("local.server.port")).isNull();
+        assertThat(app).isNotInstanceOf(org.springframework.boot.web.context.WebServerApplicationContext.class);
     }
 
     @Test

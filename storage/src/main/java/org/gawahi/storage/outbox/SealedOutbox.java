@@ -52,12 +52,14 @@ public final class SealedOutbox {
         }
     }
 
+    private final Database db;
     private final OutboxTable table;
     private final Sealer sealer;
     private final Clock clock;
     private final SecureRandom random;
 
     public SealedOutbox(Database db, Sealer sealer, Clock clock, SecureRandom random) {
+        this.db = Objects.requireNonNull(db, "db");
         this.table = new OutboxTable(db);
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,9 +81,17 @@ public final class SealedOutbox {
         return id;
     }
 
-    /** Removes entries that are done; unknown ids are ignored. */
+    /**
+     * Removes entries that are done; unknown ids are ignored. The WAL is emptied after the
+     * commit, so that it does not keep the sealed receipts and deletions of a finished chat
+     * (frames a later start with the passphrase could still open).
+     */
     public void remove(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         table.delete(List.copyOf(ids));
+        db.checkpointAfterCommit();
     }
 
     /**

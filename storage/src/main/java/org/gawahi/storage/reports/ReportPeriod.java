@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public record ReportPeriod(YearMonth from, YearMonth to, Granularity granularity) {
     /** The column of testimonies that give only the year of the raid, or no date. */
     public static final String UNKNOWN = "unknown";
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
+    /** 2026-Q3, and 2026q3 as /report in Telegram takes it: one syntax for the CLI and the chat. */
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
 
     public enum Granularity { QUARTER, MONTH }

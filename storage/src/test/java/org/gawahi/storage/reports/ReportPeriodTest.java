@@ -24,6 +24,17 @@ class ReportPeriodTest {
     }
 
     @Test
+    void readsAQuarterWithOrWithoutTheDashAsTelegramDoes() {
+        ReportPeriod p = ReportPeriod.parse("2026q1", "2026Q2", Granularity.QUARTER, TODAY);
+
+        assertThat(p).isEqualTo(ReportPeriod.parse("2026-Q1", "2026-Q2", Granularity.QUARTER, TODAY));
+        assertThatThrownBy(() -> ReportPeriod.parse("2026q5", "2026q5", Granularity.QUARTER, TODAY))
+                .isInstanceOf(ReportPeriod.InvalidPeriodException.class);
+        assertThatThrownBy(() -> ReportPeriod.parse("2026--Q1", "2026-Q1", Granularity.QUARTER, TODAY))
+                .isInstanceOf(ReportPeriod.InvalidPeriodException.class);
+    }
+
+    @Test
     void monthsOnRequest() {
         ReportPeriod p = ReportPeriod.parse("2026-Q1", "2026-02", Granularity.MONTH, TODAY);
 
