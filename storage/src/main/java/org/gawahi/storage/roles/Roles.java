@@ -78,7 +78,7 @@ public final class Roles {
     }
 
     /**
-     * Opens the role table: an empty one, with a new pseudonym key, when none was ever saved or
+     * Opens the role table: an empty one, with this instance's pseudonym key, when none was ever saved or
      * when the stored one does not verify ({@link #state}).
      *
      * @throws CannotOpenException when the stored table is sealed to a key this opener does not hold, or does not open
