@@ -201,7 +201,7 @@ class ExitDoorTest {
             TestimonyTable table = new TestimonyTable(storage.db);
             try (Opener opener = keys.unlock(Secret.of(PASSPHRASE)); RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR_ID, Role.MODERATOR);
-                roles.save(book, keys.sealer());
+                roles.save(book, keys.sealer(), opener);
                 pseudonym = book.actorPseudonym(MODERATOR_ID);
                 Decisions moderator = new Decisions(storage.db, opener);
                 LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);

@@ -20,6 +20,7 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.DataDirectoryLock;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.DraftKeys;
 import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.Resealing;
 import picocli.CommandLine;
@@ -67,8 +68,16 @@ final class KeysRotateCommand implements Callable<Integer> {
                 Roles roles = new Roles(db, new SecureRandom());
                 ContactHandles.Resealed handles;
                 try (Opener opener = keys.unlock(passphrase)) {
-                    roles.reseal(opener, keys.sealer());
+                    if (!roles.reseal(opener, keys.sealer()) && roleTableRefused(roles, opener)) {
+                        out.println(Roles.NOT_AUTHENTIC);
+                    }
                     handles = new ContactHandles(db).resealAll(opener, keys.sealer());
+                    DraftKeys.Resealed drafts = DraftKeys.resealAll(db, opener, keys.sealer(), new SecureRandom(),
+                            java.time.Clock.systemUTC());
+                    if (drafts.resealed() > 0) {
+                        out.println("Re-sealed " + drafts.resealed() + " draft keys: unfinished testimonies resume at the "
+                                + "next start with the passphrase.");
+                    }
                 }
                 java.util.Set<String> inUse = new java.util.HashSet<>(outcome.keyIdsInUse().keySet());
                 inUse.addAll(handles.keyIdsInUse().keySet()); // a contact handle that did not open keeps its key
@@ -82,6 +91,14 @@ final class KeysRotateCommand implements Callable<Integer> {
         }
         out.println("Done. Back up the keys directory again now: old backups of it hold only the deleted key.");
         return 0;
+    }
+
+    private static boolean roleTableRefused(Roles roles, Opener opener) {
+        try {
+            return roles.state(opener) == Roles.State.NOT_AUTHENTIC;
+        } catch (org.gawahi.storage.crypto.CannotOpenException e) {
+            return false;
+        }
     }
 
     private static String notFinished(int failed, List<String> kept) {

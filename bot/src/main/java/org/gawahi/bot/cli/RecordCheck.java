@@ -10,6 +10,7 @@ import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
@@ -18,7 +19,7 @@ import org.gawahi.storage.testimony.TestimonyTable;
 /**
  * {@code doctor}'s look at every testimony row, when the passphrase is given: rows sealed to a
  * key that is not the collective's, records that do not open, and states no moderator's
- * decision authenticates. Names rows by id only, never content; changes nothing.
+ * decision authenticates; and the role table, when it does not verify. Names rows by id only, never content; changes nothing.
  */
 final class RecordCheck {
     /** One line for doctor. */
@@ -52,6 +53,7 @@ final class RecordCheck {
                     + "you trust"));
             default -> { }
         }
+        roleTableProblem().ifPresent(line -> findings.add(new Finding(Finding.Kind.PROBLEM, line)));
         int checked = 0;
         int bad = 0;
         for (TestimonyTable.Row row : new TestimonyTable(db).sealedRows()) {
@@ -67,6 +69,17 @@ final class RecordCheck {
                     + "sealed to the collective's keys, and their state verifies"));
         }
         return findings;
+    }
+
+    /** The role table is checked as the desk reads it: one that does not verify grants nobody anything. */
+    private java.util.Optional<String> roleTableProblem() {
+        try {
+            return new Roles(db, new java.security.SecureRandom()).state(opener) == Roles.State.NOT_AUTHENTIC
+                    ? java.util.Optional.of(Roles.NOT_AUTHENTIC) : java.util.Optional.empty();
+        } catch (CannotOpenException e) {
+            return java.util.Optional.of("The role table is sealed to a key that is not one of the unlocked keys: "
+                    + "nobody can review; restore that key file, or grant the roles again with `gawahi roles grant`.");
+        }
     }
 
     private String problemOf(TestimonyTable.Row row, Decisions decisions, boolean earlierDecisionsPending) {

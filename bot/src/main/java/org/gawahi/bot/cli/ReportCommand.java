@@ -232,7 +232,10 @@ final class ReportCommand implements Callable<Integer> {
     /** The first unlocked run after the upgrade authenticates earlier decisions (see {@link Decisions}). */
     private static void authenticateEarlierDecisions(Keys keys, Database db, Opener opener) {
         try {
-            new Decisions(db, opener).authenticateEarlierDecisions(keys.sealer().keyId());
+            if (new Decisions(db, opener).authenticateEarlierDecisions(keys.sealer().keyId()).upgrade()
+                    == Decisions.Upgrade.DONE_NOW) {
+                new org.gawahi.storage.roles.Roles(db, new java.security.SecureRandom()).authenticateExisting(opener);
+            }
         } catch (KeyFileException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

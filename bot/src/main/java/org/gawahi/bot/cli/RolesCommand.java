@@ -85,7 +85,7 @@ final class RolesCommand implements Runnable {
                     try (RoleBook book = u.roles.open(u.opener)) {
                         boolean did = change(book, user, role);
                         if (did) {
-                            u.roles.save(book, u.sealer);
+                            u.roles.save(book, u.sealer, u.opener);
                             u.audit.append(AuditLog.OPERATOR, action(), Optional.of(book.actorPseudonym(user)));
                         }
                         return did;

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
@@ -63,6 +64,17 @@ final class Unlocked implements AutoCloseable {
                     + "version, once, as the database holds them now." + (outcome.notOpened() == 0 ? ""
                     : " " + outcome.notOpened() + " sealed to a key that is not here stay unauthenticated; "
                     + "`gawahi doctor` lists them."));
+        }
+        if (outcome.upgrade() == Decisions.Upgrade.DONE_NOW && u.roles.authenticateExisting(u.opener)) {
+            env.err().println("Authenticated the role table written before this version, once, as the database "
+                    + "holds it now.");
+        }
+        try {
+            if (u.roles.state(u.opener) == Roles.State.NOT_AUTHENTIC) {
+                env.err().println(Roles.NOT_AUTHENTIC);
+            }
+        } catch (CannotOpenException e) {
+            env.err().println("The role table is sealed to a key that is not here; `gawahi doctor` says more.");
         }
     }
 

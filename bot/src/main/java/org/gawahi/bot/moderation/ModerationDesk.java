@@ -188,7 +188,7 @@ public final class ModerationDesk {
      * ({@code m:q5:2}: a question of the questionnaire, then a number) begin alike and stay the
      * interview's: taken for the desk, a respondent's press got "review is not available" in
      * intake-only mode, and when unlocked was audited as a refused moderator (her pseudonym and
-     * the minute in the log), and a moderator could not answer a month.
+     * the hour in the log), and a moderator could not answer a month.
      */
     boolean isDeskInput(Input input) {
         if (input instanceof Input.Command c) {

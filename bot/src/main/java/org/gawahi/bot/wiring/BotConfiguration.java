@@ -187,21 +187,37 @@ class BotConfiguration {
                                   Clock clock, SecureRandom random, AuditLog auditLog,
                                   @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
                                   UrgentArrivals urgentArrivals) {
-        keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer));
+        keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
                 urgentArrivals);
     }
 
-    /** Once, on the first unlocked start after the upgrade: see {@link Decisions#authenticateEarlierDecisions}. */
+    /**
+     * Once, on the first unlocked start after the upgrade: see {@link Decisions#authenticateEarlierDecisions}
+     * and {@link Roles#authenticateExisting}. Then, on every unlocked start, says if the role table is refused.
+     */
     private static void authenticateEarlierDecisions(Database database, org.gawahi.storage.crypto.Opener opener,
-                                                     Sealer sealer) {
+                                                     Sealer sealer, SecureRandom random) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BotConfiguration.class);
         Decisions.UpgradeOutcome outcome = new Decisions(database, opener).authenticateEarlierDecisions(sealer.keyId());
+        Roles roles = new Roles(database, random);
         if (outcome.upgrade() == Decisions.Upgrade.DONE_NOW) {
-            org.slf4j.LoggerFactory.getLogger(BotConfiguration.class).info("authenticated {} decisions made before "
+            log.info("authenticated {} decisions made before "
                     + "this version, once, as the database holds them now ({} sealed to a key not unlocked left out)",
                     outcome.authenticated(), outcome.notOpened());
+            if (roles.authenticateExisting(opener)) {
+                log.info("authenticated the role table, once, as the database holds it now");
+            }
+        }
+        try {
+            if (roles.state(opener) == Roles.State.NOT_AUTHENTIC) {
+                log.warn(Roles.NOT_AUTHENTIC);
+            }
+        } catch (org.gawahi.storage.crypto.CannotOpenException e) {
+            log.warn("The role table is sealed to a key that is not unlocked: nobody can review until an operator "
+                    + "runs `gawahi doctor`.");
         }
     }
 

@@ -181,9 +181,9 @@ class AuditCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines().toList()).containsExactly(
                 "entry  time (UTC)            actor         action                      subject",
-                "    1  2026-03-01T10:17:00Z  a1a1a1a1a1a1  TESTIMONY_VIEWED            " + TESTIMONY,
-                "    2  2026-03-01T10:17:00Z  a1a1a1a1a1a1  TESTIMONY_APPROVED          " + TESTIMONY,
-                "    3  2026-03-01T10:17:00Z  a1a1a1a1a1a1  TESTIMONY_VIEWED            " + TESTIMONY,
+                "    1  2026-03-01T10:00:00Z  a1a1a1a1a1a1  TESTIMONY_VIEWED            " + TESTIMONY,
+                "    2  2026-03-01T10:00:00Z  a1a1a1a1a1a1  TESTIMONY_APPROVED          " + TESTIMONY,
+                "    3  2026-03-01T10:00:00Z  a1a1a1a1a1a1  TESTIMONY_VIEWED            " + TESTIMONY,
                 "entries 1 to 3 of 3; head " + head + " (run `audit verify` to check them)");
     }
 

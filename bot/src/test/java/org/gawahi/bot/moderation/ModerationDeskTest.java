@@ -54,7 +54,7 @@ class ModerationDeskTest {
         roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
             book.grant(MODERATOR.id(), Role.MODERATOR);
-            roles.save(book, storage.keys.sealer());
+            roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
         questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
@@ -97,6 +97,29 @@ class ModerationDeskTest {
             assertThat(e.action()).isEqualTo(AuditAction.ACCESS_REFUSED);
             assertThat(e.actor()).isEqualTo(pseudonymOf(STRANGER));
         });
+    }
+
+    @Test
+    void aRoleTableSealedWithOnlyThePublicKeyAndWrittenBySqlOpensNoReviewToAnyone() throws Exception {
+        long adversary = 6_660_666L;
+        org.gawahi.storage.crypto.Sealer publicKeyOnly = new org.gawahi.storage.crypto.Keys(dir.resolve("data"),
+                TestStorage.RANDOM, Clock.systemUTC()).sealer();
+        String json = "{\"version\":1,\"actorKey\":\"" + "A".repeat(43) + "=\",\"grants\":{\"" + adversary
+                + "\":[\"ADMIN\"],\"" + MODERATOR.id() + "\":[\"MODERATOR\"]}}";
+        byte[] sealed = publicKeyOnly.seal(org.gawahi.config.secret.SecretBytes.adopt(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                org.gawahi.storage.crypto.AssociatedData.of("roles", "1", 1, publicKeyOnly.keyId()).bytes());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + storage.db.file());
+             var s = c.prepareStatement("UPDATE roles SET sealed = ?")) { // the honest MAC stays beside it
+            s.setBytes(1, sealed);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(as(ChatRef.of(adversary), new Input.Command("queue", ""))).isEqualTo(RESPONDENT);
+        assertThat(as(ChatRef.of(adversary), new Input.Command("next", ""))).isEqualTo(RESPONDENT);
+        assertThat(as(MODERATOR, new Input.Command("next", ""))).isEqualTo(RESPONDENT); // refused whole, not merged
+        assertThat(roles.state(opener)).isEqualTo(Roles.State.NOT_AUTHENTIC);
+        assertThat(entries()).extracting(AuditEntry::action).containsOnly(AuditAction.ACCESS_REFUSED);
     }
 
     @Test
@@ -158,7 +181,7 @@ class ModerationDeskTest {
     void revokedModeratorIsRefusedFromTheNextCommand() throws Exception {
         try (RoleBook book = roles.open(opener)) {
             book.revoke(MODERATOR.id(), Role.MODERATOR);
-            roles.save(book, storage.keys.sealer());
+            roles.save(book, storage.keys.sealer(), opener);
         }
         assertThat(as(MODERATOR, new Input.Command("next", ""))).isEqualTo(RESPONDENT);
         assertThat(entries()).extracting(AuditEntry::action).containsExactly(AuditAction.ACCESS_REFUSED);
@@ -272,7 +295,7 @@ class ModerationDeskTest {
         ChatRef second = ChatRef.of(1_000_003L);
         try (RoleBook book = roles.open(opener)) {
             book.grant(second.id(), Role.MODERATOR);
-            roles.save(book, storage.keys.sealer());
+            roles.save(book, storage.keys.sealer(), opener);
         }
         String id = submitAskingForContact(4244, "en");
         as(MODERATOR, new Input.Press("m:c:" + id));

@@ -73,7 +73,7 @@ class OutboxRestartTest {
         Roles roles = new Roles(review.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(reviewOpener)) {
             book.grant(9001, Role.MODERATOR);
-            roles.save(book, review.keys.sealer());
+            roles.save(book, review.keys.sealer(), reviewOpener);
         }
         review.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "He took it")).toJson(), true);

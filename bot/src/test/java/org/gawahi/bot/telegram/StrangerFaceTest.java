@@ -80,7 +80,7 @@ class StrangerFaceTest {
         try (RoleBook book = roles.open(opener)) {
             book.grant(MODERATOR, Role.MODERATOR);
             book.grant(MEMBER, Role.COLLECTIVE);
-            roles.save(book, store.keys().sealer());
+            roles.save(book, store.keys().sealer(), opener);
         }
         audit = new AuditLog(db, clock);
         Review review = new Review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());

@@ -71,7 +71,7 @@ class TelegramContactBackTest {
         try (RoleBook book = roles.open(opener)) {
             book.grant(9001, Role.MODERATOR);
             book.grant(9003, Role.MODERATOR);
-            roles.save(book, harness.storage.keys.sealer());
+            roles.save(book, harness.storage.keys.sealer(), opener);
         }
         audit = new AuditLog(harness.database, Clock.systemUTC());
         Review review = new Review(harness.database, opener, harness.storage.keys.sealer(), Clock.systemUTC(),

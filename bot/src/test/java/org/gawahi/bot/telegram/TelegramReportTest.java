@@ -83,7 +83,7 @@ class TelegramReportTest {
         try (RoleBook book = roles.open(opener)) {
             book.grant(MEMBER, Role.COLLECTIVE);
             book.grant(MODERATOR, Role.MODERATOR);
-            roles.save(book, store.keys().sealer());
+            roles.save(book, store.keys().sealer(), opener);
         }
         startBot(Optional.of(new ReportDesk.Unlocked(service, db, roles, opener, Optional.of(signer), audit)));
     }

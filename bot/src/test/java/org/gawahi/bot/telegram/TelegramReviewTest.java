@@ -55,7 +55,7 @@ class TelegramReviewTest {
         Roles roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
             book.grant(9001, Role.MODERATOR);
-            roles.save(book, storage.keys.sealer());
+            roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
         storage.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",

@@ -123,7 +123,7 @@ class GawahiApplicationTest {
             var roles = new org.gawahi.storage.roles.Roles(db, new java.security.SecureRandom());
             try (var book = roles.open(opener)) {
                 book.grant(5601, org.gawahi.storage.roles.Role.COLLECTIVE);
-                roles.save(book, keys.sealer());
+                roles.save(book, keys.sealer(), opener);
             }
         }
         app = GawahiApplication.start(new RunSettings(TelegramSettings.polling(Secret.of(TOKEN),

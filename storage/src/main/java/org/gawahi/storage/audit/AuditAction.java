@@ -26,7 +26,7 @@ public enum AuditAction {
     /**
      * The way back to a respondent was erased: her one message was sent, a moderator closed the
      * case, or retention purged the testimony. Subject: the testimony. (A withdrawal erases it
-     * too, unaudited: the entry's minute would date her act.)
+     * too, unaudited: the entry's hour would date her act.)
      */
     CONTACT_HANDLE_ERASED(true),
     /** A moderator tried to contact a respondent, or close her case, when no way back was left. Subject: the testimony. */

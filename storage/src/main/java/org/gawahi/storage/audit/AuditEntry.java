@@ -8,7 +8,7 @@ import java.util.Optional;
  * One entry of the audit log, as stored.
  *
  * @param seq      its place in the chain, from 1, without gaps
- * @param at       when, in UTC, to the minute
+ * @param at       when, in UTC, to the hour (to the minute in entries written before that)
  * @param actor    who: an actor pseudonym, {@link AuditLog#OPERATOR} or {@link AuditLog#SYSTEM}
  * @param subject  the testimony, event or role holder it concerns, as ids only
  * @param prevHash the previous entry's hash ({@link AuditLog#GENESIS} for the first)

@@ -17,10 +17,12 @@ import org.gawahi.storage.db.StorageException;
  * The audit log (see the package documentation for its guarantees).
  *
  * <p>{@link #append} joins the caller's transaction, so a decision and its entry commit
- * together or not at all. Times are kept to the minute: enough to set an act beside
- * outside events (a seizure, a leak), while seconds would mostly help match a pseudonym
+ * together or not at all. Times are kept to the hour: enough to set an act beside
+ * outside events (a seizure, a leak), while minutes would mostly help match a pseudonym
  * against someone else's timestamps (Telegram's, a network's) to name the moderator
- * behind it; the order within a minute is the sequence. Call it for what moderators and
+ * behind it, and would date the testimony a moderator acted on soon after it came; the
+ * order within an hour is the sequence. Entries written before this kept the minute; the
+ * chain hashes the time as stored, so a log mixing both verifies. Call it for what moderators and
  * operators do, never at the moment a respondent acts (on arrival, say): the entry's place
  * in the chain would date her testimony more finely than the day the testimony row keeps.
  */
@@ -33,7 +35,7 @@ public final class AuditLog {
     public static final String GENESIS = ChainHash.GENESIS;
     public static final int MAX_PAGE = 1_000;
 
-    private static final ChronoUnit PRECISION = ChronoUnit.MINUTES;
+    private static final ChronoUnit PRECISION = ChronoUnit.HOURS;
     private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
     /** One id, or two for a link (testimony:event); hex only, so no words fit. */

@@ -3,7 +3,7 @@
  *
  * <p>What it guarantees:
  * <ul>
- *   <li>No content. An entry holds a sequence number, a time (UTC, to the minute), an actor
+ *   <li>No content. An entry holds a sequence number, a time (UTC, to the hour; to the minute in entries written before that), an actor
  *       (a keyed pseudonym, or {@code operator}/{@code system}), an {@link
  *       org.gawahi.storage.audit.AuditAction action} from a fixed list, an optional subject
  *       that must be one or two hex ids, the previous entry's hash and its own. The API

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -48,7 +49,8 @@ import org.sqlite.SQLiteConfig;
  * leaves it in place: {@link #open} empties it, and {@link #checkpointAfterCommit()} empties it
  * right after the outermost commit of the work that asked. The file is created (and an
  * existing one narrowed) readable by its owner only before SQLite opens it; SQLite gives the
- * {@code -wal} and {@code -shm} files the same mode.
+ * {@code -wal} and {@code -shm} files the same mode. After each checkpoint the three files'
+ * modification times are set to the start of the hour ({@link HourlyFileTimes}).
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "gawahi.db";
@@ -86,14 +88,22 @@ public final class Database implements AutoCloseable {
     private volatile boolean failedWhole;
     private final Savepoints units;
 
-    private Database(Path file, Connection connection) {
+    private final Clock clock;
+
+    private Database(Path file, Connection connection, Clock clock) {
         this.file = file;
         this.connection = connection;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.units = new Savepoints(connection);
     }
 
     /** Opens (creating if needed) the database in a data directory and brings its schema up to date. */
     public static Database open(Path dataDirectory) {
+        return open(dataDirectory, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that sets the files' times to the hour after each checkpoint. */
+    public static Database open(Path dataDirectory, Clock clock) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (!Files.isDirectory(dataDirectory)) {
             throw new StorageException("The data directory " + dataDirectory + " does not exist. Create it, or run `keys init`.");
@@ -102,7 +112,7 @@ public final class Database implements AutoCloseable {
         makePrivate(file);
         try {
             Connection connection = connect(file);
-            Database db = new Database(file, connection);
+            Database db = new Database(file, connection, clock);
             Migrations.apply(db);
             // A SIGKILL or a power cut leaves the WAL, with every page version it holds: empty it now.
             db.checkpoint();
@@ -126,7 +136,7 @@ public final class Database implements AutoCloseable {
                     + "the bot first starts; check GAWAHI_DATA_DIR if you expected one there.");
         }
         try {
-            return new Database(file, connect(file));
+            return new Database(file, connect(file), Clock.systemUTC());
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + sqliteReason(e)
                     + ". Check that the disk is writable and the file is not damaged.", e);
@@ -455,6 +465,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException("A database checkpoint failed: " + sqliteReason(e), e);
         }
+        HourlyFileTimes.set(file, clock);
     }
 
     /**

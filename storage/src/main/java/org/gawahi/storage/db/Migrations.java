@@ -26,7 +26,8 @@ final class Migrations {
             "V5__offset_day.sql",
             "V6__draft_keys.sql",
             "V7__testimony_integrity.sql",
-            "V8__outbox.sql");
+            "V8__outbox.sql",
+            "V9__roles_mac.sql");
 
     private Migrations() {
     }

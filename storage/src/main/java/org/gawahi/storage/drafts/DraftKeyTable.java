@@ -20,6 +20,9 @@ final class DraftKeyTable {
     private static final String EXTEND = "UPDATE draft_keys SET expires_hour = ? WHERE id = ? AND expires_hour < ?";
     private static final String PURGE = "DELETE FROM draft_keys WHERE expires_hour <= ? AND id <> ?";
     private static final String COUNT = "SELECT count(*) FROM draft_keys";
+    private static final String ALL = "SELECT id, collective_key_id, sealed, expires_hour FROM draft_keys";
+    private static final String RESEAL = "UPDATE draft_keys SET collective_key_id = ?, sealed = ? WHERE id = ?";
+    private static final String DELETE = "DELETE FROM draft_keys WHERE id = ?";
 
     /** A sealed run key as stored. */
     record Row(String id, String collectiveKeyId, byte[] sealed, long expiresHour) {
@@ -78,6 +81,40 @@ final class DraftKeyTable {
                 s.setLong(1, nowHour);
                 s.setString(2, inUse);
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Every sealed run key, expired or not. */
+    List<Row> all() {
+        return db.inTransaction(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(ALL); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getLong(4)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Stores a run key sealed again, to another collective key. */
+    void reseal(String id, String collectiveKeyId, byte[] sealed) {
+        db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(RESEAL)) {
+                s.setString(1, collectiveKeyId);
+                s.setBytes(2, sealed);
+                s.setString(3, id);
+                s.executeUpdate();
+            }
+        });
+    }
+
+    void delete(String id) {
+        db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(DELETE)) {
+                s.setString(1, id);
+                s.executeUpdate();
             }
         });
     }

@@ -90,6 +90,44 @@ public final class DraftKeys implements AutoCloseable {
         return new DraftKeys(table, current, earlier);
     }
 
+    /** What {@link #resealAll} did: run keys sealed to the new key, and those dropped (expired, or did not open). */
+    public record Resealed(int resealed, int dropped) {
+    }
+
+    /**
+     * Key rotation: seals every earlier run's key not yet expired to {@code sealer}'s key, so
+     * that drafts begun before the rotation still resume at the next unlocked start once the
+     * retired key is deleted. A run key that has expired, or does not open (damaged, or sealed
+     * to a key not unlocked), is deleted: its drafts could not be resumed anyway, and keeping
+     * it would keep the retired key. Joins the caller's transaction, if any.
+     */
+    public static Resealed resealAll(Database db, Opener opener, Sealer sealer, SecureRandom random, Clock clock) {
+        DraftKeyTable table = new DraftKeyTable(db);
+        long now = Hours.now(clock.instant());
+        return db.inTransaction(c -> {
+            int resealed = 0;
+            int dropped = 0;
+            for (DraftKeyTable.Row row : table.all()) {
+                if (row.collectiveKeyId().equals(sealer.keyId())) {
+                    continue;
+                }
+                if (row.expiresHour() <= now) {
+                    table.delete(row.id());
+                    dropped++;
+                    continue;
+                }
+                try (DraftCipher key = DraftCipher.open(row.id(), row.collectiveKeyId(), row.sealed(), opener, random)) {
+                    table.reseal(row.id(), sealer.keyId(), key.sealTo(sealer));
+                    resealed++;
+                } catch (CannotOpenException e) {
+                    table.delete(row.id());
+                    dropped++;
+                }
+            }
+            return new Resealed(resealed, dropped);
+        });
+    }
+
     /** This run's key: every draft is saved under it. Public for tests that name a row as the bot does. */
     public DraftCipher current() {
         return current;

@@ -99,7 +99,7 @@ public final class SealedSubmissions implements Submissions {
     @Override
     public boolean withdraw(ReceiptCode code) {
         String receiptHash = pseudonyms.receiptHash(code.digits());
-        // Not audited: the entry's minute would date her act (see AuditLog); the status says it.
+        // Not audited: the entry's hour would date her act (see AuditLog); the status says it.
         return db.inTransaction(c -> {
             Optional<String> id = table.idByReceipt(receiptHash);
             boolean withdrawn = table.withdraw(receiptHash);

@@ -28,7 +28,7 @@ class AuditLogTest {
     static final String OTHER_MODERATOR = "b2".repeat(32);
     static final String TESTIMONY = "0123456789abcdef0123456789abcdef";
     static final String EVENT = "fedcba9876543210fedcba9876543210";
-    /** 15:47:42.5 in Kolkata's clock zone: stored as UTC, to the minute. */
+    /** 15:47:42.5 in Kolkata's clock zone: stored as UTC, to the hour. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:17:42.500Z"), ZoneId.of("Asia/Kolkata"));
 
     @TempDir
@@ -81,11 +81,43 @@ class AuditLogTest {
     }
 
     @Test
-    void keepsTheTimeInUtcToTheMinute() {
+    void keepsTheTimeInUtcToTheHourSoNoMinuteDatesAnAct() {
         AuditEntry entry = log.append(MODERATOR, AuditAction.TESTIMONY_VIEWED, Optional.of(TESTIMONY));
 
-        assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-01T10:17:00Z"));
-        assertThat(storedColumn("at")).isEqualTo("2026-03-01T10:17:00Z");
+        assertThat(entry.at()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(storedColumn("at")).isEqualTo("2026-03-01T10:00:00Z");
+    }
+
+    @Test
+    void aLogWhoseEarlierEntriesKeptTheMinuteVerifiesWithTheNewHourEntriesAfterThem() {
+        String minute = "2026-02-28T09:41:00Z"; // as an earlier version wrote them
+        String first = ChainHash.of(1, minute, MODERATOR, "TESTIMONY_VIEWED", TESTIMONY, AuditLog.GENESIS);
+        String second = ChainHash.of(2, minute, MODERATOR, "TESTIMONY_APPROVED", TESTIMONY, first);
+        Tamper.sql(dir,
+                "INSERT INTO audit VALUES (1, '" + minute + "', '" + MODERATOR + "', 'TESTIMONY_VIEWED', '" + TESTIMONY
+                        + "', '" + AuditLog.GENESIS + "', '" + first + "')",
+                "INSERT INTO audit VALUES (2, '" + minute + "', '" + MODERATOR + "', 'TESTIMONY_APPROVED', '" + TESTIMONY
+                        + "', '" + first + "', '" + second + "')");
+        log.append(OTHER_MODERATOR, AuditAction.TESTIMONY_VIEWED, Optional.of(TESTIMONY));
+        AuditHead head = log.head();
+
+        assertThat(log.verify().ok()).isTrue();
+        assertThat(log.verify(second).ok()).isTrue();
+        assertThat(log.verify(head.hash()).ok()).isTrue();
+        assertThat(log.entries(1, 10)).extracting(AuditEntry::at).containsExactly(Instant.parse(minute),
+                Instant.parse(minute), Instant.parse("2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void anOldMinuteEntryCoarsenedToTheHourBySqlIsCaughtAsEdited() {
+        String minute = "2026-02-28T09:41:00Z";
+        String first = ChainHash.of(1, minute, MODERATOR, "TESTIMONY_VIEWED", TESTIMONY, AuditLog.GENESIS);
+        Tamper.sql(dir, "INSERT INTO audit VALUES (1, '" + minute + "', '" + MODERATOR + "', 'TESTIMONY_VIEWED', '"
+                + TESTIMONY + "', '" + AuditLog.GENESIS + "', '" + first + "')");
+        log.append(OTHER_MODERATOR, AuditAction.TESTIMONY_VIEWED, Optional.of(TESTIMONY));
+        Tamper.sql(dir, "UPDATE audit SET at = '2026-02-28T09:00:00Z' WHERE seq = 1");
+
+        assertBrokenAt(log.verify(), 1, Problem.EDITED);
     }
 
     @Test
@@ -339,7 +371,7 @@ class AuditLogTest {
             int rows = 0;
             while (rs.next()) {
                 rows++;
-                assertThat(rs.getString("at")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00Z");
+                assertThat(rs.getString("at")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:00:00Z");
                 assertThat(rs.getString("actor")).matches("[0-9a-f]{64}|operator|system");
                 assertThat(AuditAction.valueOf(rs.getString("action"))).isNotNull();
                 assertThat(rs.getString("subject")).satisfiesAnyOf(

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.TestStorage;
@@ -60,6 +66,39 @@ class DataFilesTest {
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(data); TestStorage storage = TestStorage.create(data)) {
             assertThat(mode(data.resolve("gawahi.db"))).isEqualTo("rw-------");
             assertThat(mode(data.resolve("gawahi.lock"))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void afterACheckpointTheDatabaseItsWalAndShmSayOnlyTheHour() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:17:42.500Z"), ZoneOffset.UTC);
+        try (Database db = Database.open(data, clock)) {
+            db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO events (id, created_day) VALUES ('" + "ab".repeat(16) + "', '2026-03-01')");
+                }
+                db.checkpointAfterCommit();
+                return null;
+            });
+
+            for (String name : new String[] {"gawahi.db", "gawahi.db-wal", "gawahi.db-shm"}) {
+                assertThat(Files.getLastModifiedTime(data.resolve(name))).as(name)
+                        .isEqualTo(FileTime.from(Instant.parse("2026-03-01T10:00:00Z")));
+            }
+        }
+    }
+
+    @Test
+    void aSubmissionLeavesFileTimesOnTheStartOfAnHour() throws Exception {
+        try (TestStorage storage = TestStorage.create(data)) {
+            storage.drafts.save(ASHA, SecretBytes.utf8("draft 1"));
+
+            storage.submissions.submit(ASHA, SecretBytes.utf8("{\"texts\":{}}"));
+
+            for (String name : new String[] {"gawahi.db", "gawahi.db-wal", "gawahi.db-shm"}) {
+                Instant mtime = Files.getLastModifiedTime(data.resolve(name)).toInstant();
+                assertThat(mtime).as(name).isEqualTo(mtime.truncatedTo(ChronoUnit.HOURS));
+            }
         }
     }
 

@@ -76,6 +76,29 @@ class SealedDraftStoreTest {
     }
 
     @Test
+    void aDraftBegunBeforeAKeyRotationResumesAfterItOnceTheRetiredKeyIsDeleted() throws Exception {
+        storage.drafts.save(ASHA, SecretBytes.utf8("begun before the rotation"));
+        storage.close();
+        try (org.gawahi.storage.db.Database db = org.gawahi.storage.db.Database.open(data)) {
+            var keys = new org.gawahi.storage.crypto.Keys(data, TestStorage.RANDOM, clock);
+            String fresh = keys.rotate(TestStorage.PASSPHRASE, org.gawahi.storage.crypto.Argon2Profile.TEST).keyId();
+            String retired = keys.state().collectiveKeys().stream().filter(k -> !k.keyId().equals(fresh))
+                    .findFirst().orElseThrow().keyId();
+            try (var opener = keys.unlock(TestStorage.PASSPHRASE)) {
+                DraftKeys.Resealed resealed = DraftKeys.resealAll(db, opener, keys.sealer(), TestStorage.RANDOM, clock);
+                assertThat(resealed.resealed()).isEqualTo(1); // the run key of the start before; nothing dropped
+                assertThat(resealed.dropped()).isZero();
+            }
+            assertThat(db.strings("SELECT DISTINCT collective_key_id FROM draft_keys")).containsExactly(fresh);
+            keys.deleteRetired(retired);
+        }
+
+        storage = TestStorage.createUnlocked(data, clock);
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("begun before the rotation");
+    }
+
+    @Test
     void anIntakeOnlyRestartCannotReachEarlierDraftsWhichGoWhenTheyExpire() throws Exception {
         storage.drafts.save(ASHA, SecretBytes.utf8("run A's draft"));
         storage.close();

@@ -23,7 +23,7 @@ class RolesTest {
             try (RoleBook book = roles.open(opener)) {
                 assertThat(book.grant(MODERATOR_ID, Role.MODERATOR)).isTrue();
                 assertThat(book.grant(MODERATOR_ID, Role.MODERATOR)).isFalse();
-                roles.save(book, storage.keys.sealer());
+                roles.save(book, storage.keys.sealer(), opener);
             }
             try (RoleBook again = roles.open(opener)) {
                 assertThat(again.allows(MODERATOR_ID, Role.MODERATOR)).isTrue();
@@ -39,12 +39,12 @@ class RolesTest {
             Roles roles = new Roles(storage.db, TestStorage.RANDOM);
             try (RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR_ID, Role.MODERATOR);
-                roles.save(book, storage.keys.sealer());
+                roles.save(book, storage.keys.sealer(), opener);
             }
             try (RoleBook book = roles.open(opener)) {
                 assertThat(book.revoke(MODERATOR_ID, Role.MODERATOR)).isTrue();
                 assertThat(book.revoke(MODERATOR_ID, Role.MODERATOR)).isFalse();
-                roles.save(book, storage.keys.sealer());
+                roles.save(book, storage.keys.sealer(), opener);
             }
             try (RoleBook book = roles.open(opener)) {
                 assertThat(book.allows(MODERATOR_ID, Role.MODERATOR)).isFalse();
@@ -71,7 +71,7 @@ class RolesTest {
             String first;
             try (RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR_ID, Role.MODERATOR);
-                roles.save(book, storage.keys.sealer());
+                roles.save(book, storage.keys.sealer(), opener);
                 first = book.actorPseudonym(MODERATOR_ID);
             }
             try (RoleBook book = roles.open(opener)) {
@@ -89,7 +89,7 @@ class RolesTest {
             Roles roles = new Roles(storage.db, TestStorage.RANDOM);
             try (RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR_ID, Role.MODERATOR);
-                roles.save(book, storage.keys.sealer());
+                roles.save(book, storage.keys.sealer(), opener);
             }
         }
         LeakScan scan = new LeakScan().chatId("moderator id", MODERATOR_ID).text("role name", "MODERATOR");
@@ -103,13 +103,14 @@ class RolesTest {
             String pseudonym;
             try (Opener opener = storage.unlock(); RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR_ID, Role.MODERATOR);
-                roles.save(book, storage.keys.sealer());
+                roles.save(book, storage.keys.sealer(), opener);
                 pseudonym = book.actorPseudonym(MODERATOR_ID);
             }
             storage.keys.rotate(TestStorage.PASSPHRASE, org.gawahi.storage.crypto.Argon2Profile.TEST);
             try (Opener opener = storage.unlock()) {
                 assertThat(roles.reseal(opener, storage.keys.sealer())).isTrue();
                 assertThat(roles.sealedToKeyId()).contains(storage.keys.sealer().keyId());
+                assertThat(roles.state(opener)).isEqualTo(Roles.State.AUTHENTIC);
                 try (RoleBook book = roles.open(opener)) {
                     assertThat(book.actorPseudonym(MODERATOR_ID)).isEqualTo(pseudonym);
                 }
