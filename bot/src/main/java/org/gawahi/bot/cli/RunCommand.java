@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<Secret> passphrase = read.passphrase().isPresent() ? read.passphrase() : askPassphrase(env);
         StartChecks.telegramAccepts(read.telegram(), new TokenCheck(TELEGRAM_CHECK_TIMEOUT));
         RunSettings settings = new RunSettings(read.telegram(), dir, read.questionnaireFolder(), read.drafts(),
-                read.draftTimeToLive(), passphrase, read.healthPort());
+                read.draftTimeToLive(), passphrase, read.keyFingerprint(), read.healthPort());
         try {
             return GawahiApplication.runUntilStopped(settings,
                     health -> env.out().println(startLine(settings, keys, health)),
