@@ -80,6 +80,12 @@ class ArchitectureTest {
             .that().resideInAPackage("org.gawahi.bot.interview..")
             .should().dependOnClassesThat().resideInAnyPackage("..telegram..", "..simulator..", "..cli..");
 
+    /** Every desk reads its buttons through the codec; the codec knows no desk. */
+    @ArchTest
+    static final ArchRule theButtonCodecKnowsNoDesk = noClasses()
+            .that().resideInAPackage("org.gawahi.bot.buttons..")
+            .should().dependOnClassesThat(resideInAPackage("org.gawahi..").and(not(resideInAPackage("org.gawahi.bot.buttons.."))));
+
     @ArchTest
     static final ArchRule onlyStorageUsesSql = noClasses()
             .that().resideOutsideOfPackage("org.gawahi.storage..")

@@ -2,11 +2,16 @@ package org.gawahi.bot.interview;
 
 import java.util.Optional;
 
+import org.gawahi.bot.buttons.ButtonCodec;
+import org.gawahi.bot.buttons.ButtonData;
+import org.gawahi.bot.buttons.Namespace;
+
 /**
  * The data on a button: {@code kind:context:argument}, e.g. {@code a:q5:night}. The context
  * names the screen the button belongs to (a question id, "review"...), so a press from an
  * older screen, or forged data, is recognised and refused kindly instead of being applied to
- * whatever is on screen now.
+ * whatever is on screen now. Written and read by {@link ButtonCodec}: only data of the
+ * interview's namespace (and of the withdrawal question) is a ButtonId.
  */
 record ButtonId(String kind, String context, String argument) {
     static final String ANSWER = "a";
@@ -30,21 +35,20 @@ record ButtonId(String kind, String context, String argument) {
     static final String CTX_RESUME = "resume";
     static final String CTX_WITHDRAW = "withdraw";
 
-    /** Telegram's limit on callback data; the validator keeps answer buttons within it. */
-    static final int MAX_BYTES = 64;
-
+    /** Interview and withdrawal data: of the two namespaces this engine answers. */
     static Optional<ButtonId> parse(String data) {
-        if (data == null || data.isEmpty() || data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.empty();
-        }
-        String[] parts = data.split(":", -1);
-        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ButtonId(parts[0], parts[1], parts[2]));
+        return ButtonCodec.decode(data).flatMap(b -> switch (b.namespace()) {
+            case RESPONDENT -> Optional.of(new ButtonId(b.action(), b.arguments().get(0), b.arguments().get(1)));
+            case WITHDRAWAL -> b.action().equals(CTX_WITHDRAW) && b.arguments().size() == 1 && !b.subject().isEmpty()
+                    ? Optional.of(new ButtonId(WITHDRAW, CTX_WITHDRAW, b.subject())) : Optional.empty();
+            default -> Optional.empty();
+        });
     }
 
+    /** The data on the button, through the one codec that checks it. */
     String data() {
-        return kind + ":" + context + ":" + argument;
+        ButtonData button = kind.equals(WITHDRAW) ? ButtonData.of(Namespace.WITHDRAWAL, context, argument)
+                : ButtonData.of(Namespace.RESPONDENT, kind, context, argument);
+        return button.data();
     }
 }

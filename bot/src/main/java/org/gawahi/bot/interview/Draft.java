@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * One person's unfinished testimony and where she is in it. Mutable, but only inside one
  * call of {@link Interview#handle}: it is read from the draft store, changed, and written
- * back. Encoded by {@link DraftCodec}; never logged.
+ * back. Encoded by {@link DraftCodec}; never logged. A new field here needs a new
+ * {@link DraftFormat} (the released layouts never change).
  */
 final class Draft {
     enum Stage {
@@ -26,7 +27,6 @@ final class Draft {
     static final String SKIP = "_skip";
     static final String DONT_KNOW = "_dont_know";
 
-    int format = 1;
     String questionnaire;
     int version;
     String language;

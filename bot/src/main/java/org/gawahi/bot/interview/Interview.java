@@ -92,8 +92,15 @@ public final class Interview {
 
     private Optional<Draft> decode(SecretBytes bytes) {
         try (bytes) {
-            return codec.decode(bytes).filter(d -> questionnaire.id().equals(d.questionnaire)
-                    && (d.current == null || questionnaire.question(d.current).isPresent()));
+            DraftCodec.Decoded decoded = codec.read(bytes);
+            if (decoded instanceof DraftCodec.Decoded.UnknownFormat unknown) {
+                // Written by a newer release (a rollback): never guessed at; she starts again.
+                log.warn("a draft in format {}, unknown to this version, was set aside", unknown.tag());
+            }
+            return decoded instanceof DraftCodec.Decoded.Read read ? Optional.of(read.draft())
+                    .filter(d -> questionnaire.id().equals(d.questionnaire)
+                            && (d.current == null || questionnaire.question(d.current).isPresent()))
+                    : Optional.empty();
         }
     }
 

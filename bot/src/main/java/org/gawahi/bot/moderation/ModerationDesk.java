@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gawahi.bot.buttons.ButtonCodec;
+import org.gawahi.bot.buttons.ButtonData;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.LanguageGuess;
 import org.gawahi.bot.interview.Screen;
@@ -25,7 +27,7 @@ import org.gawahi.storage.roles.Roles;
 
 /**
  * Review in a private chat, in front of the interview: {@code /queue}, {@code /next} and the
- * review buttons (callback data {@code m:...}) go to review when the keys are unlocked and the
+ * review buttons (the moderation and contact namespaces of {@link ButtonCodec}) go to review when the keys are unlocked and the
  * sender holds the moderator role, checked on every input against the sealed role table (so a
  * revocation counts at once). Anyone else gets the interview, as if the command did not exist,
  * and the attempt is audited under her pseudonym. In intake-only mode nobody can be checked, so
@@ -57,7 +59,6 @@ public final class ModerationDesk {
 
     public static final List<String> COMMANDS = List.of("queue", "next");
     public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
-    static final String PREFIX = "m:";
     static final String EMPTY = "Nothing is waiting for review.";
     static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
     static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
@@ -184,22 +185,17 @@ public final class ModerationDesk {
     }
 
     /**
-     * The desk's commands and buttons ({@code m:...}). The interview's month buttons
-     * ({@code m:q5:2}: a question of the questionnaire, then a number) begin alike and stay the
-     * interview's: taken for the desk, a respondent's press got "review is not available" in
-     * intake-only mode, and when unlocked was audited as a refused moderator (her pseudonym and
-     * the hour in the log), and a moderator could not answer a month.
+     * The desk's commands, and buttons of the desk's namespaces, as {@link ButtonCodec} reads
+     * them from the data alone. The interview's month buttons ({@code m:q5:2}) are the
+     * interview's: when the desk shared their letter, a respondent's press was once taken for
+     * the desk and audited as a refused moderator (her pseudonym and the hour in the log).
      */
     boolean isDeskInput(Input input) {
         if (input instanceof Input.Command c) {
             return COMMANDS.contains(c.name());
         }
-        if (!(input instanceof Input.Press p) || !p.buttonId().startsWith(PREFIX)) {
-            return false;
-        }
-        String[] parts = p.buttonId().split(":", -1);
-        boolean month = parts.length == 3 && questionnaire.question(parts[1]).isPresent() && parts[2].matches("\\d{1,2}");
-        return !month;
+        return input instanceof Input.Press p
+                && ButtonCodec.decode(p.buttonId()).filter(b -> DeskAction.isDesks(b.namespace())).isPresent();
     }
 
     /** One input of one moderator. */
@@ -239,43 +235,45 @@ public final class ModerationDesk {
             if (input instanceof Input.Command c) {
                 return c.name().equals("queue") ? queue() : next("");
             }
-            String[] parts = ((Input.Press) input).buttonId().split(":");
-            String id = parts[parts.length - 1];
-            boolean wellFormed = parts.length == 2 ? parts[1].equals("n")
-                    : TESTIMONY_ID.matcher(id).matches() && (parts.length == 3 || parts.length == 4);
+            ButtonData button = ButtonCodec.decode(((Input.Press) input).buttonId()).orElseThrow();
+            List<String> args = button.arguments();
+            String id = button.subject();
+            Optional<DeskAction> action = DeskAction.of(button);
+            boolean wellFormed = action.isPresent() && (args.isEmpty() ? action.get() == DeskAction.NEXT
+                    : TESTIMONY_ID.matcher(id).matches() && args.size() <= 2);
             if (!wellFormed) {
                 return plain(STALE);
             }
-            return switch (parts[1]) {
-                case "n" -> next("");
-                case "a" -> after(review.approve(actor, id));
-                case "r" -> reasons(id);
-                case "rr" -> reason(parts).map(r -> review.reject(actor, id, r)).map(this::sentenceOf)
+            String first = args.size() == 2 ? args.get(0) : "";
+            return switch (action.get()) {
+                case NEXT -> next("");
+                case APPROVE -> after(review.approve(actor, id));
+                case REJECT -> reasons(id);
+                case REJECT_FOR -> reason(first).map(r -> review.reject(actor, id, r)).map(this::sentenceOf)
                         .map(this::nextQuietly).orElse(plain(STALE));
-                case "b" -> show(id, "");
-                case "u" -> show(id, review.flagUrgent(actor, id).sentence());
-                case "e" -> redactChoice(id);
-                case "eq" -> askRedaction(id, parts.length == 4 ? index(parts[2]) : -1);
-                case "l" -> events(id);
-                case "ln" -> show(id, review.link(actor, id, review.startEvent(actor)).sentence());
-                case "ll" -> show(id, (parts.length == 4 && parts[2].length() == 16 ? linkByPrefix(id, parts[2]) : Outcome.NO_SUCH_EVENT).sentence());
-                case "c" -> {
+                case BACK -> show(id, "");
+                case URGENT -> show(id, review.flagUrgent(actor, id).sentence());
+                case REDACT -> redactChoice(id);
+                case REDACT_QUESTION -> askRedaction(id, first.isEmpty() ? -1 : index(first));
+                case LINK -> events(id);
+                case LINK_NEW -> show(id, review.link(actor, id, review.startEvent(actor)).sentence());
+                case LINK_TO -> show(id, (first.length() == 16 ? linkByPrefix(id, first) : Outcome.NO_SUCH_EVENT).sentence());
+                case CONTACT -> {
                     Outcome outcome = contacts.ask(review.contact(), actor, user, id);
                     yield outcome == Outcome.DONE ? plain(ContactDesk.ASK) : show(id, outcome.sentence());
                 }
-                case "x" -> confirmClose(id);
-                case "xx" -> show(id, review.contact().close(actor, id).sentence());
-                case "s" -> {
+                case CLOSE -> confirmClose(id);
+                case CLOSE_CONFIRMED -> show(id, review.contact().close(actor, id).sentence());
+                case SKIP -> {
                     skipped.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(id);
                     yield next("");
                 }
-                default -> plain(STALE);
             };
         }
 
         private Screen queue() {
             String key = review.keyFingerprint().map(f -> "\n\n" + KEY.formatted(f.grouped())).orElse("");
-            return new Screen(review.queue().describe() + key, List.of(List.of(button("Next ▶", "m:n"))), false,
+            return new Screen(review.queue().describe() + key, List.of(List.of(button("Next ▶", DeskAction.NEXT.data()))), false,
                     Optional.empty(), Screen.Ending.NONE);
         }
 
@@ -297,8 +295,8 @@ public final class ModerationDesk {
             }
         }
 
-        private Optional<RejectReason> reason(String[] parts) {
-            int i = parts.length == 4 ? index(parts[2]) : -1;
+        private Optional<RejectReason> reason(String index) {
+            int i = index.isEmpty() ? -1 : index(index);
             return i >= 0 && i < RejectReason.values().length ? Optional.of(RejectReason.values()[i]) : Optional.empty();
         }
 
@@ -314,12 +312,12 @@ public final class ModerationDesk {
         private Screen testimony(OpenedTestimony t, String notice) {
             String id = t.id();
             List<List<Screen.Button>> rows = new ArrayList<>(List.of(
-                    List.of(button("Approve", "m:a:" + id), button("Reject", "m:r:" + id)),
-                    List.of(button("Urgent", "m:u:" + id), button("Redact", "m:e:" + id)),
-                    List.of(button("Link to raid", "m:l:" + id), button("Skip", "m:s:" + id))));
+                    List.of(button("Approve", DeskAction.APPROVE.data(id)), button("Reject", DeskAction.REJECT.data(id))),
+                    List.of(button("Urgent", DeskAction.URGENT.data(id)), button("Redact", DeskAction.REDACT.data(id))),
+                    List.of(button("Link to raid", DeskAction.LINK.data(id)), button("Skip", DeskAction.SKIP.data(id)))));
             String tail = "\n\n" + MASK_NOTE;
             if (review.contact().available(id)) {
-                rows.add(List.of(button("✉️ Contact her", "m:c:" + id), button("Close case", "m:x:" + id)));
+                rows.add(List.of(button("✉️ Contact her", DeskAction.CONTACT.data(id)), button("Close case", DeskAction.CLOSE.data(id))));
                 tail += "\n\n" + ContactDesk.NOTE;
             }
             String body = renderer.render(t, language);
@@ -333,17 +331,17 @@ public final class ModerationDesk {
 
         /** Closing erases the only way to reach her, for good: one more press, with a way back. */
         private Screen confirmClose(String id) {
-            return new Screen(CONFIRM_CLOSE, List.of(List.of(button("Yes, close the case", "m:xx:" + id),
-                    button("Back", "m:b:" + id))), false, Optional.empty(), Screen.Ending.NONE);
+            return new Screen(CONFIRM_CLOSE, List.of(List.of(button("Yes, close the case", DeskAction.CLOSE_CONFIRMED.data(id)),
+                    button("Back", DeskAction.BACK.data(id)))), false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen reasons(String id) {
             List<List<Screen.Button>> rows = new ArrayList<>();
             RejectReason[] all = RejectReason.values();
             for (int i = 0; i < all.length; i++) {
-                rows.add(List.of(button(all[i].label(), "m:rr:" + i + ":" + id)));
+                rows.add(List.of(button(all[i].label(), DeskAction.REJECT_FOR.data(Integer.toString(i), id))));
             }
-            rows.add(List.of(button("Back", "m:b:" + id)));
+            rows.add(List.of(button("Back", DeskAction.BACK.data(id))));
             return new Screen("Why reject it?", rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 
@@ -358,7 +356,7 @@ public final class ModerationDesk {
             }
             List<List<Screen.Button>> rows = new ArrayList<>();
             for (int i = 0; i < questions.size(); i++) {
-                rows.add(List.of(button(renderer.questionLabel(questions.get(i), language), "m:eq:" + i + ":" + id)));
+                rows.add(List.of(button(renderer.questionLabel(questions.get(i), language), DeskAction.REDACT_QUESTION.data(Integer.toString(i), id))));
             }
             return new Screen("Which answer to redact?", rows, false, Optional.empty(), Screen.Ending.NONE);
         }
@@ -382,9 +380,9 @@ public final class ModerationDesk {
             List<List<Screen.Button>> rows = new ArrayList<>();
             for (EventTable.Event e : review.recentEvents()) {
                 rows.add(List.of(button("Raid " + e.id().substring(0, 8) + " · " + e.createdDay() + " · "
-                        + e.testimonies(), "m:ll:" + e.id().substring(0, 16) + ":" + id)));
+                        + e.testimonies(), DeskAction.LINK_TO.data(e.id().substring(0, 16), id))));
             }
-            rows.add(List.of(button("New raid event", "m:ln:" + id)));
+            rows.add(List.of(button("New raid event", DeskAction.LINK_NEW.data(id))));
             return new Screen("Link it to which raid?", rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 

@@ -1,11 +1,11 @@
 package org.gawahi.bot.telegram;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 
+import org.gawahi.bot.buttons.ButtonCodec;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.reports.ReportJob;
 
@@ -17,8 +17,6 @@ import org.gawahi.bot.reports.ReportJob;
 sealed interface ChatAction {
     /** Telegram's limit on a message text, in UTF-16 units. */
     int MAX_TEXT = 4096;
-    /** Telegram's limit on callback data. */
-    int MAX_CALLBACK_BYTES = 64;
 
     /** The person's own messages that came with this action, to delete with the conversation. */
     List<Integer> personMessageIds();
@@ -172,9 +170,8 @@ sealed interface ChatAction {
     }
 
     static void checkCallbackData(String data) {
-        int bytes = data.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > MAX_CALLBACK_BYTES) {
-            throw new IllegalStateException("callback data must have 1 to " + MAX_CALLBACK_BYTES + " bytes");
+        if (!ButtonCodec.fits(data)) {
+            throw new IllegalStateException("callback data must have 1 to " + ButtonCodec.MAX_BYTES + " bytes");
         }
     }
 }

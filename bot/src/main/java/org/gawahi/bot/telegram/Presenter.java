@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.gawahi.bot.buttons.ButtonData;
+import org.gawahi.bot.buttons.Namespace;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.reports.ReportFile;
 import org.gawahi.bot.reports.ReportJob;
@@ -24,7 +26,7 @@ import org.gawahi.bot.reports.ReportJob;
  */
 final class Presenter {
     /** The ✓ under a receipt; handled by the adapter, never by the engine. */
-    static final String CLEAR_DATA = "z:clear:now";
+    static final String CLEAR_DATA = ButtonData.of(Namespace.CHAT, "clear", "now").data();
     static final String CLEAR_LABEL = "✓";
     /** How far below the newest message a sweep reaches: two deleteMessages calls. */
     static final int SWEEP = 2 * ReliableCalls.DELETE_BATCH;

@@ -322,6 +322,17 @@ final class Conversation {
         return stored.flatMap(codec::decode);
     }
 
+    /** Puts these bytes in her place in the draft store, as an earlier or later release left them. */
+    Conversation withStoredDraft(byte[] bytes) {
+        drafts.save(chat, SecretBytes.copyOf(bytes));
+        return this;
+    }
+
+    /** Her draft's bytes as stored, if any. */
+    Optional<byte[]> storedDraft() {
+        return drafts.load(chat).map(SecretBytes::bytes);
+    }
+
     /** What a step must leave alone when it refuses an input. */
     DraftState draftState() {
         return draft().map(DraftState::of).orElse(null);

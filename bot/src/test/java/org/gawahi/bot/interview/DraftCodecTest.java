@@ -64,7 +64,7 @@ class DraftCodecTest {
     @Test
     void theEncodingNamesNoFieldAndIsNotJson() {
         byte[] bytes = codec.encode(full()).bytes();
-        assertThat(bytes[0]).isEqualTo(DraftCodec.BINARY);
+        assertThat(bytes[0]).isEqualTo(DraftFormats.NEWEST);
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("answers", "pendingYear", "{");
     }
 
@@ -114,7 +114,7 @@ class DraftCodecTest {
         }
         byte[] huge = good.clone();
         // the count of answers, right after the current question's id: claims two billion
-        int at = 1 + 4 + (4 + 4) + 4 + (4 + 2) + (4 + "QUESTION".length()) + (4 + 2);
+        int at = 1 + (4 + 4) + 4 + (4 + 2) + (4 + "QUESTION".length()) + (4 + 2);
         huge[at] = 0x7f;
         assertThat(codec.decode(SecretBytes.copyOf(huge))).isEmpty();
     }

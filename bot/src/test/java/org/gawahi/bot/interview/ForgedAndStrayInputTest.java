@@ -52,7 +52,11 @@ class ForgedAndStrayInputTest {
             "s:q5:over",                   // a forged "start again" on the question
             "l:q5:en", "e:q5:q1", "r:q5:submit", "p:q5:resume",
             "a:q5:night\u0000", "a:q5:nigh\u0074\u200B",
-            "a:q5:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+            "a:q5:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            // other namespaces' data: the desks', the adapter's, a withdrawal nobody asked for
+            "v:n", "v:a:0123456789abcdef0123456789abcdef", "m:a:0123456789abcdef0123456789abcdef", "m:n",
+            "c:c:0123456789abcdef0123456789abcdef", "c:xx:0123456789abcdef0123456789abcdef", "t:x:y",
+            "z:clear:now", "w:withdraw:yes", "w:withdraw:no"})
     void rejectsForgedButtonData(String data) {
         Conversation c = atQuestion("q5");
         Conversation.DraftState before = c.draftState();

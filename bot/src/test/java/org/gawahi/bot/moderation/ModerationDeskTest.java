@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gawahi.bot.buttons.ButtonCodec;
+import org.gawahi.bot.buttons.Namespace;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.gawahi.bot.fixtures.RaidQuestionnaire;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
@@ -247,7 +252,7 @@ class ModerationDeskTest {
     void aTestimonyWithoutContactConsentShowsNoContactButton() {
         Screen opened = as(MODERATOR, new Input.Command("next", ""));
 
-        assertThat(opened.buttons()).extracting(Screen.Button::id).noneMatch(id -> id.startsWith("m:c:") || id.startsWith("m:x:"));
+        assertThat(opened.buttons()).extracting(Screen.Button::id).noneMatch(id -> id.startsWith("c:c:") || id.startsWith("c:x:"));
         assertThat(opened.text()).doesNotContain(ContactDesk.NOTE);
     }
 
@@ -257,7 +262,7 @@ class ModerationDeskTest {
         Screen opened = as(MODERATOR, new Input.Press("m:b:" + id));
         assertThat(opened.text()).contains(ContactDesk.NOTE);
 
-        assertThat(as(MODERATOR, new Input.Press("m:c:" + id)).text()).isEqualTo(ContactDesk.ASK);
+        assertThat(as(MODERATOR, new Input.Press("c:c:" + id)).text()).isEqualTo(ContactDesk.ASK);
         assertThat(as(MODERATOR, new Input.Unsupported("sticker")).text()).isEqualTo(Outcome.CONTACT_NOT_TEXT.sentence());
         assertThat(as(MODERATOR, new Input.Text("   ")).text()).isEqualTo(Outcome.CONTACT_EMPTY.sentence());
         assertThat(as(MODERATOR, new Input.Text("x".repeat(ContactBack.MAX_MESSAGE + 1))).text())
@@ -268,7 +273,7 @@ class ModerationDeskTest {
         Screen sent = as(MODERATOR, new Input.Text("  Please come to the office on Monday.  "));
 
         assertThat(sent.text()).startsWith(Outcome.CONTACT_SENT.sentence());
-        assertThat(sent.buttons()).extracting(Screen.Button::id).noneMatch(b -> b.startsWith("m:c:"));
+        assertThat(sent.buttons()).extracting(Screen.Button::id).noneMatch(b -> b.startsWith("c:c:"));
         assertThat(desk.notices()).containsOnlyKeys(4242L).containsValue(
                 questionnaire.texts("hi").message(Questionnaire.CONTACT_MESSAGE) + "\n\nPlease come to the office on Monday.");
         assertThat(desk.notices()).isEmpty();
@@ -279,11 +284,11 @@ class ModerationDeskTest {
     @Test
     void contactAfterTheHandleIsGoneIsRefusedKindlyAndAudited() {
         String id = submitAskingForContact(4243, "en");
-        as(MODERATOR, new Input.Press("m:c:" + id));
+        as(MODERATOR, new Input.Press("c:c:" + id));
         as(MODERATOR, new Input.Text("We can help with the court date."));
         desk.notices();
 
-        Screen again = as(MODERATOR, new Input.Press("m:c:" + id));
+        Screen again = as(MODERATOR, new Input.Press("c:c:" + id));
 
         assertThat(again.text()).startsWith(Outcome.CONTACT_GONE.sentence());
         assertThat(desk.notices()).isEmpty();
@@ -298,8 +303,8 @@ class ModerationDeskTest {
             roles.save(book, storage.keys.sealer(), opener);
         }
         String id = submitAskingForContact(4244, "en");
-        as(MODERATOR, new Input.Press("m:c:" + id));
-        as(second, new Input.Press("m:c:" + id));
+        as(MODERATOR, new Input.Press("c:c:" + id));
+        as(second, new Input.Press("c:c:" + id));
 
         assertThat(as(MODERATOR, new Input.Text("first")).text()).startsWith(Outcome.CONTACT_SENT.sentence());
         assertThat(as(second, new Input.Text("second")).text()).startsWith(Outcome.CONTACT_GONE.sentence());
@@ -312,13 +317,13 @@ class ModerationDeskTest {
     void closeCaseAsksFirstAndBackLeavesTheCaseOpen() {
         String id = submitAskingForContact(4247, "en");
 
-        Screen asked = as(MODERATOR, new Input.Press("m:x:" + id));
+        Screen asked = as(MODERATOR, new Input.Press("c:x:" + id));
 
         assertThat(asked.text()).isEqualTo(ModerationDesk.CONFIRM_CLOSE);
-        assertThat(asked.buttons()).extracting(Screen.Button::id).containsExactly("m:xx:" + id, "m:b:" + id);
+        assertThat(asked.buttons()).extracting(Screen.Button::id).containsExactly("c:xx:" + id, "v:b:" + id);
         assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
         Screen back = as(MODERATOR, new Input.Press("m:b:" + id));
-        assertThat(back.buttons()).extracting(Screen.Button::id).contains("m:x:" + id);
+        assertThat(back.buttons()).extracting(Screen.Button::id).contains("c:x:" + id);
         assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
         assertThat(actions()).doesNotContain(AuditAction.CONTACT_HANDLE_ERASED);
     }
@@ -327,7 +332,7 @@ class ModerationDeskTest {
     void closingTheCaseErasesTheHandleWithoutWriting() {
         String id = submitAskingForContact(4245, "en");
 
-        as(MODERATOR, new Input.Press("m:x:" + id));
+        as(MODERATOR, new Input.Press("c:x:" + id));
         Screen closed = as(MODERATOR, new Input.Press("m:xx:" + id));
 
         assertThat(closed.text()).startsWith(Outcome.CONTACT_CLOSED.sentence());
@@ -346,5 +351,85 @@ class ModerationDeskTest {
         assertThat(desk.notices()).isEmpty();
         assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
         assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @Test
+    void aMonthPressIsNeverTheDesksEvenForAQuestionNamedLikeADeskAction() {
+        ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
+        for (String question : List.of("q1", "a", "n", "rr", "c", "x", "xx")) {
+            for (int month = 0; month <= 12; month++) {
+                Input press = new Input.Press("m:" + question + ":" + month);
+                assertThat(as(STRANGER, press)).as(press.toString()).isEqualTo(RESPONDENT);
+                assertThat(as(MODERATOR, press)).as(press.toString()).isEqualTo(RESPONDENT);
+                assertThat(locked.handle(STRANGER, "en", press)).isEqualTo(RESPONDENT);
+            }
+        }
+        assertThat(entries()).as("nobody audited as a refused moderator").isEmpty();
+    }
+
+    @Test
+    void everyButtonTheDeskDrawsIsTheDesksFitsTelegramAndReadsBackAsItWasWritten() {
+        String id = submitAskingForContact(4250, "en");
+        List<Screen> screens = new ArrayList<>();
+        screens.add(as(MODERATOR, new Input.Command("queue", "")));
+        Screen opened = as(MODERATOR, new Input.Press(org.gawahi.bot.buttons.ButtonData.of(Namespace.MODERATION, "b", id).data()));
+        screens.add(opened);
+        screens.add(as(MODERATOR, new Input.Press(button(opened, "Reject"))));
+        screens.add(as(MODERATOR, new Input.Press(button(opened, "Link to raid"))));
+        as(MODERATOR, new Input.Press(button(screens.get(screens.size() - 1), "New raid event")));
+        screens.add(as(MODERATOR, new Input.Press(button(opened, "Link to raid"))));
+        screens.add(as(MODERATOR, new Input.Press(button(opened, "Close case"))));
+        String withTextId = new TestimonyTable(storage.db).pendingIds().stream().filter(p -> !p.equals(id)).findFirst().orElseThrow();
+        Screen withText = as(MODERATOR, new Input.Press(org.gawahi.bot.buttons.ButtonData.of(Namespace.MODERATION, "b", withTextId).data()));
+        screens.add(withText);
+        screens.add(as(MODERATOR, new Input.Press(button(withText, "Redact"))));
+
+        List<String> data = screens.stream().flatMap(screen -> screen.buttons().stream()).map(Screen.Button::id).toList();
+        assertThat(data).as("every kind of desk button was drawn")
+                .anyMatch(d -> d.startsWith("v:rr:")).anyMatch(d -> d.startsWith("v:ll:")).anyMatch(d -> d.startsWith("v:eq:"))
+                .anyMatch(d -> d.startsWith("c:xx:")).anyMatch(d -> d.startsWith("c:c:")).contains("v:n");
+        for (String d : data) {
+            assertThat(d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(d).isLessThanOrEqualTo(ButtonCodec.MAX_BYTES);
+            var read = ButtonCodec.decode(d).orElseThrow(() -> new AssertionError("not read: " + d));
+            assertThat(read.namespace()).as(d).isIn(Namespace.MODERATION, Namespace.CONTACT);
+            assertThat(read.data()).isEqualTo(d);
+        }
+    }
+
+    @Test
+    void theDesksOldButtonsStillWorkForAModerator() {
+        String id = submitAskingForContact(4251, "en");
+        assertThat(as(MODERATOR, new Input.Press("m:n")).text()).contains("Testimony");
+        assertThat(as(MODERATOR, new Input.Press("m:c:" + id)).text()).isEqualTo(ContactDesk.ASK);
+        as(MODERATOR, new Input.Command("next", ""));
+        assertThat(as(MODERATOR, new Input.Press("m:a:" + id)).text()).startsWith("Done.");
+        assertThat(new TestimonyTable(storage.db).find(id).orElseThrow().status()).isEqualTo(TestimonyStatus.APPROVED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v:a:not-an-id", "v:zz:0123456789abcdef0123456789abcdef", "v:rr:99:0123456789abcdef0123456789abcdef",
+            "v:", "v:a", "c:c:not-an-id", "c:zz:0123456789abcdef0123456789abcdef", "c:", "m:a:not-an-id", "m:"})
+    void forgedDataOfTheDesksNamespacesIsStaleForAModeratorAndChangesNothing(String data) {
+        assertThat(as(MODERATOR, new Input.Press(data)).text()).isEqualTo(ModerationDesk.STALE);
+        assertThat(new TestimonyTable(storage.db).countByStatus()).containsOnlyKeys(TestimonyStatus.PENDING);
+        assertThat(entries()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v:a:", "v:n", "c:c:", "c:xx:", "m:a:"})
+    void aStrangerPressingADesksButtonOfEitherNamespaceGetsTheInterviewAndIsAudited(String prefix) {
+        String id = new TestimonyTable(storage.db).pendingIds().get(0);
+        String data = prefix.endsWith(":") ? prefix + id : prefix;
+        assertThat(as(STRANGER, new Input.Press(data))).isEqualTo(RESPONDENT);
+        assertThat(new TestimonyTable(storage.db).countByStatus()).containsOnlyKeys(TestimonyStatus.PENDING);
+        assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a:q5:night", "w:withdraw:yes", "z:clear:now", "t:x:y", "r:review:submit"})
+    void otherNamespacesDataGoesPastTheDeskUnaudited(String data) {
+        assertThat(as(MODERATOR, new Input.Press(data))).isEqualTo(RESPONDENT);
+        assertThat(as(STRANGER, new Input.Press(data))).isEqualTo(RESPONDENT);
+        assertThat(entries()).isEmpty();
     }
 }

@@ -109,7 +109,8 @@ class StrangerFaceTest {
         }
         List<String> pressed = List.of("m:n", "m:q", "m:a:" + SOME_ID, "m:r:" + SOME_ID, "m:e:" + SOME_ID,
                 "m:eq:0:" + SOME_ID, "m:l:" + SOME_ID, "m:u:" + SOME_ID, "m:c:" + SOME_ID, "m:", "m:x:y:z",
-                "r:2025-Q1", "m:q1:99");
+                "r:2025-Q1", "m:q1:99", "v:n", "v:a:" + SOME_ID, "v:", "c:c:" + SOME_ID, "c:xx:" + SOME_ID, "t:x",
+                "z:clear:now", "w:withdraw:yes");
         for (String data : pressed) {
             stranger.pressesData(stranger.screen().id(), data);
             seen.add(data + " -> " + shown(stranger));

@@ -143,8 +143,8 @@ class TelegramContactBackTest {
         assertThat(handles.exists(id)).isTrue();
 
         moderator.types("/next");
-        assertThat(moderator.data()).contains("m:c:" + id, "m:x:" + id);
-        moderator.presses("m:c:");
+        assertThat(moderator.data()).contains("c:c:" + id, "c:x:" + id);
+        moderator.presses("c:c:");
         assertThat(moderator.screen().text()).contains("Send the one message for her");
         harness.emulator.sendSticker(moderator.user);
         harness.settle();
@@ -154,12 +154,12 @@ class TelegramContactBackTest {
 
         Eventually.holds(() -> !collectiveMessages(respondent, "hi").isEmpty());
         assertThat(moderator.screen().text()).startsWith(Outcome.CONTACT_SENT.sentence());
-        assertThat(moderator.data()).noneMatch(d -> d.startsWith("m:c:") || d.startsWith("m:x:"));
+        assertThat(moderator.data()).noneMatch(d -> d.startsWith("c:c:") || d.startsWith("c:x:"));
         assertThat(handles.exists(id)).isFalse();
         assertThat(actions()).containsSubsequence(AuditAction.CONTACT_MESSAGE_SENT, AuditAction.CONTACT_HANDLE_ERASED);
 
         secondModerator.types("/next");
-        secondModerator.pressesData(secondModerator.screen().id(), "m:c:" + id);
+        secondModerator.pressesData(secondModerator.screen().id(), "c:c:" + id);
         assertThat(secondModerator.screen().text()).startsWith(Outcome.CONTACT_GONE.sentence());
         stranger.types("/start");
         stranger.pressesData(stranger.screen().id(), "m:c:" + id);
@@ -192,7 +192,7 @@ class TelegramContactBackTest {
         moderator.types("/next");
 
         assertThat(moderator.screen().text()).contains("Testimony");
-        assertThat(moderator.data()).noneMatch(d -> d.startsWith("m:c:") || d.startsWith("m:x:"));
+        assertThat(moderator.data()).noneMatch(d -> d.startsWith("c:c:") || d.startsWith("c:x:"));
         assertThat(new ContactHandles(harness.database).exists(onlyTestimonyId())).isFalse();
     }
 

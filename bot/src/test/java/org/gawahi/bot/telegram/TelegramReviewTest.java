@@ -90,20 +90,20 @@ class TelegramReviewTest {
     void moderatorReviewsRedactsLinksAndApprovesInTheChat() throws Exception {
         moderator.types("/queue");
         assertThat(moderator.screen().text()).startsWith("Urgent, waiting: 1");
-        moderator.presses("m:n");
+        moderator.presses("v:n");
         assertThat(moderator.screen().text()).contains("URGENT").contains(CANARY);
         assertThat(moderator.screen().protectContent()).isTrue();
 
-        moderator.presses("m:e:");
-        moderator.presses("m:eq:0:");
+        moderator.presses("v:e:");
+        moderator.presses("v:eq:0:");
         moderator.types("He said something and left");
         assertThat(moderator.screen().text()).startsWith("Done.").doesNotContain(CANARY);
 
-        moderator.presses("m:l:");
-        moderator.presses("m:ln:");
+        moderator.presses("v:l:");
+        moderator.presses("v:ln:");
         assertThat(moderator.screen().text()).startsWith("Done.").contains("event ");
 
-        moderator.presses("m:a:");
+        moderator.presses("v:a:");
         assertThat(moderator.screen().text()).contains("Done.").contains("Nothing is waiting for review.");
 
         String id = new TestimonyTable(storage.db).approvedRows().get(0).id();
@@ -118,7 +118,7 @@ class TelegramReviewTest {
     void strangersNextIsRefusedAndAudited() throws Exception {
         stranger.types("/next");
         assertThat(stranger.screen().text()).doesNotContain("Testimony").doesNotContain(CANARY);
-        assertThat(stranger.data()).noneMatch(d -> d.startsWith("m:"));
+        assertThat(stranger.data()).noneMatch(d -> d.startsWith("m:") || d.startsWith("v:") || d.startsWith("c:"));
         assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
         assertThat(new TestimonyTable(storage.db).countByStatus()).containsOnlyKeys(TestimonyStatus.PENDING);
     }
