@@ -58,8 +58,13 @@ public final class BotProcess {
             TestStorage storage = TestStorage.createUnlocked(data, clock);
             Questionnaire questionnaire = RaidQuestionnaire.load(Files.createDirectories(data.resolve("questionnaire")));
             Interview interview = new Interview(questionnaire, storage.drafts, storage.submissions, clock);
+            // With the sealed outbox, as `gawahi run` wires it: her messages' deletions and the receipts
+            // are owed through it, so the figures and the kills include its cost.
             new TelegramBot(TelegramSettings.polling(Secret.of(TOKEN), api), interview::handle, questionnaire,
-                    storage.db, new UpdateOffsets(storage.db), clock, UNPACED, Sleeper.system()).start();
+                    storage.db, new UpdateOffsets(storage.db), clock, UNPACED, Sleeper.system(),
+                    new org.gawahi.storage.outbox.SealedOutbox(storage.db, storage.keys.sealer(), clock,
+                            TestStorage.RANDOM),
+                    java.util.Optional.of(storage.unlock())).start();
         }
         System.out.println("STARTED");
         new CountDownLatch(1).await();
