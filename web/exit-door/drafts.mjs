@@ -12,9 +12,9 @@
 // chat, {"runKey","name","draft"} (the draft's bytes in base64), or {"runKey","error"} for a run
 // key or draft that does not open; exit status 1 when any did not (after all the others).
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { openDraft, openRecord, unwrapKeyFile } from "../src/format.mjs";
+import { openDraft, openRecord } from "../src/format.mjs";
+import { unwrapKeyFiles } from "./keyfiles.mjs";
 
 const args = process.argv.slice(2);
 let passphrase = process.env.GAWAHI_PASSPHRASE;
@@ -32,16 +32,7 @@ if (args.length === 0 || !passphrase || !/^-?[0-9]+$/.test(chat ?? "")) {
       + "keys/collective-<keyId>.key... < rows");
   process.exit(2);
 }
-const keys = new Map();
-for (const path of args) {
-  try {
-    const key = unwrapKeyFile(readFileSync(path, "utf8"), passphrase, basename(path));
-    keys.set(key.keyId, key);
-  } catch (e) {
-    console.error(`${path}: ${e.message}`);
-    process.exit(2);
-  }
-}
+const keys = unwrapKeyFiles(args, passphrase);
 
 const runKeys = [];
 const drafts = [];

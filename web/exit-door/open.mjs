@@ -15,9 +15,9 @@
 // the others). A key file must be named collective-<its keyId>.key, and a 30-digit id must be
 // the fingerprint of its public key (FORMAT.md 2.2), or nothing is opened.
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { openRecord, unwrapKeyFile } from "../src/format.mjs";
+import { openRecord } from "../src/format.mjs";
+import { unwrapKeyFiles } from "./keyfiles.mjs";
 
 const RUN_KEY = "draft run key";
 const args = process.argv.slice(2);
@@ -32,16 +32,7 @@ if (keyFiles.length === 0 || !passphrase) {
       + "keys/collective-<keyId>.key... < records");
   process.exit(2);
 }
-const keys = new Map();
-for (const path of keyFiles) {
-  try {
-    const key = unwrapKeyFile(readFileSync(path, "utf8"), passphrase, basename(path));
-    keys.set(key.keyId, key);
-  } catch (e) {
-    console.error(`${path}: ${e.message}`);
-    process.exit(2);
-  }
-}
+const keys = unwrapKeyFiles(keyFiles, passphrase);
 
 let failed = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

@@ -7,13 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
@@ -22,6 +19,7 @@ import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
+import org.gawahi.bot.telegram.emulator.MutableClock;
 import org.gawahi.bot.wiring.Desks;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditLog;
@@ -48,7 +46,7 @@ class OutboxRestartTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private BotHarness harness;
     private TestStorage review;
     private Opener reviewOpener;
@@ -204,33 +202,5 @@ class OutboxRestartTest {
 
     private static Optional<String> first(List<String> data, String prefix) {
         return data.stream().filter(d -> d.startsWith(prefix)).findFirst();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(instant -> instant.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
