@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.gawahi.bot.interview.Input;
+import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.contact.ContactHandle;
@@ -19,12 +20,15 @@ import org.gawahi.storage.crypto.CannotOpenException;
  * after the commit, each under the questionnaire's line in her language.
  */
 final class ContactDesk {
-    static final String NOTE = "She asked for one message back through this bot. Contact her: you write it, "
-            + "the bot sends it once and then erases the way to reach her. Close case: erase it without writing.";
-    static final String ASK = "Send the one message for her, as text (at most " + ContactBack.MAX_MESSAGE
-            + " characters). The bot sends it to her chat once, under a line in her language saying it is from the "
-            + "collective, and then erases the way to reach her. Write nothing that would harm her if someone else "
-            + "reads her phone. Send /next to leave it.";
+    /** The note under a testimony whose respondent asked for a message back. */
+    static String note(DeskTexts words) {
+        return words.message("contact_note");
+    }
+
+    /** What the moderator is asked once she pressed "Contact her". */
+    static String ask(DeskTexts words) {
+        return words.message("contact_ask", "max", ContactBack.MAX_MESSAGE);
+    }
 
     /** A moderator's message for a respondent's chat, to go out after the commit. */
     private record Delivery(long chatId, String text) {

@@ -15,6 +15,8 @@ import org.gawahi.bot.buttons.ButtonData;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.LanguageGuess;
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.questionnaire.DeskMessages;
+import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
@@ -59,17 +61,7 @@ public final class ModerationDesk {
 
     public static final List<String> COMMANDS = List.of("queue", "next");
     public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
-    static final String EMPTY = "Nothing is waiting for review.";
-    static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
-    static final String URGENT_NOTICE_MANY = "%d urgent testimonies have arrived. Send /queue.";
-    static final String MASK_NOTE = "Parts masked on arrival show as [#phone], [#id-number], [#email], [#link].";
     static final int MAX_TEXT = 4000;
-    static final String TOO_LONG = "\n… (too long for one message: read it whole with `gawahi review`)";
-    static final String STALE = "That button is out of date. Send /next.";
-    static final String KEY = "New testimonies are sealed to the collective key %s. "
-            + "It must match the fingerprint your collective wrote down; if not, tell an operator at once.";
-    static final String CONFIRM_CLOSE = "Close this case? The way to reach her is erased for good: no message can be "
-            + "sent to her any more.";
     private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final Respondent respondent;
@@ -82,6 +74,7 @@ public final class ModerationDesk {
     private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
     private final Duration reviewLifetime;
     private final UrgentArrivals arrivals;
+    private final DeskMessages messages = DeskMessages.shipped();
 
     private record PendingRedaction(String testimonyId, String questionId) {
     }
@@ -133,12 +126,12 @@ public final class ModerationDesk {
             return respondent.handle(chat, languageCode, input);
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
+        DeskTexts words = messages.forLanguageCode(languageCode);
         showingReview.add(chat.id());
         try {
-            return new Session(u.review(), actor, chat.id(), language).on(input);
+            return new Session(u.review(), actor, chat.id(), language, words).on(input);
         } catch (CannotOpenException e) {
-            return plain("This testimony did not open (damaged, or sealed to a key that is not unlocked). "
-                    + "Tell an operator; skip it with /next.");
+            return plain(words.message("did_not_open"));
         }
     }
 
@@ -154,7 +147,8 @@ public final class ModerationDesk {
      * The content-free notices due to moderators (by Telegram user id, which is their private
      * chat's id) for urgent testimonies stored since the last call. Unlocked only: the role
      * table that names the moderators cannot be read otherwise. Call after the input's
-     * transaction has its results, and send only after it commits.
+     * transaction has its results, and send only after it commits. In English: the role table
+     * knows a moderator by her id alone, not her language, and nothing else may remember it.
      */
     public Map<Long, String> urgentNotices() {
         int count = arrivals.take();
@@ -163,7 +157,8 @@ public final class ModerationDesk {
         }
         Unlocked u = unlocked.get();
         try (RoleBook book = u.roles().open(u.opener())) {
-            String text = count == 1 ? URGENT_NOTICE : URGENT_NOTICE_MANY.formatted(count);
+            DeskTexts words = messages.english();
+            String text = count == 1 ? words.message("urgent_notice") : words.message("urgent_notice_many", "count", count);
             Map<Long, String> notices = new java.util.TreeMap<>();
             book.holdersOf(Role.MODERATOR).forEach(id -> notices.put(id, text));
             return notices;
@@ -204,12 +199,14 @@ public final class ModerationDesk {
         private final String actor;
         private final long user;
         private final String language;
+        private final DeskTexts words;
 
-        Session(Review review, String actor, long user, String language) {
+        Session(Review review, String actor, long user, String language, DeskTexts words) {
             this.review = review;
             this.actor = actor;
             this.user = user;
             this.language = language;
+            this.words = words;
         }
 
         Screen on(Input input) throws CannotOpenException {
@@ -218,19 +215,19 @@ public final class ModerationDesk {
             if (writingTo.isPresent() && (input instanceof Input.Text || input instanceof Input.Unsupported)) {
                 Outcome outcome = contacts.write(review.contact(), actor, user, writingTo.get(), input);
                 boolean over = outcome == Outcome.CONTACT_SENT || outcome == Outcome.CONTACT_GONE;
-                return over ? show(writingTo.get(), outcome.sentence()) : plain(outcome.sentence());
+                return over ? show(writingTo.get(), sentenceOf(outcome)) : plain(sentenceOf(outcome));
             }
             if (input instanceof Input.Unsupported && pending != null) {
                 redactions.put(user, pending);
-                return plain("Only text can stand in a redaction. Send it as text, or /next to leave it.");
+                return plain(words.message("redact_text_only"));
             }
             if (input instanceof Input.Text text && pending != null) {
                 Outcome outcome = review.redact(actor, pending.testimonyId(), pending.questionId(), text.text());
                 if (outcome == Outcome.REDACTION_TOO_LONG || outcome == Outcome.REDACTION_EMPTY) {
                     redactions.put(user, pending);
-                    return plain(outcome.sentence() + " Send it again, or /next to leave it.");
+                    return plain(sentenceOf(outcome) + " " + words.message("send_again"));
                 }
-                return show(pending.testimonyId(), outcome.sentence());
+                return show(pending.testimonyId(), sentenceOf(outcome));
             }
             if (input instanceof Input.Command c) {
                 return c.name().equals("queue") ? queue() : next("");
@@ -242,7 +239,7 @@ public final class ModerationDesk {
             boolean wellFormed = action.isPresent() && (args.isEmpty() ? action.get() == DeskAction.NEXT
                     : TESTIMONY_ID.matcher(id).matches() && args.size() <= 2);
             if (!wellFormed) {
-                return plain(STALE);
+                return plain(words.message("stale"));
             }
             String first = args.size() == 2 ? args.get(0) : "";
             return switch (action.get()) {
@@ -250,20 +247,20 @@ public final class ModerationDesk {
                 case APPROVE -> after(review.approve(actor, id));
                 case REJECT -> reasons(id);
                 case REJECT_FOR -> reason(first).map(r -> review.reject(actor, id, r)).map(this::sentenceOf)
-                        .map(this::nextQuietly).orElse(plain(STALE));
+                        .map(this::nextQuietly).orElse(plain(words.message("stale")));
                 case BACK -> show(id, "");
-                case URGENT -> show(id, review.flagUrgent(actor, id).sentence());
+                case URGENT -> show(id, sentenceOf(review.flagUrgent(actor, id)));
                 case REDACT -> redactChoice(id);
                 case REDACT_QUESTION -> askRedaction(id, first.isEmpty() ? -1 : index(first));
                 case LINK -> events(id);
-                case LINK_NEW -> show(id, review.link(actor, id, review.startEvent(actor)).sentence());
-                case LINK_TO -> show(id, (first.length() == 16 ? linkByPrefix(id, first) : Outcome.NO_SUCH_EVENT).sentence());
+                case LINK_NEW -> show(id, sentenceOf(review.link(actor, id, review.startEvent(actor))));
+                case LINK_TO -> show(id, sentenceOf(first.length() == 16 ? linkByPrefix(id, first) : Outcome.NO_SUCH_EVENT));
                 case CONTACT -> {
                     Outcome outcome = contacts.ask(review.contact(), actor, user, id);
-                    yield outcome == Outcome.DONE ? plain(ContactDesk.ASK) : show(id, outcome.sentence());
+                    yield outcome == Outcome.DONE ? plain(ContactDesk.ask(words)) : show(id, sentenceOf(outcome));
                 }
                 case CLOSE -> confirmClose(id);
-                case CLOSE_CONFIRMED -> show(id, review.contact().close(actor, id).sentence());
+                case CLOSE_CONFIRMED -> show(id, sentenceOf(review.contact().close(actor, id)));
                 case SKIP -> {
                     skipped.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(id);
                     yield next("");
@@ -272,26 +269,28 @@ public final class ModerationDesk {
         }
 
         private Screen queue() {
-            String key = review.keyFingerprint().map(f -> "\n\n" + KEY.formatted(f.grouped())).orElse("");
-            return new Screen(review.queue().describe() + key, List.of(List.of(button("Next ▶", DeskAction.NEXT.data()))), false,
+            String key = review.keyFingerprint().map(f -> "\n\n" + words.message("key_fingerprint", "fingerprint", f.grouped()))
+                    .orElse("");
+            return new Screen(review.queue().describe(words) + key,
+                    List.of(List.of(button(words.message("button_next"), DeskAction.NEXT.data()))), false,
                     Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen next(String notice) throws CannotOpenException {
             Set<String> skip = skipped.getOrDefault(user, new HashSet<>());
             Optional<OpenedTestimony> t = review.next(actor, skip);
-            return t.isEmpty() ? plain(join(notice, EMPTY)) : testimony(t.get(), notice);
+            return t.isEmpty() ? plain(join(notice, words.message("queue_empty"))) : testimony(t.get(), notice);
         }
 
         private String sentenceOf(Outcome outcome) {
-            return outcome.sentence();
+            return outcome.sentence(words);
         }
 
         private Screen nextQuietly(String notice) {
             try {
                 return next(notice);
             } catch (CannotOpenException e) {
-                return plain(join(notice, "The next testimony did not open. Tell an operator."));
+                return plain(join(notice, words.message("next_did_not_open")));
             }
         }
 
@@ -301,89 +300,95 @@ public final class ModerationDesk {
         }
 
         private Screen after(Outcome outcome) throws CannotOpenException {
-            return next(outcome.sentence());
+            return next(sentenceOf(outcome));
         }
 
         private Screen show(String id, String notice) throws CannotOpenException {
             Optional<OpenedTestimony> t = review.open(actor, id);
-            return t.isEmpty() ? next(join(notice, Outcome.GONE.sentence())) : testimony(t.get(), notice);
+            return t.isEmpty() ? next(join(notice, sentenceOf(Outcome.GONE))) : testimony(t.get(), notice);
         }
 
         private Screen testimony(OpenedTestimony t, String notice) {
             String id = t.id();
             List<List<Screen.Button>> rows = new ArrayList<>(List.of(
-                    List.of(button("Approve", DeskAction.APPROVE.data(id)), button("Reject", DeskAction.REJECT.data(id))),
-                    List.of(button("Urgent", DeskAction.URGENT.data(id)), button("Redact", DeskAction.REDACT.data(id))),
-                    List.of(button("Link to raid", DeskAction.LINK.data(id)), button("Skip", DeskAction.SKIP.data(id)))));
-            String tail = "\n\n" + MASK_NOTE;
+                    List.of(button(words.message("button_approve"), DeskAction.APPROVE.data(id)),
+                            button(words.message("button_reject"), DeskAction.REJECT.data(id))),
+                    List.of(button(words.message("button_urgent"), DeskAction.URGENT.data(id)),
+                            button(words.message("button_redact"), DeskAction.REDACT.data(id))),
+                    List.of(button(words.message("button_link"), DeskAction.LINK.data(id)),
+                            button(words.message("button_skip"), DeskAction.SKIP.data(id)))));
+            String tail = "\n\n" + words.message("mask_note");
             if (review.contact().available(id)) {
-                rows.add(List.of(button("✉️ Contact her", DeskAction.CONTACT.data(id)), button("Close case", DeskAction.CLOSE.data(id))));
-                tail += "\n\n" + ContactDesk.NOTE;
+                rows.add(List.of(button(words.message("button_contact"), DeskAction.CONTACT.data(id)),
+                        button(words.message("button_close"), DeskAction.CLOSE.data(id))));
+                tail += "\n\n" + ContactDesk.note(words);
             }
-            String body = renderer.render(t, language);
+            String tooLong = "\n" + words.message("too_long");
+            String body = renderer.render(t, language, words);
             // The notice and the notes must fit beside the body in one message.
-            int room = MAX_TEXT - tail.length() - (notice.isEmpty() ? 0 : notice.length() + 2) - TOO_LONG.length();
+            int room = MAX_TEXT - tail.length() - (notice.isEmpty() ? 0 : notice.length() + 2) - tooLong.length();
             if (body.length() > room) {
-                body = body.substring(0, Math.max(0, room)) + TOO_LONG;
+                body = body.substring(0, Math.max(0, room)) + tooLong;
             }
             return new Screen(join(notice, body + tail), rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 
         /** Closing erases the only way to reach her, for good: one more press, with a way back. */
         private Screen confirmClose(String id) {
-            return new Screen(CONFIRM_CLOSE, List.of(List.of(button("Yes, close the case", DeskAction.CLOSE_CONFIRMED.data(id)),
-                    button("Back", DeskAction.BACK.data(id)))), false, Optional.empty(), Screen.Ending.NONE);
+            return new Screen(words.message("confirm_close"), List.of(List.of(
+                    button(words.message("button_close_yes"), DeskAction.CLOSE_CONFIRMED.data(id)),
+                    button(words.message("button_back"), DeskAction.BACK.data(id)))), false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen reasons(String id) {
             List<List<Screen.Button>> rows = new ArrayList<>();
             RejectReason[] all = RejectReason.values();
             for (int i = 0; i < all.length; i++) {
-                rows.add(List.of(button(all[i].label(), DeskAction.REJECT_FOR.data(Integer.toString(i), id))));
+                rows.add(List.of(button(all[i].label(words), DeskAction.REJECT_FOR.data(Integer.toString(i), id))));
             }
-            rows.add(List.of(button("Back", DeskAction.BACK.data(id))));
-            return new Screen("Why reject it?", rows, false, Optional.empty(), Screen.Ending.NONE);
+            rows.add(List.of(button(words.message("button_back"), DeskAction.BACK.data(id))));
+            return new Screen(words.message("reject_question"), rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen redactChoice(String id) throws CannotOpenException {
             Optional<OpenedTestimony> t = review.open(actor, id);
             if (t.isEmpty()) {
-                return next(Outcome.GONE.sentence());
+                return next(sentenceOf(Outcome.GONE));
             }
             List<String> questions = renderer.textQuestions(t.get());
             if (questions.isEmpty()) {
-                return show(id, "This testimony has no free text to redact.");
+                return show(id, words.message("redact_nothing"));
             }
             List<List<Screen.Button>> rows = new ArrayList<>();
             for (int i = 0; i < questions.size(); i++) {
                 rows.add(List.of(button(renderer.questionLabel(questions.get(i), language), DeskAction.REDACT_QUESTION.data(Integer.toString(i), id))));
             }
-            return new Screen("Which answer to redact?", rows, false, Optional.empty(), Screen.Ending.NONE);
+            return new Screen(words.message("redact_question"), rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Screen askRedaction(String id, int index) throws CannotOpenException {
             Optional<OpenedTestimony> t = review.open(actor, id);
             if (t.isEmpty()) {
-                return next(Outcome.GONE.sentence());
+                return next(sentenceOf(Outcome.GONE));
             }
             List<String> questions = renderer.textQuestions(t.get());
             if (index < 0 || index >= questions.size()) {
-                return show(id, "That button is out of date.");
+                return show(id, words.message("stale_short"));
             }
             String question = questions.get(index);
             redactions.put(user, new PendingRedaction(id, question));
-            return plain("Send the answer as it should stand, with the parts to hide left out. It may not be longer "
-                    + "than now:\n\n" + t.get().content().texts().get(question));
+            return plain(words.message("redact_ask") + "\n\n" + t.get().content().texts().get(question));
         }
 
         private Screen events(String id) {
             List<List<Screen.Button>> rows = new ArrayList<>();
             for (EventTable.Event e : review.recentEvents()) {
-                rows.add(List.of(button("Raid " + e.id().substring(0, 8) + " · " + e.createdDay() + " · "
-                        + e.testimonies(), DeskAction.LINK_TO.data(e.id().substring(0, 16), id))));
+                rows.add(List.of(button(words.message("button_raid", Map.of("event", e.id().substring(0, 8),
+                        "day", String.valueOf(e.createdDay()), "count", String.valueOf(e.testimonies()))),
+                        DeskAction.LINK_TO.data(e.id().substring(0, 16), id))));
             }
-            rows.add(List.of(button("New raid event", DeskAction.LINK_NEW.data(id))));
-            return new Screen("Link it to which raid?", rows, false, Optional.empty(), Screen.Ending.NONE);
+            rows.add(List.of(button(words.message("button_new_raid"), DeskAction.LINK_NEW.data(id))));
+            return new Screen(words.message("link_question"), rows, false, Optional.empty(), Screen.Ending.NONE);
         }
 
         private Outcome linkByPrefix(String id, String prefix) {

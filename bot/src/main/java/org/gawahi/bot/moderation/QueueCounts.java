@@ -1,5 +1,8 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.config.questionnaire.DeskMessages;
+import org.gawahi.config.questionnaire.DeskTexts;
+
 /**
  * The review queue at a glance: counts only, no content.
  *
@@ -18,20 +21,25 @@ public record QueueCounts(int urgentPending, int pending, int overdue, int appro
         this(urgentPending, pending, overdue, approved, rejected, withdrawn, java.util.List.of());
     }
 
-    /** Urgent first, as moderators should read it. */
+    /** Urgent first, as moderators should read it, in English (the terminal review). */
     public String describe() {
+        return describe(DeskMessages.shipped().english());
+    }
+
+    /** Urgent first, as moderators should read it, in {@code words}' language. */
+    public String describe(DeskTexts words) {
         StringBuilder s = new StringBuilder();
-        s.append("Urgent, waiting: ").append(urgentPending).append('\n');
-        s.append("Waiting for review: ").append(pending).append('\n');
+        s.append(words.message("queue_urgent", "count", urgentPending)).append('\n');
+        s.append(words.message("queue_pending", "count", pending)).append('\n');
         if (overdue > 0) {
-            s.append("Waiting more than ").append(Review.OVERDUE.toDays()).append(" days: ").append(overdue).append('\n');
+            s.append(words.message("queue_overdue", java.util.Map.of("days", Long.toString(Review.OVERDUE.toDays()),
+                    "count", Integer.toString(overdue)))).append('\n');
         }
-        s.append("Approved: ").append(approved).append('\n');
-        s.append("Rejected: ").append(rejected).append('\n');
-        s.append("Withdrawn: ").append(withdrawn);
+        s.append(words.message("queue_approved", "count", approved)).append('\n');
+        s.append(words.message("queue_rejected", "count", rejected)).append('\n');
+        s.append(words.message("queue_withdrawn", "count", withdrawn));
         if (!leftOut.isEmpty()) {
-            s.append("\nPassed over, damaged or changed outside Gawahi (an operator should run `gawahi doctor`): ")
-                    .append(String.join(", ", leftOut));
+            s.append('\n').append(words.message("queue_left_out", "ids", String.join(", ", leftOut)));
         }
         return s.toString();
     }

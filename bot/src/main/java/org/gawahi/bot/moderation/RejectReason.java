@@ -3,22 +3,28 @@ package org.gawahi.bot.moderation;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Why a testimony was rejected: a short list, stored as a code, so no moderator's words are kept. */
+import org.gawahi.config.questionnaire.DeskMessages;
+import org.gawahi.config.questionnaire.DeskTexts;
+
+/**
+ * Why a testimony was rejected: a short list, stored as a code, so no moderator's words are
+ * kept. Each label is in the desk's message files under {@code reject_<code>}.
+ */
 public enum RejectReason {
-    DUPLICATE("Duplicate of another testimony"),
-    NOT_A_RAID("Not about a raid"),
-    TOO_LITTLE("Too little to use"),
-    NOT_CREDIBLE("Not credible (test, spam, abuse)"),
-    UNSAFE("Would endanger someone if kept");
+    DUPLICATE,
+    NOT_A_RAID,
+    TOO_LITTLE,
+    NOT_CREDIBLE,
+    UNSAFE;
 
-    private final String label;
-
-    RejectReason(String label) {
-        this.label = label;
+    /** The label in {@code words}' language. */
+    public String label(DeskTexts words) {
+        return words.message("reject_" + code());
     }
 
+    /** The label in English, as the terminal review prints it. */
     public String label() {
-        return label;
+        return label(DeskMessages.shipped().english());
     }
 
     public String code() {

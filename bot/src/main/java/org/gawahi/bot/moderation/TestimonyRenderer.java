@@ -3,9 +3,12 @@ package org.gawahi.bot.moderation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.gawahi.config.questionnaire.DeskMessages;
+import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Question;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
@@ -15,28 +18,33 @@ import org.gawahi.config.questionnaire.Texts;
  * the moderator's language (the questionnaire's default when hers is not offered), in the
  * questionnaire's order; free text as typed, with the parts masked before sealing shown as
  * markers such as {@code [#phone]}. Answers to questions this questionnaire no longer has
- * are listed by their ids at the end, so nothing is hidden from review.
+ * are listed by their ids at the end, so nothing is hidden from review. The renderer's own
+ * words (the header, "(skipped)") are the desk's ({@code desk/<lang>.yaml}), in the
+ * moderator's Telegram language.
  */
 public final class TestimonyRenderer {
-    static final String SKIPPED = "(skipped)";
-    static final String DONT_KNOW = "(don't know)";
-
     private final Questionnaire questionnaire;
 
     public TestimonyRenderer(Questionnaire questionnaire) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
     }
 
+    /** In the questionnaire's {@code language}, with the desk's words in English (the terminal review). */
     public String render(OpenedTestimony t, String language) {
+        return render(t, language, DeskMessages.shipped().english());
+    }
+
+    /** Answers in the questionnaire's {@code language}, the desk's own words in {@code words}' language. */
+    public String render(OpenedTestimony t, String language, DeskTexts words) {
         Texts texts = questionnaire.texts(questionnaire.supports(language) ? language : questionnaire.defaultLanguage());
         StringBuilder s = new StringBuilder();
-        s.append("Testimony ").append(t.shortId()).append(" · ").append(t.submittedDay())
-                .append(" · ").append(t.status().name().toLowerCase(java.util.Locale.ROOT));
+        s.append(words.message("testimony_header", Map.of("id", t.shortId(), "day", t.submittedDay().toString(),
+                "status", words.message("status_" + t.status().name().toLowerCase(java.util.Locale.ROOT)))));
         if (t.urgent()) {
-            s.append(" · URGENT");
+            s.append(" · ").append(words.message("testimony_urgent"));
         }
-        t.eventId().ifPresent(e -> s.append(" · event ").append(e, 0, 8));
-        s.append("\nGiven in: ").append(t.content().language()).append("\n");
+        t.eventId().ifPresent(e -> s.append(" · ").append(words.message("testimony_event", "event", e.substring(0, 8))));
+        s.append("\n").append(words.message("testimony_given_in", "language", t.content().language())).append("\n");
         Set<String> shown = new LinkedHashSet<>();
         for (Question q : questionnaire.questions()) {
             List<String> answer = t.content().answer(q.id());
@@ -47,7 +55,7 @@ public final class TestimonyRenderer {
             shown.add(q.id());
             s.append("\n").append(texts.shortLabel(q.id())).append("\n");
             if (!answer.isEmpty()) {
-                s.append("  ").append(String.join("; ", answer.stream().map(a -> label(texts, q, a)).toList())).append("\n");
+                s.append("  ").append(String.join("; ", answer.stream().map(a -> label(texts, words, q, a)).toList())).append("\n");
             }
             if (text != null) {
                 s.append("  ✎ ").append(text).append("\n");
@@ -74,12 +82,12 @@ public final class TestimonyRenderer {
         return questionnaire.question(questionId).isPresent() ? texts.shortLabel(questionId) : questionId;
     }
 
-    private static String label(Texts texts, Question q, String answer) {
+    private static String label(Texts texts, DeskTexts words, Question q, String answer) {
         if ("_skip".equals(answer)) {
-            return SKIPPED;
+            return words.message("answer_skipped");
         }
         if ("_dont_know".equals(answer)) {
-            return DONT_KNOW;
+            return words.message("answer_dont_know");
         }
         if (q.option(answer).isPresent()) {
             try {

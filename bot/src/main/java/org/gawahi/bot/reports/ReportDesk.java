@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.config.questionnaire.DeskMessages;
+import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
@@ -41,7 +43,8 @@ import org.gawahi.storage.roles.Roles;
  * saying the report is being prepared; the report itself is a {@link ReportJob} taken with
  * {@link #takeJob} and run by the channel after the commit: CSV, the overview chart (PNG) and
  * the PDF brief, each with its signature, in the member's language when the report has words
- * in it (English otherwise).
+ * in it (English otherwise). What the desk itself says is in the desk's message files
+ * ({@code desk/<lang>.yaml}), in the member's Telegram language, English when hers has none.
  *
  * <p>Periods: nothing for the last complete quarter; {@code 2026-Q3} (also {@code 2026Q3}) for
  * a quarter; {@code 2026-07} for a month (columns by month); two of them for a range.
@@ -68,15 +71,9 @@ public final class ReportDesk {
     }
 
     public static final String COMMAND = "report";
-    static final String NO_SIGNING_KEY = "Reports are not available: there is no report signing key unlocked. An operator "
-            + "makes one with `gawahi report-key create` and restarts the bot with the passphrase.";
+    /** Said to nobody in the chat (a stranger would learn that reports exist): the log's line. */
     static final String ROLES_CLOSED = "The role table did not open with the unlocked keys; nobody can ask for a report "
             + "until an operator runs `gawahi doctor`.";
-    static final String USAGE = "Send /report for the last complete quarter, /report 2026-Q3 for one quarter, "
-            + "/report 2026-07 for one month, or two of them for a range: /report 2026-Q1 2026-Q2.";
-    static final String PREPARING = "Preparing the report for %s: the files follow in a moment (CSV, chart and PDF, "
-            + "each with its .sig). They cannot be forwarded or saved from the chat.";
-    static final String FAILED = "The report could not be made. Nothing was sent; tell an operator (the log says why).";
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
 
@@ -85,6 +82,7 @@ public final class ReportDesk {
     private final Optional<Unlocked> unlocked;
     private final Clock clock;
     private final Map<Long, ReportJob> jobs = new ConcurrentHashMap<>();
+    private final DeskMessages messages = DeskMessages.shipped();
 
     public ReportDesk(Next next, Questionnaire questionnaire, Optional<Unlocked> unlocked, Clock clock) {
         this.next = Objects.requireNonNull(next, "next");
@@ -113,27 +111,28 @@ public final class ReportDesk {
             log.warn(ROLES_CLOSED); // said to nobody in the chat: a stranger would learn that reports exist
             return next.handle(chat, languageCode, input);
         }
+        DeskTexts words = messages.forLanguageCode(languageCode);
         if (u.signer().isEmpty()) {
-            return plain(NO_SIGNING_KEY);
+            return plain(words.message("report_no_signing_key"));
         }
         ReportPeriod period;
         try {
-            period = period(c.argument(), LocalDate.now(clock));
+            period = period(c.argument(), LocalDate.now(clock), words);
         } catch (ReportPeriod.InvalidPeriodException e) {
-            return plain(e.getMessage() + "\n\n" + USAGE);
+            return plain(e.getMessage() + "\n\n" + words.message("report_usage"));
         }
         u.audit().append(actor, AuditAction.REPORT, Optional.empty());
         String language = language(u.service(), languageCode);
         jobs.put(chat.id(), () -> {
             try {
-                return make(u, period, language);
+                return make(u, period, language, words);
             } catch (RuntimeException e) {
                 // The class only: a message could name a file or a figure.
                 log.warn("a report asked for in the chat failed: {}", e.getClass().getName());
-                return ReportJob.Delivery.say(FAILED);
+                return ReportJob.Delivery.say(words.message("report_failed"));
             }
         });
-        return plain(PREPARING.formatted(span(period)));
+        return plain(words.message("report_preparing", "period", span(period, words)));
     }
 
     /**
@@ -146,6 +145,14 @@ public final class ReportDesk {
 
     /** Reads the period of {@code /report [period]}; the message of the exception says what is wrong. */
     static ReportPeriod period(String argument, LocalDate today) {
+        return period(argument, today, DeskMessages.shipped().english());
+    }
+
+    /**
+     * As {@link #period(String, LocalDate)}, refusing three or more parts in {@code words}'
+     * language (the storage's own refusals, shared with the CLI, are English).
+     */
+    static ReportPeriod period(String argument, LocalDate today, DeskTexts words) {
         List<String> parts = new ArrayList<>();
         for (String part : argument.strip().split("\\s+")) {
             if (!part.isEmpty()) {
@@ -159,7 +166,7 @@ public final class ReportDesk {
             return ReportPeriod.parse(quarter, quarter, ReportPeriod.Granularity.QUARTER, today);
         }
         if (parts.size() > 2) {
-            throw new ReportPeriod.InvalidPeriodException("A period is one quarter or month, or two of them.");
+            throw new ReportPeriod.InvalidPeriodException(words.message("report_too_many_periods"));
         }
         String from = parts.get(0);
         String to = parts.get(parts.size() - 1);
@@ -179,7 +186,7 @@ public final class ReportDesk {
         return !primary.isEmpty() && service.supports(primary) ? primary : "en";
     }
 
-    private ReportJob.Delivery make(Unlocked u, ReportPeriod period, String language) {
+    private ReportJob.Delivery make(Unlocked u, ReportPeriod period, String language, DeskTexts words) {
         Report report = u.service().build(u.db(), u.opener(), ReportRequest.of(period), ApprovedTestimonies.Progress.none());
         if (report.nothingToPublish()) {
             return ReportJob.Delivery.say(Wording.of(questionnaire, language).message("nothing_publishable"));
@@ -188,12 +195,12 @@ public final class ReportDesk {
         List<ReportFile> files = new ArrayList<>(u.service().export(report, ReportFormat.CSV, language, signer));
         files.addAll(overviewChart(u.service().export(report, ReportFormat.PNG, language, signer)));
         files.addAll(u.service().export(report, ReportFormat.PDF, language, signer));
-        String summary = "Report " + span(period) + ", signed with key " + signer.keyId() + " (fingerprint "
-                + ReportSignature.fingerprint(signer.publicKey()) + "); audit head: entry " + report.auditHead().seq()
-                + ", " + report.auditHead().hash() + ". Anyone can check a file with `gawahi verify-report FILE` "
-                + "beside its .sig." + (report.leftOut().any() ? " Left out: " + report.leftOut().unreadable()
-                + " testimonies whose record did not open and " + report.leftOut().notAuthentic()
-                + " whose approval does not verify; an operator's `gawahi doctor` names them." : "");
+        String summary = words.message("report_summary", Map.of("period", span(period, words), "key", signer.keyId(),
+                "fingerprint", ReportSignature.fingerprint(signer.publicKey()),
+                "seq", String.valueOf(report.auditHead().seq()), "hash", report.auditHead().hash()))
+                + (report.leftOut().any() ? " " + words.message("report_left_out", Map.of(
+                        "unreadable", String.valueOf(report.leftOut().unreadable()),
+                        "not_authentic", String.valueOf(report.leftOut().notAuthentic()))) : "");
         return new ReportJob.Delivery(files, summary);
     }
 
@@ -209,9 +216,9 @@ public final class ReportDesk {
         return pngs.size() < at + 2 ? List.of() : List.of(pngs.get(at), pngs.get(at + 1));
     }
 
-    private static String span(ReportPeriod period) {
+    private static String span(ReportPeriod period, DeskTexts words) {
         return period.fromLabel().equals(period.toLabel()) ? period.fromLabel()
-                : period.fromLabel() + " to " + period.toLabel();
+                : words.message("report_span", Map.of("from", period.fromLabel(), "to", period.toLabel()));
     }
 
     private static Screen plain(String text) {
