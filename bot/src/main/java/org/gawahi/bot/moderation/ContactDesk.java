@@ -13,6 +13,7 @@ import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.contact.ContactHandle;
 import org.gawahi.storage.crypto.CannotOpenException;
+import org.gawahi.storage.drafts.ConversationId;
 
 /**
  * The desk's side of contact back: which moderators are writing a message and to which
@@ -39,24 +40,24 @@ final class ContactDesk {
     }
 
     private final Questionnaire questionnaire;
-    private final Map<Long, String> writing = new ConcurrentHashMap<>();
+    private final Map<ConversationId, String> writing = new ConcurrentHashMap<>();
     private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
 
     ContactDesk(Questionnaire questionnaire) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
     }
 
-    boolean isWriting(long user) {
+    boolean isWriting(ConversationId user) {
         return writing.containsKey(user);
     }
 
     /** The testimony this moderator was writing to, which she stops writing to. */
-    Optional<String> take(long user) {
+    Optional<String> take(ConversationId user) {
         return Optional.ofNullable(writing.remove(user));
     }
 
     /** DONE when her next text is the message; otherwise why not (refused and audited). */
-    Outcome ask(ContactBack contact, String actor, long user, String testimonyId) {
+    Outcome ask(ContactBack contact, String actor, ConversationId user, String testimonyId) {
         Outcome outcome = contact.begin(actor, testimonyId);
         if (outcome == Outcome.DONE) {
             writing.put(user, testimonyId);
@@ -68,7 +69,7 @@ final class ContactDesk {
      * The moderator's input while writing: sent (queued for after the commit), refused, or
      * bad input, after which she is still writing and nothing is lost.
      */
-    Outcome write(ContactBack contact, String actor, long user, String testimonyId, Input input)
+    Outcome write(ContactBack contact, String actor, ConversationId user, String testimonyId, Input input)
             throws CannotOpenException {
         if (!(input instanceof Input.Text text)) {
             writing.put(user, testimonyId);

@@ -22,6 +22,7 @@ import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.drafts.ConversationId;
 import org.gawahi.storage.events.EventTable;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
@@ -39,7 +40,9 @@ import org.gawahi.storage.roles.Roles;
  *
  * <p>Channel-agnostic: it takes and returns the engine's own {@link Input} and {@link Screen},
  * so Telegram and a test drive it alike. What it remembers (skipped testimonies, a redaction
- * waiting for its text) is in memory, per moderator, and forgotten on restart.
+ * waiting for its text) is in memory, per moderator's {@link ConversationId}, and forgotten on
+ * restart. Its words are the desk's message files ({@code desk/<lang>.yaml}) in the
+ * moderator's Telegram language, English when hers has none.
  */
 public final class ModerationDesk {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModerationDesk.class);
@@ -68,10 +71,10 @@ public final class ModerationDesk {
     private final Optional<Unlocked> unlocked;
     private final TestimonyRenderer renderer;
     private final Questionnaire questionnaire;
-    private final Map<Long, Set<String>> skipped = new ConcurrentHashMap<>();
-    private final Map<Long, PendingRedaction> redactions = new ConcurrentHashMap<>();
+    private final Map<ConversationId, Set<String>> skipped = new ConcurrentHashMap<>();
+    private final Map<ConversationId, PendingRedaction> redactions = new ConcurrentHashMap<>();
     private final ContactDesk contacts;
-    private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
+    private final Set<ConversationId> showingReview = ConcurrentHashMap.newKeySet();
     private final Duration reviewLifetime;
     private final UrgentArrivals arrivals;
     private final DeskMessages messages = DeskMessages.shipped();
@@ -99,8 +102,9 @@ public final class ModerationDesk {
     }
 
     public Screen handle(ChatRef chat, String languageCode, Input input) {
-        showingReview.remove(chat.id());
-        boolean waiting = redactions.containsKey(chat.id()) || contacts.isWriting(chat.id());
+        ConversationId conversation = chat.conversation();
+        showingReview.remove(conversation);
+        boolean waiting = redactions.containsKey(conversation) || contacts.isWriting(conversation);
         boolean forDesk = isDeskInput(input)
                 || (waiting && (input instanceof Input.Text || input instanceof Input.Unsupported));
         if (!forDesk) {
@@ -114,8 +118,8 @@ public final class ModerationDesk {
         try (RoleBook book = u.roles().open(u.opener())) {
             actor = book.actorPseudonym(chat.id());
             if (!book.allows(chat.id(), Role.MODERATOR)) {
-                redactions.remove(chat.id());
-                contacts.take(chat.id());
+                redactions.remove(conversation);
+                contacts.take(conversation);
                 u.audit().refused(actor);
                 return respondent.handle(chat, languageCode, input);
             }
@@ -127,9 +131,9 @@ public final class ModerationDesk {
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
         DeskTexts words = messages.forLanguageCode(languageCode);
-        showingReview.add(chat.id());
+        showingReview.add(conversation);
         try {
-            return new Session(u.review(), actor, chat.id(), language, words).on(input);
+            return new Session(u.review(), actor, conversation, language, words).on(input);
         } catch (CannotOpenException e) {
             return plain(words.message("did_not_open"));
         }
@@ -140,7 +144,7 @@ public final class ModerationDesk {
      * long it may stay on the phone; empty for anything else.
      */
     public Optional<Duration> expiresAfter(ChatRef chat) {
-        return showingReview.contains(chat.id()) ? Optional.of(reviewLifetime) : Optional.empty();
+        return showingReview.contains(chat.conversation()) ? Optional.of(reviewLifetime) : Optional.empty();
     }
 
     /**
@@ -197,11 +201,11 @@ public final class ModerationDesk {
     private final class Session {
         private final Review review;
         private final String actor;
-        private final long user;
+        private final ConversationId user;
         private final String language;
         private final DeskTexts words;
 
-        Session(Review review, String actor, long user, String language, DeskTexts words) {
+        Session(Review review, String actor, ConversationId user, String language, DeskTexts words) {
             this.review = review;
             this.actor = actor;
             this.user = user;

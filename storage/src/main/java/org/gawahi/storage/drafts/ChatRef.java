@@ -16,6 +16,14 @@ public final class ChatRef {
         return new ChatRef(id);
     }
 
+    /**
+     * The same chat as a channel-neutral {@link ConversationId} ({@code telegram}, the id's eight
+     * bytes, big-endian): what code outside the Telegram adapter keys its state by.
+     */
+    public ConversationId conversation() {
+        return ConversationId.of(ConversationId.TELEGRAM, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(id).array());
+    }
+
     /** The raw id: for the crypto that names and seals drafts, and for the reply. Never log it. */
     public long id() {
         return id;
