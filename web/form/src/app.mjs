@@ -48,7 +48,7 @@ async function open(language) {
 
 function show(...children) {
   const r = root();
-  r.replaceChildren(...children);
+  r.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
   window.scrollTo(0, 0);
   const first = r.querySelector("h1, p");
   if (first) first.setAttribute("tabindex", "-1");
