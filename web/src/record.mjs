@@ -105,23 +105,33 @@ export function suite() {
 }
 
 /**
- * Seals plaintext bytes into a version-1 record (FORMAT.md 3 and 4) to the raw 32-byte X25519
- * public key `publicKey` whose id is `keyId`, bound to the row { kind, id, version }. The padded
- * plaintext is wiped once sealed.
+ * The HPKE sender context for one record to the raw 32-byte X25519 public key `publicKey`: the
+ * costly part of sealing (a fresh ephemeral key and its agreement with the collective key), which
+ * a page can do while she reads her answers. One context seals one record, never two.
  */
-export async function sealRecord(plain, publicKey, { kind, id, version, keyId }) {
+export async function senderContext(publicKey) {
   if (publicKey.length !== 32) {
     throw new Error("a collective public key is 32 bytes");
   }
-  const header = recordHeader(keyId);
   const hpke = suite();
   const recipientPublicKey = await hpke.kem.importKey("raw", buffer(publicKey), true);
+  return hpke.createSenderContext({ recipientPublicKey, info: buffer(INFO) });
+}
+
+/**
+ * Seals plaintext bytes into a version-1 record (FORMAT.md 3 and 4) to the raw 32-byte X25519
+ * public key `publicKey` whose id is `keyId`, bound to the row { kind, id, version }; with
+ * `sender`, a context from senderContext(publicKey) not used before. The padded plaintext is
+ * wiped once sealed.
+ */
+export async function sealRecord(plain, publicKey, { kind, id, version, keyId }, sender = null) {
+  const header = recordHeader(keyId);
+  const context = sender ?? await senderContext(publicKey);
   const padded = pad(plain);
   try {
-    const sender = await hpke.createSenderContext({ recipientPublicKey, info: buffer(INFO) });
-    const ciphertext = new Uint8Array(await sender.seal(buffer(padded),
+    const ciphertext = new Uint8Array(await context.seal(buffer(padded),
         buffer(concat(header, associatedData(kind, id, version, keyId)))));
-    const enc = new Uint8Array(sender.enc);
+    const enc = new Uint8Array(context.enc);
     return concat(header, Uint8Array.of(enc.length >> 8, enc.length & 0xff), enc, ciphertext);
   } finally {
     padded.fill(0);

@@ -4,7 +4,7 @@
 // screen readers find: data-option, data-action, data-question, data-language, data-year,
 // data-month, data-edit, data-receipt.
 import { Engine } from "./engine.mjs";
-import { canSeal, sealTestimony } from "./seal.mjs";
+import { canSeal, prepare, sealTestimony } from "./seal.mjs";
 import * as tg from "./telegram.mjs";
 
 const root = () => document.getElementById("form");
@@ -14,6 +14,7 @@ let engine = null;
 let words = {}; // the form's own words (text/<lang>.yaml form:)
 let sending = false;
 let mainAction = null;
+let prepared = null; // the key agreement for her one testimony, done while she reads the review
 let backAction = null;
 
 /** An element with attributes (data-*, class, type...) and children (strings are text, never HTML). */
@@ -82,9 +83,9 @@ function languageScreen(notice) {
 }
 
 async function chooseLanguage(code) {
-  if (code !== served.language || !engine) {
+  if (!engine || code !== engine.language) {
     const kept = engine;
-    await open(code);
+    if (code !== served.language) await open(code);
     const now = new Date();
     engine = new Engine(served.questionnaire, served.texts, served.language, { year: now.getFullYear(), month: now.getMonth() + 1 });
     if (kept) {
@@ -132,6 +133,7 @@ function after(outcome) {
 /** The form ends without a testimony: her answers are dropped, a last word, then Close. */
 function leave(text) {
   engine = null;
+  prepared = null;
   tg.confirmClosing(false);
   if (text === null) {
     show();
@@ -203,6 +205,8 @@ function options(q) {
 }
 
 function reviewScreen(notice = null) {
+  prepared ??= prepare(served.key);
+  prepared.catch(() => {});
   const lines = engine.reviewLines();
   const submit = () => send();
   const back = () => after(engine.back());
@@ -240,7 +244,11 @@ async function send() {
   let sealed;
   try {
     const json = engine.testimonyJson();
-    sealed = await sealTestimony(json, served.key);
+    const ready = prepared;
+    prepared = null; // used once, whatever happens next
+    performance.mark("seal-start"); // for web/form/bench.mjs; no content
+    sealed = await sealTestimony(json, served.key, ready);
+    performance.mark("seal-end");
     const contactLanguage = engine.asksContactInBot() ? engine.language : null;
     const { receipt } = await api("submit", { initData: launch.initData, id: sealed.id, record: sealed.record, contactLanguage });
     received(receipt);

@@ -2,7 +2,7 @@
 // 1 KiB steps, HPKE-sealed (X25519 in pure JS, HKDF-SHA256, AES-256-GCM) to the collective's
 // public key that the server handed the page, bound to a fresh row id exactly as a testimony
 // from the chat is (docs/FORMAT.md 3 and 4), so one opener opens both.
-import { sealRecord } from "../../src/record.mjs";
+import { sealRecord, senderContext } from "../../src/record.mjs";
 
 export const KIND = "testimony";
 export const VERSION = 1;
@@ -33,15 +33,24 @@ export function toBase64(bytes) {
 }
 
 /**
- * Seals the testimony JSON to { id: keyId, publicKey: base64 }: { id, record } with the record's
- * bytes in standard base64, ready for /form/api/submit. The plaintext bytes are wiped.
+ * Starts sealing to { id: keyId, publicKey: base64 } before there is anything to seal (the key
+ * agreement, the slow part in pure JS): a promise for sealTestimony, good for one testimony.
  */
-export async function sealTestimony(json, key) {
+export function prepare(key) {
+  return senderContext(fromBase64(key.publicKey));
+}
+
+/**
+ * Seals the testimony JSON to { id: keyId, publicKey: base64 }: { id, record } with the record's
+ * bytes in standard base64, ready for /form/api/submit. The plaintext bytes are wiped. With
+ * `prepared`, a promise from prepare(key) that no other testimony used.
+ */
+export async function sealTestimony(json, key, prepared = null) {
   const id = newId();
   const plain = new TextEncoder().encode(json);
   try {
     const record = await sealRecord(plain, fromBase64(key.publicKey),
-        { kind: KIND, id, version: VERSION, keyId: key.id });
+        { kind: KIND, id, version: VERSION, keyId: key.id }, prepared ? await prepared : null);
     return { id, record: toBase64(record) };
   } finally {
     plain.fill(0);

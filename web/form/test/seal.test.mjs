@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { associatedData, concat, openRecord, splitRecord, suite } from "../../src/format.mjs";
-import { canSeal, newId, sealTestimony, toBase64 } from "../src/seal.mjs";
+import { canSeal, newId, prepare, sealTestimony, toBase64 } from "../src/seal.mjs";
 
 const KEY_ID = "123456789012345678901234567890";
 
@@ -59,4 +59,13 @@ test("a browser without WebCrypto's subtle API or a random source cannot seal", 
 
 test("ids are fresh each time", () => {
   assert.notEqual(newId(), newId());
+});
+
+test("a key agreement prepared while she reads the review seals her testimony just the same", async () => {
+  const key = await keyPair();
+  const served = { id: KEY_ID, publicKey: toBase64(key.publicKey) };
+  const { id, record } = await sealTestimony(json, served, prepare(served));
+  const plain = await openRecord(new Uint8Array(Buffer.from(record, "base64")),
+      { kind: "testimony", id, version: 1, keyId: KEY_ID }, new Map([[KEY_ID, key]]));
+  assert.equal(new TextDecoder().decode(plain), json);
 });
