@@ -69,6 +69,13 @@ public final class WebNode {
         return run(web, command, input);
     }
 
+    /** Runs {@code node --test files...} in web/. */
+    public static Run nodeTest(Path web, List<String> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", "--test"));
+        command.addAll(files);
+        return run(web, command, "");
+    }
+
     private static Run run(Path dir, List<String> command, String input) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
