@@ -111,7 +111,7 @@ function render() {
   switch (engine.stage) {
     case "language": return languageScreen(engine.notice);
     case "question": return questionScreen();
-    case "review": return reviewScreen();
+    case "review": return reviewScreen(engine.notice);
     case "pick": engine.stage = "review"; return reviewScreen();
     case "erase_confirm": return eraseScreen();
     default: return null;
