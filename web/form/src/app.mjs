@@ -37,7 +37,11 @@ async function api(path, body) {
     credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer",
   });
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error("refused"), { code: json.error ?? "unavailable" });
+  if (!response.ok) {
+    // The code the server names, or the one its status means (a proxy may answer 413 itself).
+    const byStatus = { 400: "bad_record", 401: "launch_invalid", 409: "already_sent", 413: "too_big", 429: "too_many" };
+    throw Object.assign(new Error("refused"), { code: json.error ?? byStatus[response.status] ?? "unavailable" });
+  }
   return json;
 }
 

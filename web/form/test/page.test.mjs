@@ -162,3 +162,20 @@ test("at 320 px nothing is wider than the screen, and buttons are at least 44 px
   assert.ok(layout.smallest >= 44, `smallest button ${layout.smallest}px`);
   await page.close();
 });
+
+test("a refusal is said in her language: too big (even without a body) keeps her answers to send again; a spent launch ends", async () => {
+  const { page } = await launch();
+  await click(page, '[data-language="mr"]');
+  for (const o of ["yes", "continue", "yes", "yes", "told"]) await option(page, o);
+  while (!(await page.$('[data-action="submit"]'))) {
+    await ((await page.$('[data-action="skip"]')) ?? (await page.$('[data-action="next"]'))).click();
+  }
+  server.control.refuse = { status: 413, body: "" };
+  await act(page, "submit");
+  await page.waitForFunction((t) => document.querySelector("main").textContent.includes(t), {}, texts("mr").form.error_too_big);
+  server.control.refuse = { status: 409, body: '{"error":"already_sent"}' };
+  await act(page, "submit");
+  await page.waitForFunction((t) => document.querySelector("main").textContent.includes(t), {}, texts("mr").form.error_already_sent);
+  assert.equal(await page.$('[data-action="submit"]'), null);
+  await page.close();
+});

@@ -20,6 +20,7 @@ export function formServer(page, key) {
   const tree = questionnaire();
   const names = Object.fromEntries(tree.languages.map((l) => [l, texts(l).language_name]));
   const sent = { opens: [], submits: [] };
+  const control = { refuse: null }; // { status, body } for the next submit: the page's error paths
   const server = createServer((req, res) => {
     const reply = (status, type, body) => {
       const gz = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
@@ -49,12 +50,17 @@ export function formServer(page, key) {
       }
       if (path === "/form/api/submit") {
         sent.submits.push(body);
+        if (control.refuse) {
+          const { status, body: answer } = control.refuse;
+          control.refuse = null;
+          return reply(status, "application/json", answer);
+        }
         return json(200, { receipt: "1234 5678 9012 3456" });
       }
       return json(404, { error: "not_found" });
     });
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
-    url: `http://127.0.0.1:${server.address().port}/form/`, sent, close: () => server.close(),
+    url: `http://127.0.0.1:${server.address().port}/form/`, sent, control, close: () => server.close(),
   })));
 }
