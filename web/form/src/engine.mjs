@@ -1,53 +1,14 @@
 // The interview engine of the Mini App form, without the DOM: the same behaviour as the bot's
 // Java engine (bot/.../interview: Flow, Answering, Interview, Screens) from the questionnaire
 // served as JSON (questionnaire.yaml as is), so a testimony given in the form says exactly what
-// the same presses in the chat would (web/form/test/parity: the same scripts through both).
+// the same presses in the chat would (web/form/test/parity-scripts.json: the same scripts through both).
 // What the form does not have: the pause (nothing is kept until she sends; an option whose
 // action is "pause" ends the form instead) and typing an option's number in place of a button.
 import { clean } from "./mask.mjs";
+import { anyOption, DONT_KNOW, effective, holds, question, SKIP, WITH_OPTIONS } from "./questionnaire.mjs";
+import { testimonyJson } from "./testimony.mjs";
 
-export const SKIP = "_skip";
-export const DONT_KNOW = "_dont_know";
-const NOT_ANSWERS = new Set([SKIP, DONT_KNOW]);
-const WITH_OPTIONS = new Set(["single", "multi", "number_band"]);
-const NO_CHOICE = new Set();
-
-/** questionnaire.yaml's option, with StructureParser's defaults. */
-function option(o) {
-  return {
-    id: String(o.id), urgent: o.urgent === true, exclusive: o.exclusive === true, locked: o.locked === true,
-    action: o.action ?? "continue", message: o.message ?? null, showIf: o.show_if ?? null,
-    min: o.min ?? null, max: o.max ?? null, contactInBot: o.contact_in_bot === true,
-  };
-}
-
-/** questionnaire.yaml's question, with StructureParser's defaults. */
-function question(q) {
-  const asks = q.kind !== "info";
-  return {
-    id: String(q.id), kind: q.kind, skip: q.skip ?? asks, dontKnow: q.dont_know ?? asks, showIf: q.show_if ?? null,
-    options: (q.options ?? []).map(option), yearsBack: q.years_back ?? 10, maxLength: q.max_length ?? 1000,
-  };
-}
-
-/** Condition.holds: `chosen(questionId)` is the set of what was chosen, empty when nothing. */
-export function holds(c, chosen) {
-  if (c.all) return c.all.every((x) => holds(x, chosen));
-  if (c.any) return c.any.some((x) => holds(x, chosen));
-  if (c.answered !== undefined) return [...chosen(String(c.answered))].some((a) => !NOT_ANSWERS.has(a));
-  const picked = [...chosen(String(c.question))];
-  if (c.any_of) return picked.some((a) => c.any_of.map(String).includes(a));
-  return !picked.some((a) => c.none_of.map(String).includes(a));
-}
-
-/** A JSON string as Jackson writes it: like JSON.stringify, with upper-case \u00XX escapes. */
-const jsonString = (s) => JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (_, h) => `\\u00${h.toUpperCase()}`);
-
-/** A map as a TreeMap of Jackson writes it: keys in String.compareTo order, compact. */
-function jsonObject(entries, value) {
-  const keys = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${jsonString(k)}:${value(entries.get(k))}`).join(",")}}`;
-}
+export { DONT_KNOW, SKIP };
 
 /**
  * Digits of any script as ASCII (Answering.asciiDigits): Unicode lays decimal digits out in runs
@@ -98,31 +59,9 @@ export class Engine {
 
   // ---- Flow ----
 
-  /** Flow.effective: the answers of shown questions, the choices conditions read, the shown questions. */
+  /** Flow.effective over her answers now. */
   effective() {
-    const answers = new Map();
-    const sofar = new Map();
-    const chosen = (id) => sofar.get(id) ?? NO_CHOICE;
-    const shown = [];
-    for (const q of this.questions) {
-      if (q.showIf && !holds(q.showIf, chosen)) continue;
-      shown.push(q);
-      const answer = this.answers.get(q.id);
-      if (answer) {
-        const kept = WITH_OPTIONS.has(q.kind) ? answer.filter((v) => NOT_ANSWERS.has(v) || this.offered(q, v, chosen))
-          : answer;
-        if (kept.length > 0) {
-          answers.set(q.id, [...kept]);
-          sofar.set(q.id, new Set(kept));
-        }
-      }
-    }
-    return { answers, chosen, shown };
-  }
-
-  offered(q, optionId, chosen) {
-    const o = q.options.find((x) => x.id === optionId);
-    return o !== undefined && (!o.showIf || holds(o.showIf, chosen));
+    return effective(this.questions, this.answers);
   }
 
   isShown(q, chosen = this.effective().chosen) {
@@ -451,32 +390,18 @@ export class Engine {
   }
 
   isUrgent(answers = this.content().answers) {
-    return this.anyOption(answers, (o) => o.urgent);
+    return anyOption(this.questions, answers, (o) => o.urgent);
   }
 
   asksContactInBot(answers = this.content().answers) {
-    return this.anyOption(answers, (o) => o.contactInBot);
+    return anyOption(this.questions, answers, (o) => o.contactInBot);
   }
 
-  anyOption(answers, test) {
-    for (const [qid, ids] of answers) {
-      const q = this.question(qid);
-      if (q && ids.some((id) => q.options.some((o) => o.id === id && test(o)))) return true;
-    }
-    return false;
-  }
-
-  /** The testimony exactly as TestimonyContent.toJson() writes it, urgent marked on arrival. */
+  /** The testimony exactly as TestimonyContent.toJson() writes it, urgent marked as on arrival. */
   testimonyJson() {
     const { answers, texts } = this.content();
-    const wire = new Map([
-      ["answers", jsonObject(answers, (list) => `[${list.map(jsonString).join(",")}]`)],
-      ["language", jsonString(this.language)],
-      ["questionnaire", jsonString(this.id)],
-      ["texts", jsonObject(texts, jsonString)],
-      ["version", String(this.version)],
-    ]);
-    if (this.isUrgent(answers)) wire.set("urgent", "true");
-    return jsonObject(wire, (v) => v);
+    return testimonyJson({ questionnaire: this.id, version: this.version, language: this.language, answers, texts,
+      urgent: this.isUrgent(answers) });
   }
+
 }
