@@ -80,7 +80,8 @@ function languageScreen(notice) {
     notice ? h("p", { class: "notice", role: "alert" }, notice) : null,
     h("p", { class: "lead" }, say("no_pause")),
     h("h1", {}, texts.messages.choose_language),
-    h("div", { class: "choices" }, served.languages.map((l) =>
+    // Her guessed language first, as the chat's language buttons; then the questionnaire's order.
+    h("div", { class: "choices" }, [...served.languages].sort((a, b) => (b.code === served.language) - (a.code === served.language)).map((l) =>
       h("button", { type: "button", class: "choice", "data-language": l.code, lang: l.code, onclick: () => chooseLanguage(l.code) },
         l.name))));
   telegramButtons(null, null);
