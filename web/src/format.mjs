@@ -1,54 +1,15 @@
 // Gawahi's on-disk format, as docs/FORMAT.md describes it, without Bouncy Castle and without
 // Java: length-prefixed fields, the key file's passphrase wrap, the sealed-record layout, its
-// associated data and padding. The Mini App form will seal with the same code.
-import { Aes256Gcm, CipherSuite, HkdfSha256 } from "@hpke/core";
-import { DhkemX25519HkdfSha256 } from "@hpke/dhkem-x25519";
+// associated data and padding (the browser-safe half in record.mjs, which the Mini App form
+// bundles).
 import { argon2id } from "@noble/hashes/argon2.js";
 import { createDecipheriv, createHash, createHmac } from "node:crypto";
+import { Fields, concat, unpad } from "./record.mjs";
+
+export { Fields, concat, splitRecord, associatedData, unpad, pad, INFO, suite, sealRecord, openRecord,
+  recordHeader } from "./record.mjs";
 
 const utf8 = new TextEncoder();
-
-/** FORMAT.md "Length-prefixed encoding": str, bin, int. */
-export class Fields {
-  #parts = [];
-
-  int(n) {
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setInt32(0, n, false);
-    this.#parts.push(b);
-    return this;
-  }
-
-  bin(bytes) {
-    return this.int(bytes.length).#raw(bytes);
-  }
-
-  str(s) {
-    return this.bin(utf8.encode(s));
-  }
-
-  #raw(bytes) {
-    this.#parts.push(Uint8Array.from(bytes));
-    return this;
-  }
-
-  bytes() {
-    return concat(...this.#parts);
-  }
-}
-
-export function concat(...arrays) {
-  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
-
-/** @hpke/core takes ArrayBuffers: a copy of exactly these bytes. */
-const buffer = (u8) => u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength);
 
 const base64 = (s) => new Uint8Array(Buffer.from(s, "base64"));
 
@@ -117,69 +78,6 @@ export function unwrapKeyFile(json, passphrase, fileName) {
     throw new Error(`the passphrase does not open key ${file.keyId}`);
   }
   return { keyId: file.keyId, privateKey, publicKey };
-}
-
-/** FORMAT.md 3: header, enc and ciphertext of a sealed record. */
-export function splitRecord(record) {
-  if (record.length < 2 || record[0] !== 1) {
-    throw new Error("not a version 1 sealed record");
-  }
-  const k = record[1];
-  if (k !== 16 && k !== 30) {
-    throw new Error("a sealed record's key id is 16 or 30 bytes");
-  }
-  const header = record.subarray(0, 2 + k);
-  const keyId = new TextDecoder("ascii").decode(record.subarray(2, 2 + k));
-  const e = (record[2 + k] << 8) | record[3 + k];
-  const enc = record.subarray(4 + k, 4 + k + e);
-  const ciphertext = record.subarray(4 + k + e);
-  return { header, keyId, enc, ciphertext };
-}
-
-/** FORMAT.md 4: the associated data of a record of this kind, row id, version and key id. */
-export function associatedData(kind, id, version, keyId) {
-  return new Fields().int(1).str(kind).str(id).int(version).str(keyId).bytes();
-}
-
-/** FORMAT.md 3, padding: the plaintext inside the padded bytes. */
-export function unpad(padded) {
-  if (padded.length % 1024 !== 0 || padded.length < 4) {
-    throw new Error("bad padding length");
-  }
-  const n = new DataView(padded.buffer, padded.byteOffset, padded.byteLength).getUint32(0, false);
-  if (n > padded.length - 4 || padded.subarray(4 + n).some((b) => b !== 0)) {
-    throw new Error("bad padding");
-  }
-  return padded.subarray(4, 4 + n);
-}
-
-export const INFO = utf8.encode("gawahi sealed testimony v1");
-
-export function suite() {
-  return new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
-}
-
-/**
- * Opens one sealed record (FORMAT.md 3 and 4) with the unwrapped keys (by key id) and returns
- * its plaintext bytes.
- */
-export async function openRecord(record, { kind, id, version, keyId }, keys) {
-  const parts = splitRecord(record);
-  const key = keys.get(parts.keyId);
-  if (!key) {
-    throw new Error(`sealed to key ${parts.keyId}, which is not among the key files given`);
-  }
-  const hpke = suite();
-  const recipientKey = await hpke.kem.importKey("raw", buffer(key.privateKey), false);
-  const aad = concat(parts.header, associatedData(kind, id, version, keyId));
-  let padded;
-  try {
-    padded = new Uint8Array(await hpke.open({ recipientKey, enc: buffer(parts.enc), info: buffer(INFO) },
-        buffer(parts.ciphertext), buffer(aad)));
-  } catch {
-    throw new Error("does not open (damaged, or not this row's)");
-  }
-  return unpad(padded);
 }
 
 const hmac = (key, ...parts) => {

@@ -127,6 +127,8 @@ public final class MessageFiles {
                 yield "Question " + p[1];
             }
             case "messages" -> (button(folder, key) ? "Button" : "Message") + section;
+            case "form" -> "The private form (Mini App): " + (key.equals("form.send_sealed") || key.equals("form.close")
+                    ? "button" : "message");
             default -> key;
         };
     }

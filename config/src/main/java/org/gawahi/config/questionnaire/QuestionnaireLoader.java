@@ -110,7 +110,7 @@ public final class QuestionnaireLoader {
 
     /** Reads a text file into a Texts, leaving completeness checks to the validator. */
     static final class TextsParser {
-        private static final Set<String> FIELDS = Set.of("language", "language_name", "messages", "questions", "sections");
+        private static final Set<String> FIELDS = Set.of("language", "language_name", "messages", "questions", "sections", "form");
         private static final Set<String> QUESTION_FIELDS = Set.of("text", "short", "options");
 
         private TextsParser() {

@@ -599,6 +599,13 @@ class QuestionnaireValidatorTest {
         }
 
         @Test
+        void theFormsOwnWordsAreAcceptedInATextFile() {
+            // form: holds the words only the Mini App form shows; the server hands them to the page.
+            assertThat(tiny().insertAfter(HI, "language_name:", "form:\n  close: \"बंद करें\"\n").load().languages())
+                    .contains("hi");
+        }
+
+        @Test
         void unknownFieldInAQuestionTranslationIsRefused() {
             assertRefused(tiny().insertAfter(HI, "    short: \"कब\"", "    hint: \"महीना और साल\"\n"),
                     HI, "questions.when.hint", "unknown field");
