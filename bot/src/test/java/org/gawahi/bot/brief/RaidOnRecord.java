@@ -32,21 +32,21 @@ import org.gawahi.storage.testimony.TestimonyTable;
  * A data directory where testimonies arrived as intake seals them, and a moderator approved
  * them and linked them to one raid event through {@link Review}, as in Telegram or `gawahi review`.
  */
-final class RaidOnRecord {
+public final class RaidOnRecord {
     static final Questionnaire RAID = QuestionnaireLoader.loadDefault();
     static final LocalDate TODAY = LocalDate.of(2026, 2, 20);
     static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     static final String MODERATOR = "ab".repeat(32);
     static final String QUOTE = "They woke the children at two in the night and asked their names in the lane";
 
-    final SealedStore store;
+    public final SealedStore store;
     final List<ReceiptCode> receipts = new ArrayList<>();
 
     private RaidOnRecord(SealedStore store) {
         this.store = store;
     }
 
-    static RaidOnRecord create(Path data) throws Exception {
+    public static RaidOnRecord create(Path data) throws Exception {
         return new RaidOnRecord(SealedStore.create(data));
     }
 
@@ -56,7 +56,7 @@ final class RaidOnRecord {
      * of sexual violence (fewer than the sensitive threshold: never listed); one agreed to be
      * quoted and a moderator redacted her words.
      */
-    static List<TestimonyContent> budhwarPeth(int n) {
+    public static List<TestimonyContent> budhwarPeth(int n) {
         List<TestimonyContent> contents = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String acts = i < 2 ? "hit,sexual" : i % 2 == 0 ? "hit,insulted" : "insulted";
@@ -73,7 +73,7 @@ final class RaidOnRecord {
     }
 
     /** Seals the testimonies, and a moderator approves each and links it to a new event; the event id. */
-    String raid(List<TestimonyContent> contents) throws Exception {
+    public String raid(List<TestimonyContent> contents) throws Exception {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
              ServerSecret secret = store.keys().serverSecret();
@@ -99,7 +99,7 @@ final class RaidOnRecord {
     }
 
     /** Each author withdraws her testimony with her receipt, as /status and the web page let her. */
-    void withdrawAll() throws Exception {
+    public void withdrawAll() throws Exception {
         try (Database db = Database.open(store.dataDirectory());
              ServerSecret secret = store.keys().serverSecret();
              Pseudonyms pseudonyms = new Pseudonyms(secret)) {
