@@ -3,12 +3,14 @@ package org.gawahi.bot.brief;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.List;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 
 /**
  * Blocks as an editable Word document (Apache POI XWPF), for the collective to correct, put on
@@ -75,5 +77,11 @@ final class DocxBlocks {
         run.setFontSize(size);
         run.setBold(bold);
         run.setColor(color);
+        // Devanagari is a complex script: Word and LibreOffice size and embolden it by szCs and bCs.
+        CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+        properties.addNewSzCs().setVal(BigInteger.valueOf(Math.round(size * 2)));
+        if (bold) {
+            properties.addNewBCs();
+        }
     }
 }
