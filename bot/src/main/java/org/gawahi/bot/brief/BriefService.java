@@ -55,11 +55,13 @@ public final class BriefService {
      * What a brief request gave: the files, or the one sentence (in the request's language)
      * saying why there are none.
      */
-    public record Result(List<ReportFile> files, Optional<String> refusal, Optional<AuditHead> auditHead) {
+    public record Result(List<ReportFile> files, Optional<String> refusal, Optional<AuditHead> auditHead,
+                         Optional<String> refusalKey) {
         public Result {
             files = List.copyOf(files);
             Objects.requireNonNull(refusal, "refusal");
             Objects.requireNonNull(auditHead, "auditHead");
+            Objects.requireNonNull(refusalKey, "refusalKey");
         }
 
         @Override
@@ -74,10 +76,17 @@ public final class BriefService {
         BriefOutcome outcome = make(db, opener, eventId);
         if (outcome instanceof BriefOutcome.Refused r) {
             BriefWords words = BriefWords.load(questionnaire.id(), language).orElseGet(() -> BriefWords.english(questionnaire.id()));
-            return new Result(List.of(), Optional.of(words.get(r.why().key())), Optional.empty());
+            return new Result(List.of(), Optional.of(words.get(r.why().key())), Optional.empty(),
+                    Optional.of(r.why().key()));
         }
         Brief brief = ((BriefOutcome.Ready) outcome).brief();
-        return new Result(export(brief, language, body, signer), Optional.empty(), Optional.of(brief.auditHead()));
+        return new Result(export(brief, language, body, signer), Optional.empty(), Optional.of(brief.auditHead()),
+                Optional.empty());
+    }
+
+    /** Whether the questionnaire has what a brief needs: indicators and brief words in English. */
+    public static boolean available(Questionnaire questionnaire) {
+        return questionnaire.indicators().defined() && BriefWords.load(questionnaire.id(), "en").isPresent();
     }
 
     /** An event as the desk lists it: the count is only ever shown as a band. */
@@ -124,6 +133,11 @@ public final class BriefService {
             listed.add(new Listed(BriefEvent.of(e.id(), ofEvent, all, questionnaire, today), ofEvent.size()));
         }
         return listed;
+    }
+
+    /** The smallest number of testimonies a brief is made from (the report threshold). */
+    int minimumCount() {
+        return rules.minimumCount();
     }
 
     /** Languages a brief and its letters can be written in. */
