@@ -35,6 +35,9 @@ import org.gawahi.storage.testimony.TestimonyTable;
 public final class BriefService {
     /** How many events the desk lists, newest first. */
     static final int LISTED_EVENTS = 8;
+    /** Review shows an event's id by its first 8 characters. */
+    static final int SHORT_ID = 8;
+    private static final java.util.regex.Pattern SHORT = java.util.regex.Pattern.compile("[0-9a-f]{8,31}");
 
     private final Questionnaire questionnaire;
     private final SuppressionRules rules;
@@ -93,13 +96,18 @@ public final class BriefService {
     record Listed(BriefEvent event, long testimonies) {
     }
 
-    /** The brief of one event, or why there is none. */
-    BriefOutcome make(Database db, Opener opener, String eventId) {
-        Objects.requireNonNull(eventId, "eventId");
+    /**
+     * The brief of one event, or why there is none. The event is its id, or the start of it that
+     * review shows (at least {@value #SHORT_ID} characters) when no other event starts the same way.
+     */
+    BriefOutcome make(Database db, Opener opener, String givenId) {
+        Objects.requireNonNull(givenId, "givenId");
         EventTable events = new EventTable(db);
-        if (!events.exists(eventId)) {
+        Optional<String> found = resolve(events, givenId);
+        if (found.isEmpty()) {
             return new BriefOutcome.Refused(Refusal.UNKNOWN_EVENT);
         }
+        String eventId = found.get();
         Map<TestimonyStatus, Integer> linked = events.linkedByStatus(eventId);
         if (!linked.isEmpty() && linked.keySet().stream().allMatch(s -> s == TestimonyStatus.WITHDRAWN)) {
             return new BriefOutcome.Refused(Refusal.ALL_WITHDRAWN);
@@ -186,6 +194,17 @@ public final class BriefService {
                     ReportSignature.sign(file.name(), file.content(), signer)));
         }
         return signed;
+    }
+
+    private static Optional<String> resolve(EventTable events, String given) {
+        if (events.exists(given)) {
+            return Optional.of(given);
+        }
+        if (!SHORT.matcher(given).matches()) {
+            return Optional.empty();
+        }
+        List<String> matching = events.withPrefix(given);
+        return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
     private List<CountedTestimony> open(Database db, Opener opener) {

@@ -61,6 +61,17 @@ class BriefCommandTest {
     }
 
     @Test
+    void takesTheEventByTheEightCharactersReviewShows() throws Exception {
+        String event = record.raid(RaidOnRecord.budhwarPeth(12));
+
+        Cli.Result run = brief("--event", event.substring(0, 8));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(written()).contains("gawahi-brief-" + event.substring(0, 8) + "-en.pdf");
+        assertThat(brief("--event", event.substring(0, 7)).out()).contains("There is no raid event with that id.");
+    }
+
+    @Test
     void aRaidWithTooFewTestimoniesWritesNothingAndNeverSaysHowMany() throws Exception {
         String event = record.raid(RaidOnRecord.budhwarPeth(3));
 

@@ -22,6 +22,7 @@ public final class EventTable {
     private static final String EXISTS = "SELECT 1 FROM events WHERE id = ?";
     private static final String RECENT = "SELECT e.id, e.created_day, count(t.id) FROM events e "
             + "LEFT JOIN testimonies t ON t.event_id = e.id GROUP BY e.id ORDER BY e.created_day DESC, e.id LIMIT ?";
+    private static final String WITH_PREFIX = "SELECT id FROM events WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 2";
     private static final String LINKED_BY_STATUS = "SELECT status, count(*) FROM testimonies WHERE event_id = ? "
             + "GROUP BY status";
 
@@ -53,6 +54,23 @@ public final class EventTable {
                     return rs.next();
                 }
             }
+        });
+    }
+
+    /** The events whose id starts with {@code prefix} (review shows the first 8 characters); at most two. */
+    public List<String> withPrefix(String prefix) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(WITH_PREFIX)) {
+                s.setInt(1, prefix.length());
+                s.setString(2, prefix);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
         });
     }
 
