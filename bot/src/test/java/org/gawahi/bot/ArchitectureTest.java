@@ -69,11 +69,14 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.gawahi.storage.crypto..")
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
 
-    /** POI parses spreadsheets from outside (a reviewer's); only translation review may use it. */
+    /**
+     * POI parses spreadsheets from outside (a reviewer's): only translation review may read with
+     * it; the raid brief may write its DOCX with it (and POI's OOXML schema classes).
+     */
     @ArchTest
-    static final ArchRule onlyTranslationReviewUsesPoi = noClasses()
-            .that().resideOutsideOfPackage("org.gawahi.bot.translations..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.poi..");
+    static final ArchRule onlyTranslationReviewAndTheBriefUsePoi = noClasses()
+            .that().resideOutsideOfPackages("org.gawahi.bot.translations..", "org.gawahi.bot.brief..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.openxmlformats..");
 
     /** The webhook endpoint may need Spring MVC; it is allowed Spring only once it exists. */
     @ArchTest

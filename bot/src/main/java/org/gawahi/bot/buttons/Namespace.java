@@ -20,6 +20,8 @@ public enum Namespace {
     CONTACT(List.of("c")),
     /** The report desk; it has no buttons yet (periods are typed), the letter is kept for it. */
     REPORT(List.of("t")),
+    /** The raid brief desk: {@code b:e:<event>}, {@code b:l:<event>:<lang>}, {@code b:d:<event>:<lang>:<body>}. */
+    BRIEF(List.of("b")),
     /** The Telegram adapter's own ✓ under a receipt: {@code z:clear:now}. */
     CHAT(List.of("z"));
 

@@ -161,6 +161,11 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private SuppressionRules rules() {
+        return rules(env);
+    }
+
+    /** The thresholds from GAWAHI_MIN_*, as reports and briefs use them. */
+    static SuppressionRules rules(CliEnvironment env) {
         try {
             Map<String, String> variables = new java.util.HashMap<>();
             for (String name : List.of("GAWAHI_MIN_COUNT", "GAWAHI_MIN_SENSITIVE_COUNT", "GAWAHI_MIN_DENOMINATOR")) {
@@ -219,7 +224,7 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static Opener unlock(Keys keys, Secret passphrase) {
+    static Opener unlock(Keys keys, Secret passphrase) {
         try {
             return keys.unlock(passphrase);
         } catch (WrongPassphraseException e) {
@@ -230,7 +235,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The first unlocked run after the upgrade authenticates earlier decisions (see {@link Decisions}). */
-    private static void authenticateEarlierDecisions(Keys keys, Database db, Opener opener) {
+    static void authenticateEarlierDecisions(Keys keys, Database db, Opener opener) {
         try {
             if (new Decisions(db, opener).authenticateEarlierDecisions(keys.sealer().keyId()).upgrade()
                     == Decisions.Upgrade.DONE_NOW) {
@@ -241,7 +246,7 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static Signer signer(Keys keys, Secret passphrase) {
+    static Signer signer(Keys keys, Secret passphrase) {
         try {
             return keys.signer(passphrase);
         } catch (WrongPassphraseException e) {

@@ -16,9 +16,9 @@ import com.lowagie.text.pdf.LayoutProcessor;
  * The embedded Noto fonts for OpenPDF, with Java2D glyph layout switched on so Devanagari is
  * shaped (conjuncts, vowel signs) rather than drawn letter by letter. OpenPDF keeps that
  * switch, and the fonts it has laid out, in static state of its own: it is turned on once,
- * here, before the first font is made.
+ * here, before the first font is made. Public for the raid brief ({@code org.gawahi.bot.brief}).
  */
-final class PdfFonts {
+public final class PdfFonts {
     private static final Map<Fonts.Face, BaseFont> FONTS = new EnumMap<>(Fonts.Face.class);
 
     private PdfFonts() {
@@ -40,8 +40,13 @@ final class PdfFonts {
         return font;
     }
 
+    /** Whether the shipped fonts draw every character of {@code text} (else it would print as boxes). */
+    public static boolean canDraw(String text) {
+        return Fonts.canDraw(text);
+    }
+
     /** A phrase whose script runs each have a font with their glyphs. */
-    static Phrase phrase(String text, float size, boolean bold, Color color) {
+    public static Phrase phrase(String text, float size, boolean bold, Color color) {
         Phrase phrase = new Phrase();
         for (Scripts.Run run : Scripts.runs(text)) {
             Font font = new Font(base(Fonts.Face.of(run.script(), bold)), size, Font.NORMAL, color);

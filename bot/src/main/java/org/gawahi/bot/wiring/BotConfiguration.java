@@ -15,6 +15,8 @@ import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.storage.testimony.Decisions;
+import org.gawahi.bot.brief.BriefDesk;
+import org.gawahi.bot.brief.BriefService;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.reports.ReportJob;
 import org.gawahi.bot.reports.ReportService;
@@ -255,11 +257,22 @@ class BotConfiguration {
         return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
     }
 
+    /** {@code /brief} in the chat, in front of {@code /report}; intake-only, it gets what is behind the desk. */
+    @Bean
+    BriefDesk briefDesk(ReportDesk reportDesk, Interview interview, SuppressionRules suppressionRules,
+                        KeyAccess keyAccess, Database database, SecureRandom random, Clock clock, AuditLog auditLog) {
+        Questionnaire questionnaire = interview.questionnaire();
+        Optional<BriefDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> BriefService.available(questionnaire))
+                .map(opener -> new BriefDesk.Unlocked(new BriefService(questionnaire, suppressionRules, clock),
+                        database, new Roles(database, random), opener, keyAccess.signer(), auditLog));
+        return new BriefDesk(reportDesk::handle, questionnaire, unlocked);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(RunSettings settings, ReportDesk reportDesk, ModerationDesk moderationDesk,
+    TelegramBot telegramBot(RunSettings settings, BriefDesk briefDesk, ReportDesk reportDesk, ModerationDesk moderationDesk,
                             Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
                             Sealer sealer, SecureRandom random, KeyAccess keyAccess) {
-        return new TelegramBot(settings.telegram(), Desks.engine(reportDesk, moderationDesk), interview.questionnaire(),
+        return new TelegramBot(settings.telegram(), Desks.engine(briefDesk, reportDesk, moderationDesk), interview.questionnaire(),
                 database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system(),
                 new SealedOutbox(database, sealer, clock, random), keyAccess.opener());
     }

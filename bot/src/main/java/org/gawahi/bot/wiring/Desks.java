@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gawahi.bot.brief.BriefDesk;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
@@ -14,12 +15,38 @@ import org.gawahi.storage.drafts.ChatRef;
 
 /**
  * The desks as the Telegram adapter sees them: reports in front of review in front of the
- * interview; review screens expire from the phone; reports are made, and notices (urgent
+ * interview (and briefs in front of reports); review screens expire from the phone; reports are made, and notices (urgent
  * arrivals, a moderator's one message back) sent, after the commit. Public so that the
  * end-to-end tests drive the very composition the application runs.
  */
 public final class Desks {
     private Desks() {
+    }
+
+    /** Briefs in front of reports in front of review in front of the interview. */
+    public static Engine engine(BriefDesk briefs, ReportDesk reports, ModerationDesk desk) {
+        Engine behind = engine(reports, desk);
+        return new Engine() {
+            @Override
+            public Screen handle(ChatRef chat, String languageCode, Input input) {
+                return briefs.handle(chat, languageCode, input);
+            }
+
+            @Override
+            public Optional<ReportJob> report(ChatRef chat) {
+                return briefs.takeJob(chat).or(() -> behind.report(chat));
+            }
+
+            @Override
+            public Optional<Duration> expiresAfter(ChatRef chat) {
+                return behind.expiresAfter(chat);
+            }
+
+            @Override
+            public Map<Long, String> notices() {
+                return behind.notices();
+            }
+        };
     }
 
     public static Engine engine(ReportDesk reports, ModerationDesk desk) {

@@ -4,10 +4,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.testimony.TestimonyStatus;
 
 /**
  * The table {@code events}: raid events (HURIDOCS' event, of which each testimony tells
@@ -19,6 +22,9 @@ public final class EventTable {
     private static final String EXISTS = "SELECT 1 FROM events WHERE id = ?";
     private static final String RECENT = "SELECT e.id, e.created_day, count(t.id) FROM events e "
             + "LEFT JOIN testimonies t ON t.event_id = e.id GROUP BY e.id ORDER BY e.created_day DESC, e.id LIMIT ?";
+    private static final String WITH_PREFIX = "SELECT id FROM events WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 2";
+    private static final String LINKED_BY_STATUS = "SELECT status, count(*) FROM testimonies WHERE event_id = ? "
+            + "GROUP BY status";
 
     /** An event and how many testimonies are linked to it. */
     public record Event(String id, LocalDate createdDay, int testimonies) {
@@ -48,6 +54,42 @@ public final class EventTable {
                     return rs.next();
                 }
             }
+        });
+    }
+
+    /** The events whose id starts with {@code prefix} (review shows the first 8 characters); at most two. */
+    public List<String> withPrefix(String prefix) {
+        return db.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(WITH_PREFIX)) {
+                s.setInt(1, prefix.length());
+                s.setString(2, prefix);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * How many testimonies are linked to an event, by status: a withdrawn testimony keeps its
+     * link (and nothing else), so a brief can say that every testimony about a raid was withdrawn.
+     */
+    public Map<TestimonyStatus, Integer> linkedByStatus(String id) {
+        return db.inTransaction(c -> {
+            Map<TestimonyStatus, Integer> counts = new EnumMap<>(TestimonyStatus.class);
+            try (PreparedStatement s = c.prepareStatement(LINKED_BY_STATUS)) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(TestimonyStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                    }
+                }
+            }
+            return counts;
         });
     }
 

@@ -14,20 +14,21 @@ import org.gawahi.config.questionnaire.Condition;
  * Nothing travels with a quote (no area, date, id or language), they are ordered by their
  * text so the order says nothing of when they arrived, at most {@value #MAX} of them, and
  * none at all unless the period holds at least as many testimonies as a published count
- * needs: a quote from a period of three testimonies is nearly a signature.
+ * needs: a quote from a period of three testimonies is nearly a signature. Public for the
+ * raid brief, which quotes the testimonies of one event by the same rule.
  */
-final class Quotes {
+public final class Quotes {
     static final int MAX = 6;
 
     private final Condition consent;
     private final int minimumTestimonies;
 
-    Quotes(Condition consent, int minimumTestimonies) {
+    public Quotes(Condition consent, int minimumTestimonies) {
         this.consent = Objects.requireNonNull(consent, "consent");
         this.minimumTestimonies = minimumTestimonies;
     }
 
-    List<String> of(List<CountedTestimony> inPeriod) {
+    public List<String> of(List<CountedTestimony> inPeriod) {
         if (inPeriod.size() < minimumTestimonies) {
             return List.of();
         }

@@ -1,0 +1,140 @@
+package org.gawahi.bot.brief;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gawahi.bot.moderation.Outcome;
+import org.gawahi.bot.moderation.Review;
+import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.questionnaire.QuestionnaireLoader;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Pseudonyms;
+import org.gawahi.storage.crypto.ServerSecret;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.ChatRef;
+import org.gawahi.storage.drafts.InMemoryDraftStore;
+import org.gawahi.storage.reports.SealedStore;
+import org.gawahi.storage.reports.SuppressionRules;
+import org.gawahi.storage.reports.Testimonies;
+import org.gawahi.storage.testimony.ReceiptCode;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyTable;
+
+/**
+ * A data directory where testimonies arrived as intake seals them, and a moderator approved
+ * them and linked them to one raid event through {@link Review}, as in Telegram or `gawahi review`.
+ */
+public final class RaidOnRecord {
+    static final Questionnaire RAID = QuestionnaireLoader.loadDefault();
+    static final LocalDate TODAY = LocalDate.of(2026, 2, 20);
+    static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final String MODERATOR = "ab".repeat(32);
+    static final String QUOTE = "They woke the children at two in the night and asked their names in the lane";
+
+    public final SealedStore store;
+    final List<ReceiptCode> receipts = new ArrayList<>();
+
+    private RaidOnRecord(SealedStore store) {
+        this.store = store;
+    }
+
+    public static RaidOnRecord create(Path data) throws Exception {
+        return new RaidOnRecord(SealedStore.create(data));
+    }
+
+    /**
+     * A raid like Budhwar Peth's of February 2026: {@code n} testimonies from Pune, at night,
+     * no woman officer at entry, children questioned in public with faces uncovered; two tell
+     * of sexual violence (fewer than the sensitive threshold: never listed); one agreed to be
+     * quoted and a moderator redacted her words.
+     */
+    public static List<TestimonyContent> budhwarPeth(int n) {
+        List<TestimonyContent> contents = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String acts = i < 2 ? "hit,sexual" : i % 2 == 0 ? "hit,insulted" : "insulted";
+            contents.add(Testimonies.content("q1=2026-02 q2=mh q3=pune q5=night q7=no q10=" + acts
+                    + " q21=yes q23=woken_night,questioned_public,face_uncovered"
+                    + (i == 0 ? " u1=aggregate,quote" : "")));
+        }
+        if (n > 0) {
+            TestimonyContent first = contents.get(0);
+            contents.set(0, new TestimonyContent(first.questionnaire(), first.version(), first.language(),
+                    first.answers(), Map.of("q29", QUOTE + ", and my neighbour's name")).withRedaction("q29", QUOTE));
+        }
+        return contents;
+    }
+
+    /** Seals the testimonies, and a moderator approves each and links it to a new event; the event id. */
+    public String raid(List<TestimonyContent> contents) throws Exception {
+        try (Database db = Database.open(store.dataDirectory());
+             Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
+             ServerSecret secret = store.keys().serverSecret();
+             Pseudonyms pseudonyms = new Pseudonyms(secret)) {
+            SealedSubmissions submissions = new SealedSubmissions(db, store.keys().sealer(), pseudonyms,
+                    new InMemoryDraftStore(CLOCK, Duration.ofHours(1)), new SecureRandom(), CLOCK);
+            TestimonyTable table = new TestimonyTable(db);
+            Review review = new Review(db, opener, store.keys().sealer(), CLOCK, new SecureRandom());
+            String event = review.startEvent(MODERATOR);
+            for (int i = 0; i < contents.size(); i++) {
+                java.util.Set<String> before = new java.util.HashSet<>(table.pendingIds());
+                try (var json = contents.get(i).toJson()) {
+                    receipts.add(submissions.submit(ChatRef.of(1000 + receipts.size()), json));
+                }
+                List<String> added = new ArrayList<>(table.pendingIds());
+                added.removeAll(before);
+                String id = added.get(0);
+                require(review.approve(MODERATOR, id));
+                require(review.link(MODERATOR, id, event));
+            }
+            return event;
+        }
+    }
+
+    /** Each author withdraws her testimony with her receipt, as /status and the web page let her. */
+    public void withdrawAll() throws Exception {
+        try (Database db = Database.open(store.dataDirectory());
+             ServerSecret secret = store.keys().serverSecret();
+             Pseudonyms pseudonyms = new Pseudonyms(secret)) {
+            SealedSubmissions submissions = new SealedSubmissions(db, store.keys().sealer(), pseudonyms,
+                    new InMemoryDraftStore(CLOCK, Duration.ofHours(1)), new SecureRandom(), CLOCK);
+            for (ReceiptCode receipt : receipts) {
+                if (!submissions.withdraw(receipt)) {
+                    throw new IllegalStateException("not withdrawn");
+                }
+            }
+        }
+    }
+
+    static BriefService service() {
+        return new BriefService(RAID, SuppressionRules.defaults(), CLOCK);
+    }
+
+    BriefOutcome make(String event) throws Exception {
+        try (Database db = Database.open(store.dataDirectory());
+             Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
+            return service().make(db, opener, event);
+        }
+    }
+
+    BriefService.Result write(String event, String language, java.util.Optional<String> body) throws Exception {
+        try (Database db = Database.open(store.dataDirectory());
+             Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
+             var signer = store.keys().signer(SealedStore.PASSPHRASE)) {
+            return service().write(db, opener, signer, event, language, body);
+        }
+    }
+
+    private static void require(Outcome outcome) {
+        if (outcome != Outcome.DONE) {
+            throw new IllegalStateException("review said " + outcome);
+        }
+    }
+}
