@@ -163,11 +163,12 @@ final class ReportCommand implements Callable<Integer> {
     private SuppressionRules rules() {
         try {
             Map<String, String> variables = new java.util.HashMap<>();
-            for (String name : List.of("GAWAHI_MIN_COUNT", "GAWAHI_MIN_SENSITIVE_COUNT", "GAWAHI_MIN_DENOMINATOR")) {
+            for (String name : List.of("GAWAHI_MIN_COUNT", "GAWAHI_MIN_SENSITIVE_COUNT", "GAWAHI_MIN_DENOMINATOR",
+                    "GAWAHI_MIN_GROUP")) {
                 env.variable(name).ifPresent(v -> variables.put(name, v));
             }
             ReportThresholds t = SettingsLoader.reportThresholds(variables);
-            return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator());
+            return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator(), t.minimumGroup());
         } catch (SettingsException e) {
             throw new UserFacingException(e.getMessage() + "\nNo report was made.", e);
         } catch (IllegalArgumentException e) {

@@ -223,21 +223,23 @@ class BotConfiguration {
 
     /**
      * The thresholds of the collective's reports, from GAWAHI_MIN_COUNT, GAWAHI_MIN_SENSITIVE_COUNT
-     * and GAWAHI_MIN_DENOMINATOR (safe defaults; never below 3), read as the CLI's {@code report} reads them.
+     * GAWAHI_MIN_DENOMINATOR and GAWAHI_MIN_GROUP (safe defaults; never below 3), read as the CLI's {@code report} reads them.
      */
     @Bean
     SuppressionRules suppressionRules(@Value("${GAWAHI_MIN_COUNT:}") String minimumCount,
                                       @Value("${GAWAHI_MIN_SENSITIVE_COUNT:}") String minimumSensitiveCount,
-                                      @Value("${GAWAHI_MIN_DENOMINATOR:}") String minimumDenominator) {
+                                      @Value("${GAWAHI_MIN_DENOMINATOR:}") String minimumDenominator,
+                                      @Value("${GAWAHI_MIN_GROUP:}") String minimumGroup) {
         Map<String, String> variables = new HashMap<>();
         Map.of("GAWAHI_MIN_COUNT", minimumCount, "GAWAHI_MIN_SENSITIVE_COUNT", minimumSensitiveCount,
-                "GAWAHI_MIN_DENOMINATOR", minimumDenominator).forEach((name, value) -> {
+                "GAWAHI_MIN_DENOMINATOR", minimumDenominator, "GAWAHI_MIN_GROUP", minimumGroup).forEach((name, value) -> {
                     if (!value.isBlank()) {
                         variables.put(name, value);
                     }
                 });
         ReportThresholds t = SettingsLoader.reportThresholds(variables);
-        return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator());
+        return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator(),
+                t.minimumGroup());
     }
 
     /**
