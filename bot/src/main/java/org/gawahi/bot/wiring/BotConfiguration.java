@@ -248,12 +248,13 @@ class BotConfiguration {
      */
     @Bean
     ReportDesk reportDesk(ModerationDesk moderationDesk, Interview interview, SuppressionRules suppressionRules,
-                          KeyAccess keyAccess, Database database, SecureRandom random, Clock clock, AuditLog auditLog) {
+                          KeyAccess keyAccess, Database database, Sealer sealer, SecureRandom random, Clock clock,
+                          AuditLog auditLog) {
         Questionnaire questionnaire = interview.questionnaire();
         // A questionnaire without indicators has nothing to report: the desk then lets /report through.
         Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
                 .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, keyAccess.signer(), auditLog));
+                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
     }
 

@@ -23,15 +23,16 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * The interval audit: for a withheld entry, the least and the most it can be given everything
  * published (this table's printed counts and totals, and the earlier published cells linked to
  * it), found by linear programming over atoms: groups of units that every figure either wholly
- * counts or wholly leaves out. An atom of {@code s} units holds between 0 and {@code s} counted
- * ones; a table built without units has one atom per count, bounded below only.
+ * counts or wholly leaves out (a table built without units has one atom per count). An atom's
+ * count is only known to be at least 0: how many units a cell holds is itself what a count
+ * table hides, so the adversary is not handed it.
  *
- * <p>An entry is protected when its interval is at least its threshold wide, or as wide as
- * the earlier publications alone left it when that is narrower: a figure the history already
- * pinned cannot be unpinned, and a new table must only not narrow it further. The linear
- * relaxation's interval contains the integer one, so rounding its ends inwards can only
- * overstate the width by the part no integer table fills; the brute-force proof test checks
- * small tables against the integer answer.
+ * <p>An entry is protected when its interval is at least its threshold wide, or, when that is
+ * narrower, as wide as the earlier publications alone leave it even to someone who knows how
+ * many units each atom holds (an atom of {@code s} units then holds 0 to {@code s} counted
+ * ones): after one more approval, her own cell can only ever be one of two values, and the
+ * table must leave it both. The linear relaxation's interval contains the integer one; the
+ * brute-force proof test checks small tables against the integer answer.
  */
 final class IntervalAudit {
     private static final double SLACK = 1e-6;
@@ -124,33 +125,34 @@ final class IntervalAudit {
 
     private boolean protectedEnough(Position p, Cell.Reason[][] reasons) {
         long needed = Math.min(rules.threshold(table.sensitive(p.row(), p.column())),
-                historyWidths.computeIfAbsent(p, q -> range(q, null).width()));
-        return range(p, reasons).width() >= needed;
+                historyWidths.computeIfAbsent(p, q -> range(q, null, true).width()));
+        return range(p, reasons, false).width() >= needed;
     }
 
     /**
      * The interval of entry {@code p} given the earlier cells and, unless {@code reasons} is
-     * null, this table's entries that {@code reasons} leaves printed.
+     * null, this table's entries that {@code reasons} leaves printed; {@code sized}: each atom
+     * holds at most its units.
      */
-    Range range(Position p, Cell.Reason[][] reasons) {
+    Range range(Position p, Cell.Reason[][] reasons, boolean sized) {
         if (historyConsistent) {
             try {
-                return solve(p, reasons, true);
+                return solve(p, reasons, true, sized);
             } catch (NoFeasibleSolutionException e) {
                 historyConsistent = false;
                 historyWidths.clear();
             }
         }
-        return solve(p, reasons, false);
+        return solve(p, reasons, false, sized);
     }
 
-    private Range solve(Position p, Cell.Reason[][] reasons, boolean withHistory) {
+    private Range solve(Position p, Cell.Reason[][] reasons, boolean withHistory, boolean sized) {
         int n = atomCells.size();
         if (n == 0) {
             return new Range(0, 0);
         }
         List<LinearConstraint> constraints = new ArrayList<>();
-        for (int a = 0; a < n; a++) {
+        for (int a = 0; a < n && sized; a++) {
             if (atomSizes.get(a) >= 0) {
                 double[] row = new double[n];
                 row[a] = 1;

@@ -117,6 +117,6 @@ public record Report(
      * change, and every format says so. It counts in the disclosure history like any other.
      */
     public boolean provisional() {
-        return period.end().isAfter(madeOn);
+        return period.notOverOn(madeOn);
     }
 }

@@ -91,7 +91,7 @@ public final class Suppressor {
             space.ifPresent(s -> differences(table, s, reasons));
             new Complements(table, reasons).protect();
             if (count(reasons) == before) {
-                audit.firstFailing(reasons).ifPresent(failing -> widen(table, reasons, failing));
+                audit.firstFailing(reasons).ifPresent(failing -> widen(table, reasons, failing, audit));
             }
         } while (count(reasons) > before);
         return publish(table, reasons);
@@ -163,11 +163,13 @@ public final class Suppressor {
     }
 
     /**
-     * Withholds one more entry so that a withheld one the audit found too narrow gets room: the
-     * cheapest printed entry of its row or column (non-zero first, then the smallest), else the
-     * cheapest printed entry anywhere.
+     * Withholds one more entry so that a withheld one the audit found too narrow gets room: of
+     * the printed entries of its row and column (else of the whole table), the one that widens
+     * it most, the cheapest among equals (non-zero first, then the smallest count). A narrow
+     * interval comes from a cycle of withheld entries through small counts, so the widest
+     * choice is often a larger count, which the cheapest rule alone would never pick.
      */
-    private static void widen(FrequencyTable table, Cell.Reason[][] reasons, Position failing) {
+    private static void widen(FrequencyTable table, Cell.Reason[][] reasons, Position failing, IntervalAudit audit) {
         Comparator<Position> cheapest = Comparator
                 .comparing((Position p) -> table.value(p.row(), p.column()) == 0)
                 .thenComparingLong(p -> table.value(p.row(), p.column()))
@@ -187,8 +189,22 @@ public final class Suppressor {
                 }
             }
         }
-        (inLine.isEmpty() ? anywhere : inLine).stream().min(cheapest)
-                .ifPresent(p -> reasons[p.row()][p.column()] = Cell.Reason.INTERVAL);
+        List<Position> candidates = inLine.isEmpty() ? anywhere : inLine;
+        candidates.sort(cheapest);
+        Position best = null;
+        long widest = -1;
+        for (Position p : candidates) {
+            reasons[p.row()][p.column()] = Cell.Reason.INTERVAL;
+            long width = audit.range(failing, reasons, false).width();
+            reasons[p.row()][p.column()] = null;
+            if (width > widest) {
+                widest = width;
+                best = p;
+            }
+        }
+        if (best != null) {
+            reasons[best.row()][best.column()] = Cell.Reason.INTERVAL;
+        }
     }
 
     private static int count(Cell.Reason[][] reasons) {
