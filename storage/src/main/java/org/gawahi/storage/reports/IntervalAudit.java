@@ -23,16 +23,19 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * The interval audit: for a withheld entry, the least and the most it can be given everything
  * published (this table's printed counts and totals, and the earlier published cells linked to
  * it), found by linear programming over atoms: groups of units that every figure either wholly
- * counts or wholly leaves out (a table built without units has one atom per count). An atom's
- * count is only known to be at least 0: how many units a cell holds is itself what a count
- * table hides, so the adversary is not handed it.
+ * counts or wholly leaves out (a table built without units has one atom per count).
+ *
+ * <p>The adversary knows how many units each atom holds (who testified, who withdrew: the
+ * issue's adversary knows she testified), so an atom of {@code s} units holds 0 to {@code s}
+ * counted ones, except in a table that counts its units themselves (every count equal to its
+ * units, as the raids reported): there how many units a cell holds is the very thing hidden,
+ * and an atom is only known to hold at least 0.
  *
  * <p>An entry is protected when its interval is at least its threshold wide, or, when that is
- * narrower, as wide as the earlier publications alone leave it even to someone who knows how
- * many units each atom holds (an atom of {@code s} units then holds 0 to {@code s} counted
- * ones): after one more approval, her own cell can only ever be one of two values, and the
- * table must leave it both. The linear relaxation's interval contains the integer one; the
- * brute-force proof test checks small tables against the integer answer.
+ * narrower, as wide as the earlier publications alone leave it: after one more approval, her
+ * own cell can only ever be one of two values, and the table must leave it both. The linear
+ * relaxation's interval contains the integer one; the brute-force proof test checks small
+ * tables against the integer answer.
  */
 final class IntervalAudit {
     private static final double SLACK = 1e-6;
@@ -54,12 +57,15 @@ final class IntervalAudit {
     private final List<Long> earlierValues = new ArrayList<>();
     private final Map<Position, Long> historyWidths = new HashMap<>();
     private boolean historyConsistent = true;
+    /** Whether the adversary is taken to know each atom's size (see the class comment). */
+    private final boolean sized;
 
     IntervalAudit(FrequencyTable table, Optional<UnitSpace> space, SuppressionRules rules) {
         this.table = table;
         this.rules = rules;
         int r = table.height() - 1;
         int c = table.width() - 1;
+        this.sized = space.isPresent() && !countsItsUnits(table);
         if (space.isEmpty()) {
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < c; j++) {
@@ -106,6 +112,17 @@ final class IntervalAudit {
         }
     }
 
+    private static boolean countsItsUnits(FrequencyTable table) {
+        for (int i = 0; i < table.height() - 1; i++) {
+            for (int j = 0; j < table.width() - 1; j++) {
+                if (table.value(i, j) != table.units(i, j).size()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The first withheld entry this table narrows below what it may, if any. */
     Optional<Position> firstFailing(Cell.Reason[][] reasons) {
         for (int i = 0; i < table.height(); i++) {
@@ -126,7 +143,12 @@ final class IntervalAudit {
     private boolean protectedEnough(Position p, Cell.Reason[][] reasons) {
         long needed = Math.min(rules.threshold(table.sensitive(p.row(), p.column())),
                 historyWidths.computeIfAbsent(p, q -> range(q, null, true).width()));
-        return range(p, reasons, false).width() >= needed;
+        return range(p, reasons, sized).width() >= needed;
+    }
+
+    /** How wide the interval of entry {@code p} is to the adversary, given what {@code reasons} leaves printed. */
+    long width(Position p, Cell.Reason[][] reasons) {
+        return range(p, reasons, sized).width();
     }
 
     /**

@@ -20,6 +20,11 @@ public final class PublishedTable {
         this.cells = cells;
     }
 
+    /** The table this was made from, for disclosure control and its tests; holds the raw counts. */
+    FrequencyTable shape() {
+        return shape;
+    }
+
     public List<String> rows() {
         return shape.rows();
     }

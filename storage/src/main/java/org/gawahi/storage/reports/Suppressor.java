@@ -195,7 +195,7 @@ public final class Suppressor {
         long widest = -1;
         for (Position p : candidates) {
             reasons[p.row()][p.column()] = Cell.Reason.INTERVAL;
-            long width = audit.range(failing, reasons, false).width();
+            long width = audit.width(failing, reasons);
             reasons[p.row()][p.column()] = null;
             if (width > widest) {
                 widest = width;
