@@ -73,16 +73,20 @@ public record ReportPeriod(YearMonth from, YearMonth to, Granularity granularity
             throw new InvalidPeriodException("The period starts in the future (" + from.strip() + "); nothing can have "
                     + "been reported for it yet.", InvalidPeriodException.Kind.FUTURE);
         }
-        if (end.isAfter(now)) {
+        if (end.isAfter(latestEnd(now, granularity))) {
             throw new InvalidPeriodException("The period ends in the future (" + to.strip() + "); end it at "
                     + label(latestEnd(now, granularity), granularity) + " or earlier.", InvalidPeriodException.Kind.FUTURE);
         }
         return new ReportPeriod(start, end, granularity);
     }
 
-    /** The last month that can end a period now: by quarter, the last month of the last quarter not still to come. */
+    /**
+     * The last month that can end a period now: this month, or by quarter the last month of
+     * this quarter. A period that is not over yet is read (the CLI marks its report provisional,
+     * the chat refuses it: see {@link #notOverOn}); one that ends after it is in the future.
+     */
     private static YearMonth latestEnd(YearMonth now, Granularity granularity) {
-        return granularity == Granularity.QUARTER ? now.minusMonths(now.getMonthValue() % 3) : now;
+        return granularity == Granularity.QUARTER ? now.plusMonths((3 - now.getMonthValue() % 3) % 3) : now;
     }
 
     /** True while the period is not over on {@code today}: its figures can still change. */
