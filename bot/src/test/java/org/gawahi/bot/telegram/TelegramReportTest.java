@@ -30,6 +30,7 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.SealedStore;
@@ -152,6 +153,34 @@ class TelegramReportTest {
         List<ReportFile> csv = service.export(direct, ReportFormat.CSV, "en", signer);
         assertThat(text(documents.get(0))).isEqualTo(new String(csv.get(0).content(), StandardCharsets.UTF_8))
                 .contains("raids_reported").contains("# testimonies: 40");
+    }
+
+    /**
+     * Telegram's /report had no --previous: a report sent in the chat is now recorded, sealed, in
+     * the disclosure history before its files go, and when a row of that history does not open
+     * the next report is refused in one sentence with no file.
+     */
+    @Test
+    void aChatReportIsRecordedInTheHistoryAndADamagedHistoryRefusesTheNext() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/report 2025-Q1");
+        assertThat(harness.emulator.documents(member.chatId())).hasSize(6);
+        DisclosureHistory.History history = new DisclosureHistory(db, new java.security.SecureRandom()).read(opener);
+        assertThat(history.publications()).isEqualTo(1);
+        assertThat(history.cells("night_raids/counts")).isNotEmpty();
+
+        db.run(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE disclosure_history SET sealed = zeroblob(length(sealed))");
+            }
+        });
+        member.types("/report 2025-Q1");
+
+        assertThat(member.screen().text()).isEqualTo("The report was not made: part of the record of what was "
+                + "published before cannot be read, and nothing is published unchecked. Tell an operator.");
+        assertThat(harness.emulator.documents(member.chatId())).hasSize(6);
     }
 
     @Test
