@@ -173,26 +173,20 @@ final class IntervalAudit {
         if (n == 0) {
             return new Range(0, 0);
         }
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (int a = 0; a < n && sized; a++) {
-            if (atomSizes.get(a) >= 0) {
-                double[] row = new double[n];
-                row[a] = 1;
-                constraints.add(new LinearConstraint(row, Relationship.LEQ, atomSizes.get(a)));
-            }
-        }
+        // Each equation is a row of 0/1 coefficients over the atoms and its value.
+        List<double[]> rows = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
         if (withHistory) {
             for (int k = 0; k < earlierValues.size(); k++) {
                 double[] row = new double[n];
-                boolean any = false;
                 for (int a = 0; a < n; a++) {
                     if (atomEarlier.get(a).get(k)) {
                         row[a] = 1;
-                        any = true;
                     }
                 }
-                if (any) {
-                    constraints.add(new LinearConstraint(row, Relationship.EQ, earlierValues.get(k)));
+                if (nonZero(row)) {
+                    rows.add(row);
+                    values.add(earlierValues.get(k));
                 }
             }
         }
@@ -201,7 +195,8 @@ final class IntervalAudit {
                 for (int j = 0; j < table.width(); j++) {
                     double[] row = coefficients(i, j);
                     if (reasons[i][j] == null && nonZero(row)) {
-                        constraints.add(new LinearConstraint(row, Relationship.EQ, table.value(i, j)));
+                        rows.add(row);
+                        values.add(table.value(i, j));
                     }
                 }
             }
@@ -210,8 +205,96 @@ final class IntervalAudit {
         if (!nonZero(objective)) {
             return new Range(0, 0);
         }
-        double low = optimise(objective, constraints, GoalType.MINIMIZE);
-        double high = optimise(objective, constraints, GoalType.MAXIMIZE);
+        // Presolve: an atom in an equation that sums to 0 is 0, and an equation left with one free
+        // atom fixes it; repeated, this takes most printed counts out before the simplex sees them.
+        double[] fixed = new double[n];
+        java.util.Arrays.fill(fixed, Double.NaN);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int e = 0; e < rows.size(); e++) {
+                double rest = values.get(e);
+                int free = -1;
+                int frees = 0;
+                for (int a = 0; a < n; a++) {
+                    if (rows.get(e)[a] != 0) {
+                        if (Double.isNaN(fixed[a])) {
+                            free = a;
+                            frees++;
+                        } else {
+                            rest -= fixed[a];
+                        }
+                    }
+                }
+                if (frees == 1) {
+                    fixed[free] = rest;
+                    changed = true;
+                } else if (frees > 1 && Math.abs(rest) < SLACK) {
+                    for (int a = 0; a < n; a++) {
+                        if (rows.get(e)[a] != 0 && Double.isNaN(fixed[a])) {
+                            fixed[a] = 0;
+                        }
+                    }
+                    changed = true;
+                }
+            }
+        }
+        int[] column = new int[n];
+        int m = 0;
+        double constant = 0;
+        for (int a = 0; a < n; a++) {
+            if (Double.isNaN(fixed[a])) {
+                column[a] = m++;
+            } else {
+                column[a] = -1;
+                if (fixed[a] < -SLACK || sized && atomSizes.get(a) >= 0 && fixed[a] > atomSizes.get(a) + SLACK) {
+                    throw new NoFeasibleSolutionException();
+                }
+                constant += objective[a] * fixed[a];
+            }
+        }
+        if (m == 0) {
+            long v = Math.round(constant);
+            return new Range(v, v);
+        }
+        List<LinearConstraint> constraints = new ArrayList<>();
+        for (int e = 0; e < rows.size(); e++) {
+            double[] reduced = new double[m];
+            double rest = values.get(e);
+            for (int a = 0; a < n; a++) {
+                if (rows.get(e)[a] != 0) {
+                    if (column[a] >= 0) {
+                        reduced[column[a]] = 1;
+                    } else {
+                        rest -= fixed[a];
+                    }
+                }
+            }
+            if (nonZero(reduced)) {
+                constraints.add(new LinearConstraint(reduced, Relationship.EQ, rest));
+            } else if (Math.abs(rest) > SLACK) {
+                throw new NoFeasibleSolutionException();
+            }
+        }
+        for (int a = 0; a < n && sized; a++) {
+            if (column[a] >= 0 && atomSizes.get(a) >= 0) {
+                double[] row = new double[m];
+                row[column[a]] = 1;
+                constraints.add(new LinearConstraint(row, Relationship.LEQ, atomSizes.get(a)));
+            }
+        }
+        double[] reducedObjective = new double[m];
+        for (int a = 0; a < n; a++) {
+            if (column[a] >= 0) {
+                reducedObjective[column[a]] = objective[a];
+            }
+        }
+        if (!nonZero(reducedObjective)) {
+            long v = Math.round(constant);
+            return new Range(v, v);
+        }
+        double low = constant + optimise(reducedObjective, constraints, GoalType.MINIMIZE);
+        double high = constant + optimise(reducedObjective, constraints, GoalType.MAXIMIZE);
         long lo = (long) Math.ceil(low - SLACK);
         long hi = Double.isInfinite(high) ? Long.MAX_VALUE : (long) Math.floor(high + SLACK);
         return new Range(lo, Math.max(lo, hi));

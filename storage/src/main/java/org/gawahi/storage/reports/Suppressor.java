@@ -31,6 +31,8 @@ import java.util.Set;
  * The result depends only on the table, the rules, the history and the previous pattern.
  */
 public final class Suppressor {
+    /** How many of the cheapest, and of the largest, printed entries the widening tries. */
+    private static final int TRIED = 4;
     private final SuppressionRules rules;
 
     public Suppressor(SuppressionRules rules) {
@@ -191,6 +193,11 @@ public final class Suppressor {
         }
         List<Position> candidates = inLine.isEmpty() ? anywhere : inLine;
         candidates.sort(cheapest);
+        if (candidates.size() > 2 * TRIED) { // the cheapest few and the largest few: each try is two linear programs
+            List<Position> ends = new ArrayList<>(candidates.subList(0, TRIED));
+            ends.addAll(candidates.subList(candidates.size() - TRIED, candidates.size()));
+            candidates = ends;
+        }
         Position best = null;
         long widest = -1;
         for (Position p : candidates) {
