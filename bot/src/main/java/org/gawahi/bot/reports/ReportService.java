@@ -18,6 +18,7 @@ import org.gawahi.storage.reports.ApprovedTestimonies;
 import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.EventLinks;
 import org.gawahi.storage.reports.Report;
+import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -83,6 +84,31 @@ public final class ReportService {
         Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(),
                 ownEvents, request.previous(), history).withLeftOut(opened.leftOut());
         return request.includePending() ? report.asRehearsal() : report;
+    }
+
+    /**
+     * The figures of one raid event, for a brief: its approved testimonies counted in the tables
+     * of {@code period} (the event's month) under the same names and units as period reports,
+     * checked against the disclosure history. Record it with {@link #recordEvent} before it
+     * leaves; print only its {@link Report#figures()} cells that are {@code Cell.Count}.
+     *
+     * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
+     */
+    public Report buildEvent(Database db, Opener opener, String eventId, ReportPeriod period,
+                             ApprovedTestimonies.Progress progress) {
+        TestimonyTable table = new TestimonyTable(db);
+        EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(table.eventLinks()));
+        ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener, events, false, threads)
+                .open(questionnaire.indicators().counting().consent(), progress);
+        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
+        return reporting.event(opened.testimonies(), eventId, period, new AuditLog(db, clock).head(), history)
+                .withLeftOut(opened.leftOut());
+    }
+
+    /** Records a brief's tables ({@link #buildEvent}) in the disclosure history, before it leaves the process. */
+    public void recordEvent(Database db, Sealer sealer, String eventId, Report brief) {
+        new DisclosureHistory(db, random).record(sealer, DisclosureHistory.Scope.event(eventId, brief.period()),
+                brief.provisional(), brief.tables());
     }
 
     /**
