@@ -25,11 +25,13 @@ import org.gawahi.config.settings.SettingsLoader;
 import org.gawahi.storage.crypto.KeyFileException;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.crypto.WrongPassphraseException;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.db.StorageException;
 import org.gawahi.storage.reports.CellKey;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.SuppressionRules;
@@ -67,7 +69,8 @@ final class ReportCommand implements Callable<Integer> {
     String language;
 
     @Option(names = "--previous", paramLabel = "REPORT.json",
-            description = "An earlier JSON report of the same period: what it withheld stays withheld.")
+            description = "An earlier JSON report of the same period made elsewhere (an import): what it withheld "
+                    + "stays withheld. Reports made here are checked against everything published before without it.")
     Path previous;
 
     @Option(names = "--include-pending", description = "Also count testimonies not yet approved: for rehearsing on test "
@@ -103,19 +106,23 @@ final class ReportCommand implements Callable<Integer> {
             Secret passphrase = Passphrases.read(env);
             try (Opener opener = unlock(keys, passphrase); Signer signer = signer(keys, passphrase)) {
                 authenticateEarlierDecisions(keys, db, opener);
-                return make(service, db, opener, signer, period, chosen, pattern);
+                return make(service, db, opener, signer, sealer(keys), period, chosen, pattern);
             }
         } catch (StorageException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
     }
 
-    private int make(ReportService service, Database db, Opener opener, Signer signer, ReportPeriod period,
-                     ReportFormat chosen, Map<String, Set<CellKey>> pattern) {
+    private int make(ReportService service, Database db, Opener opener, Signer signer, Sealer sealer,
+                     ReportPeriod period, ReportFormat chosen, Map<String, Set<CellKey>> pattern) {
         Report report;
         try {
             ProgressBar progress = ProgressBar.on(env, "Opening testimonies");
-            report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress::update);
+            try {
+                report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress::update);
+            } catch (DisclosureHistory.DamagedHistoryException e) {
+                throw new UserFacingException(e.getMessage() + " No report was made.", e);
+            }
             progress.finish();
             PrintWriter stdout = spec.commandLine().getOut();
             if (report.leftOut().any()) {
@@ -126,7 +133,12 @@ final class ReportCommand implements Callable<Integer> {
                         + ": every figure is too small to print without putting someone at risk. No file was written.");
                 return NOTHING_PUBLISHABLE;
             }
+            if (report.provisional()) {
+                stdout.println("PROVISIONAL: " + period.toLabel() + " is not over yet, so these figures can still change; "
+                        + "every file says so. The report counts in the disclosure history like any other.");
+            }
             List<ReportFile> files = service.export(report, chosen, language, signer);
+            service.record(db, sealer, report);
             for (ReportFile file : files) {
                 Files.write(out.resolve(file.name()), file.content());
                 if (!file.isSignature()) {
@@ -168,11 +180,12 @@ final class ReportCommand implements Callable<Integer> {
     static SuppressionRules rules(CliEnvironment env) {
         try {
             Map<String, String> variables = new java.util.HashMap<>();
-            for (String name : List.of("GAWAHI_MIN_COUNT", "GAWAHI_MIN_SENSITIVE_COUNT", "GAWAHI_MIN_DENOMINATOR")) {
+            for (String name : List.of("GAWAHI_MIN_COUNT", "GAWAHI_MIN_SENSITIVE_COUNT", "GAWAHI_MIN_DENOMINATOR",
+                    "GAWAHI_MIN_GROUP")) {
                 env.variable(name).ifPresent(v -> variables.put(name, v));
             }
             ReportThresholds t = SettingsLoader.reportThresholds(variables);
-            return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator());
+            return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator(), t.minimumGroup());
         } catch (SettingsException e) {
             throw new UserFacingException(e.getMessage() + "\nNo report was made.", e);
         } catch (IllegalArgumentException e) {
@@ -241,6 +254,14 @@ final class ReportCommand implements Callable<Integer> {
                     == Decisions.Upgrade.DONE_NOW) {
                 new org.gawahi.storage.roles.Roles(db, new java.security.SecureRandom()).authenticateExisting(opener);
             }
+        } catch (KeyFileException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+    }
+
+    static Sealer sealer(Keys keys) {
+        try {
+            return keys.sealer();
         } catch (KeyFileException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

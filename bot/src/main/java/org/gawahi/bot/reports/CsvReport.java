@@ -24,6 +24,9 @@ final class CsvReport {
         if (report.rehearsal()) {
             note(out, "rehearsal", words.message("rehearsal"));
         }
+        if (report.provisional()) {
+            note(out, "provisional", words.message("provisional"));
+        }
         note(out, "period", report.period().fromLabel() + " to " + report.period().toLabel() + " by "
                 + report.period().granularity().name().toLowerCase(java.util.Locale.ROOT));
         note(out, "made_on", report.madeOn().toString());

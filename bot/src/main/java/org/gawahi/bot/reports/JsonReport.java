@@ -33,6 +33,7 @@ final class JsonReport {
         root.put("format", FORMAT);
         root.put("title", words.message("title"));
         root.put("rehearsal", report.rehearsal());
+        root.put("provisional", report.provisional());
         root.put("left_out", Map.of("unreadable", report.leftOut().unreadable(),
                 "not_authentic", report.leftOut().notAuthentic()));
         root.put("language", words.language());

@@ -55,6 +55,9 @@ final class PdfBrief {
             if (report.rehearsal()) {
                 document.add(paragraph(words.message("rehearsal"), 13, true, new Color(0xb0, 0x20, 0x20), 6));
             }
+            if (report.provisional()) {
+                document.add(paragraph(words.message("provisional"), 13, true, new Color(0xb0, 0x20, 0x20), 6));
+            }
             document.add(paragraph(words.message("title"), 20, true, ACCENT, 4));
             document.add(paragraph(words.message("subtitle"), 10.5f, false, MUTED, 10));
             document.add(paragraph(words.periodLine(report), 11, true, INK, 2));

@@ -21,10 +21,12 @@ import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.roles.Role;
@@ -47,7 +49,11 @@ import org.gawahi.storage.roles.Roles;
  * ({@code desk/<lang>.yaml}), in the member's Telegram language, English when hers has none.
  *
  * <p>Periods: nothing for the last complete quarter; {@code 2026-Q3} (also {@code 2026Q3}) for
- * a quarter; {@code 2026-07} for a month (columns by month); two of them for a range.
+ * a quarter; {@code 2026-07} for a month (columns by month); two of them for a range. A period
+ * not over yet, one in the future and nonsense ({@code 0000-01}) are each refused with one
+ * sentence of the member's language: a chat report is always of a finished period. Every report
+ * sent is recorded in the disclosure history first; when the history does not open in full,
+ * nothing is sent.
  */
 public final class ReportDesk {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportDesk.class);
@@ -58,13 +64,14 @@ public final class ReportDesk {
     }
 
     /** What reports need, present only when the keys were unlocked at start. */
-    public record Unlocked(ReportService service, Database db, Roles roles, Opener opener, Optional<Signer> signer,
-                           AuditLog audit) {
+    public record Unlocked(ReportService service, Database db, Roles roles, Opener opener, Sealer sealer,
+                           Optional<Signer> signer, AuditLog audit) {
         public Unlocked {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(roles, "roles");
             Objects.requireNonNull(opener, "opener");
+            Objects.requireNonNull(sealer, "sealer");
             Objects.requireNonNull(signer, "signer");
             Objects.requireNonNull(audit, "audit");
         }
@@ -115,17 +122,28 @@ public final class ReportDesk {
         if (u.signer().isEmpty()) {
             return plain(words.message("report_no_signing_key"));
         }
+        String language = language(u.service(), languageCode);
+        Wording reportWords = Wording.of(questionnaire, language);
         ReportPeriod period;
+        LocalDate today = LocalDate.now(clock);
         try {
-            period = period(c.argument(), LocalDate.now(clock), words);
+            period = period(c.argument(), today, words);
         } catch (ReportPeriod.InvalidPeriodException e) {
-            return plain(e.getMessage() + "\n\n" + words.message("report_usage"));
+            return plain(reportWords.message(e.kind() == ReportPeriod.InvalidPeriodException.Kind.FUTURE
+                    ? "period_future" : "period_invalid") + "\n\n" + words.message("report_usage"));
+        }
+        if (period.notOverOn(today)) {
+            // Figures of an unfinished period change with every approval: each change is a difference to subtract.
+            return plain(reportWords.message("period_not_over"));
         }
         u.audit().append(actor, AuditAction.REPORT, Optional.empty());
-        String language = language(u.service(), languageCode);
         jobs.put(chat.id(), () -> {
             try {
                 return make(u, period, language, words);
+            } catch (DisclosureHistory.DamagedHistoryException e) {
+                log.warn("a report asked for in the chat was refused: {} rows of the disclosure history did not open",
+                        e.damaged());
+                return ReportJob.Delivery.say(reportWords.message("history_damaged"));
             } catch (RuntimeException e) {
                 // The class only: a message could name a file or a figure.
                 log.warn("a report asked for in the chat failed: {}", e.getClass().getName());
@@ -195,6 +213,7 @@ public final class ReportDesk {
         List<ReportFile> files = new ArrayList<>(u.service().export(report, ReportFormat.CSV, language, signer));
         files.addAll(overviewChart(u.service().export(report, ReportFormat.PNG, language, signer)));
         files.addAll(u.service().export(report, ReportFormat.PDF, language, signer));
+        u.service().record(u.db(), u.sealer(), report);
         String summary = words.message("report_summary", Map.of("period", span(period, words), "key", signer.keyId(),
                 "fingerprint", ReportSignature.fingerprint(signer.publicKey()),
                 "seq", String.valueOf(report.auditHead().seq()), "hash", report.auditHead().hash()))

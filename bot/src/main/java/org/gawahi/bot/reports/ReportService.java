@@ -13,9 +13,12 @@ import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.EventLinks;
 import org.gawahi.storage.reports.Report;
+import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -23,9 +26,10 @@ import org.gawahi.storage.testimony.TestimonyTable;
 /**
  * Reports for the collective, channel-agnostic: the CLI's {@code report} and the Telegram
  * adapter's {@code /report} both call {@link #build} (needs the unlocked keys), then
- * {@link #export} (needs the signing key), and hand the files on. Every figure has been
- * through disclosure control before {@link #build} returns; every file {@link #export}
- * returns comes with its {@code .sig}.
+ * {@link #record} (the disclosure history), then {@link #export} (needs the signing key), and
+ * hand the files on. Every figure has been through disclosure control, against everything
+ * published before, before {@link #build} returns; every file {@link #export} returns comes
+ * with its {@code .sig}.
  */
 public final class ReportService {
     private final Questionnaire questionnaire;
@@ -33,6 +37,8 @@ public final class ReportService {
     private final Clock clock;
     private final int threads;
     private final Optional<EventLinks> fixedEvents;
+    /** For the random ids of history rows only; nothing a report prints depends on it. */
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     /** Raids counted once per event, as moderators linked testimonies to events (read at each build). */
     public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock) {
@@ -60,8 +66,11 @@ public final class ReportService {
     }
 
     /**
-     * Opens the counted testimonies, counts and suppresses: the report, ready to export. While
-     * no testimony is linked to an event, each counts as its own raid and the method note says so.
+     * Opens the counted testimonies, counts and suppresses, checked against the disclosure
+     * history: the report, ready to record and export. While no testimony is linked to an
+     * event, each counts as its own raid and the method note says so.
+     *
+     * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
     public Report build(Database db, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
         TestimonyTable table = new TestimonyTable(db);
@@ -71,9 +80,45 @@ public final class ReportService {
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener,
                 events, request.includePending(), threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
+        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
         Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(),
-                ownEvents, request.previous()).withLeftOut(opened.leftOut());
+                ownEvents, request.previous(), history).withLeftOut(opened.leftOut());
         return request.includePending() ? report.asRehearsal() : report;
+    }
+
+    /**
+     * The figures of one raid event, for a brief: its approved testimonies counted in the tables
+     * of {@code period} (the event's month) under the same names and units as period reports,
+     * checked against the disclosure history. Record it with {@link #recordEvent} before it
+     * leaves; print only its {@link Report#figures()} cells that are {@code Cell.Count}.
+     *
+     * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
+     */
+    public Report buildEvent(Database db, Opener opener, String eventId, ReportPeriod period,
+                             ApprovedTestimonies.Progress progress) {
+        TestimonyTable table = new TestimonyTable(db);
+        EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(table.eventLinks()));
+        ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener, events, false, threads)
+                .open(questionnaire.indicators().counting().consent(), progress);
+        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
+        return reporting.event(opened.testimonies(), eventId, period, new AuditLog(db, clock).head(), history)
+                .withLeftOut(opened.leftOut());
+    }
+
+    /** Records a brief's tables ({@link #buildEvent}) in the disclosure history, before it leaves the process. */
+    public void recordEvent(Database db, Sealer sealer, String eventId, Report brief) {
+        new DisclosureHistory(db, random).record(sealer, DisclosureHistory.Scope.event(eventId, brief.period()),
+                brief.provisional(), brief.tables());
+    }
+
+    /**
+     * Records the report's printed tables in the disclosure history, before any file of it leaves
+     * the process: later reports and briefs are checked against it. A rehearsal is recorded too;
+     * once printed it may leave the collective by mistake.
+     */
+    public void record(Database db, Sealer sealer, Report report) {
+        new DisclosureHistory(db, random).record(sealer, DisclosureHistory.Scope.of(report.period()),
+                report.provisional(), report.tables());
     }
 
     /** Languages a report can be written in (English always). */

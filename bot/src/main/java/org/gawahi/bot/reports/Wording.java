@@ -28,7 +28,9 @@ final class Wording {
             "nothing_publishable", "the_law", "all_areas", "whole_period", "unknown_period", "state_not_given",
             "other_districts", "not_printed", "not_printed_note", "fewer_reports", "fewer_cases", "withheld", "share",
             "count_of", "unit_raids", "unit_testimonies", "unit_children", "area", "figure", "quotes_title", "no_quotes",
-            "chart_title", "chart_share_axis", "chart_count_axis", "contents", "rehearsal", "method_left_out");
+            "chart_title", "chart_share_axis", "chart_count_axis", "contents", "rehearsal", "method_left_out",
+            "provisional", "method_history", "method_whole_group", "period_not_over", "period_future", "period_invalid",
+            "history_damaged");
 
     private final ReportTexts words;
     private final Texts answers;
@@ -126,7 +128,8 @@ final class Wording {
     }
 
     String periodLine(Report report) {
-        return (report.rehearsal() ? message("rehearsal") + " · " : "") + message("period", Map.of("from", report.period().fromLabel(), "to", report.period().toLabel()))
+        return (report.rehearsal() ? message("rehearsal") + " · " : "")
+                + (report.provisional() ? message("provisional") + " · " : "") + message("period", Map.of("from", report.period().fromLabel(), "to", report.period().toLabel()))
                 + " · " + message("period_by", Map.of("granularity", message(
                 report.period().granularity() == ReportPeriod.Granularity.QUARTER ? "by_quarter" : "by_month")));
     }
@@ -140,6 +143,9 @@ final class Wording {
         List<String> lines = new java.util.ArrayList<>();
         if (report.rehearsal()) {
             lines.add(message("rehearsal"));
+        }
+        if (report.provisional()) {
+            lines.add(message("provisional"));
         }
         // An edited questionnaire from before rehearsals had their own line still has the rehearsal line above.
         boolean ownLine = report.rehearsal() && words.hasMessage("method_counted_rehearsal");
@@ -157,6 +163,9 @@ final class Wording {
         lines.add(message("method_suppression", Map.of("min", Integer.toString(report.rules().minimumCount()),
                 "min_sensitive", Integer.toString(report.rules().minimumSensitiveCount()),
                 "min_denominator", Integer.toString(report.rules().minimumDenominator()))));
+        lines.add(message("method_history", Map.of("min", Integer.toString(report.rules().minimumCount()),
+                "min_sensitive", Integer.toString(report.rules().minimumSensitiveCount()))));
+        lines.add(message("method_whole_group", Map.of("group", Integer.toString(report.rules().minimumGroup()))));
         lines.add(message("method_areas"));
         lines.add(message("method_unknown_period", Map.of("unknown", message("unknown_period"))));
         lines.add(message("method_quotes"));

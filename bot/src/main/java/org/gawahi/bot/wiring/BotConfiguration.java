@@ -225,21 +225,23 @@ class BotConfiguration {
 
     /**
      * The thresholds of the collective's reports, from GAWAHI_MIN_COUNT, GAWAHI_MIN_SENSITIVE_COUNT
-     * and GAWAHI_MIN_DENOMINATOR (safe defaults; never below 3), read as the CLI's {@code report} reads them.
+     * GAWAHI_MIN_DENOMINATOR and GAWAHI_MIN_GROUP (safe defaults; never below 3), read as the CLI's {@code report} reads them.
      */
     @Bean
     SuppressionRules suppressionRules(@Value("${GAWAHI_MIN_COUNT:}") String minimumCount,
                                       @Value("${GAWAHI_MIN_SENSITIVE_COUNT:}") String minimumSensitiveCount,
-                                      @Value("${GAWAHI_MIN_DENOMINATOR:}") String minimumDenominator) {
+                                      @Value("${GAWAHI_MIN_DENOMINATOR:}") String minimumDenominator,
+                                      @Value("${GAWAHI_MIN_GROUP:}") String minimumGroup) {
         Map<String, String> variables = new HashMap<>();
         Map.of("GAWAHI_MIN_COUNT", minimumCount, "GAWAHI_MIN_SENSITIVE_COUNT", minimumSensitiveCount,
-                "GAWAHI_MIN_DENOMINATOR", minimumDenominator).forEach((name, value) -> {
+                "GAWAHI_MIN_DENOMINATOR", minimumDenominator, "GAWAHI_MIN_GROUP", minimumGroup).forEach((name, value) -> {
                     if (!value.isBlank()) {
                         variables.put(name, value);
                     }
                 });
         ReportThresholds t = SettingsLoader.reportThresholds(variables);
-        return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator());
+        return SuppressionRules.of(t.minimumCount(), t.minimumSensitiveCount(), t.minimumDenominator(),
+                t.minimumGroup());
     }
 
     /**
@@ -248,12 +250,13 @@ class BotConfiguration {
      */
     @Bean
     ReportDesk reportDesk(ModerationDesk moderationDesk, Interview interview, SuppressionRules suppressionRules,
-                          KeyAccess keyAccess, Database database, SecureRandom random, Clock clock, AuditLog auditLog) {
+                          KeyAccess keyAccess, Database database, Sealer sealer, SecureRandom random, Clock clock,
+                          AuditLog auditLog) {
         Questionnaire questionnaire = interview.questionnaire();
         // A questionnaire without indicators has nothing to report: the desk then lets /report through.
         Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
                 .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, keyAccess.signer(), auditLog));
+                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
     }
 

@@ -268,4 +268,46 @@ class ReportCommandTest {
         assertThat(Files.readString(out.resolve("gawahi-report-2026-Q1_2026-Q1.csv")))
                 .contains("raids_reported,Raids reported,raids,all,false,sc_2022_consent,ka,Karnataka,2026-Q1,2026-Q1,,,,");
     }
+
+    /**
+     * The month in progress: the CLI makes its report, marked provisional in every format's
+     * words, and records it in the disclosure history like any other; the same period asked
+     * again after one more approval then withholds everything that would tell her answers.
+     */
+    @Test
+    void aMonthNotOverIsProvisionalEverywhereAndCountsInTheHistory() throws Exception {
+        String month = java.time.YearMonth.now(java.time.Clock.systemUTC()).toString();
+        SealedStore store = SealedStore.open(data);
+        List<TestimonyContent> hundred = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            hundred.add(Testimonies.content("q1=" + month + " q2=mh q5=night q10=none"));
+        }
+        try (Database db = Database.open(data)) {
+            store.submit(db, hundred, LocalDate.now(java.time.Clock.systemUTC()), TestimonyStatus.APPROVED);
+        }
+
+        Cli.Result csv = report("--from", month, "--to", month, "--by", "month", "--format", "csv");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out()).contains("PROVISIONAL: " + month + " is not over yet");
+        String first = Files.readString(out.resolve("gawahi-report-" + month + "_" + month + ".csv"));
+        assertThat(first).contains("# provisional: PROVISIONAL: the period was not over when this report was made")
+                .contains("night_raids,Raids at night (10 pm to 6 am),raids,all,false,night_arrest,mh,Maharashtra," + month + "," + month + ",100,100,100");
+        Cli.Result json = report("--from", month, "--to", month, "--by", "month", "--format", "json");
+        assertThat(Files.readString(out.resolve("gawahi-report-" + month + "_" + month + ".json")))
+                .contains("\"provisional\" : true");
+        assertThat(json.exitCode()).isZero();
+
+        try (Database db = Database.open(data)) {
+            store.submit(db, List.of(Testimonies.content("q1=" + month + " q2=mh q5=day q10=hit")),
+                    LocalDate.now(java.time.Clock.systemUTC()), TestimonyStatus.APPROVED);
+        }
+        Files.delete(out.resolve("gawahi-report-" + month + "_" + month + ".csv"));
+        Cli.Result again = report("--from", month, "--to", month, "--by", "month", "--format", "csv");
+
+        // Without the history this row would read 100 of 101: her night raid was a day raid. Every
+        // non-zero figure of the month counts her, so none can be printed until more have joined.
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ReportCommand.NOTHING_PUBLISHABLE);
+        assertThat(again.out()).contains("Nothing can be published for " + month);
+        assertThat(out.resolve("gawahi-report-" + month + "_" + month + ".csv")).doesNotExist();
+    }
 }

@@ -89,7 +89,9 @@ class GeneratedDataSetTest {
             }
         }
         assertThat(checked).isEqualTo(30);
-        assertThat(published).as("most figures of a large data set can be printed").isGreaterThan(15);
+        // Sensitive figures are small here: beside the threshold of 10, a zero of a group under 20 is
+        // withheld and the interval audit widens what a cycle of small counts would narrow.
+        assertThat(published).as("most figures of a large data set can be printed").isGreaterThan(threshold == 10 ? 10 : 15);
     }
 
     @Test

@@ -43,8 +43,10 @@ class ReportDeskTest {
 
     @Test
     void refusesTheCurrentUnfinishedQuarterTheFutureAndTooManyParts() {
-        assertThatThrownBy(() -> ReportDesk.period("2026-Q4", TODAY))
-                .isInstanceOf(ReportPeriod.InvalidPeriodException.class).hasMessageContaining("end it at 2026-Q3");
+        // The quarter in progress reads as a period, and is not over: handle() refuses it in one sentence.
+        assertThat(ReportDesk.period("2026-Q4", TODAY).notOverOn(TODAY)).isTrue();
+        assertThatThrownBy(() -> ReportDesk.period("2027-Q1", TODAY))
+                .isInstanceOf(ReportPeriod.InvalidPeriodException.class).hasMessageContaining("starts in the future");
         assertThatThrownBy(() -> ReportDesk.period("2026-10 2026-12", TODAY)).hasMessageContaining("end it at 2026-11");
         assertThatThrownBy(() -> ReportDesk.period("2026-Q1 2026-Q2 2026-Q3", TODAY))
                 .isInstanceOf(ReportPeriod.InvalidPeriodException.class);

@@ -84,13 +84,14 @@ class StrangerFaceTest {
         }
         audit = new AuditLog(db, clock);
         Review review = new Review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());
+        org.gawahi.storage.crypto.Sealer sealer = store.keys().sealer();
         BotHarness harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve(name).resolve("bot")));
         open.add(harness);
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, RAID,
                     unlocked ? Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)) : Optional.empty());
             ReportDesk reports = new ReportDesk(desk::handle, RAID, unlocked ? Optional.of(new ReportDesk.Unlocked(
-                    new ReportService(RAID, SuppressionRules.defaults(), clock), db, roles, opener, Optional.of(signer),
+                    new ReportService(RAID, SuppressionRules.defaults(), clock), db, roles, opener, sealer, Optional.of(signer),
                     audit)) : Optional.empty(), clock);
             return Desks.engine(reports, desk);
         });

@@ -23,6 +23,7 @@ import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.roles.Role;
@@ -70,7 +71,8 @@ class TelegramDeskLanguagesTest {
         AuditLog audit = new AuditLog(storage.db, Clock.systemUTC());
         storage.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("_skip")), Map.of("q29", "He took the money and left")).toJson(), true);
-        Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        Sealer sealer = storage.keys.sealer();
+        Review review = new Review(storage.db, opener, sealer, Clock.systemUTC(), TestStorage.RANDOM);
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
@@ -78,7 +80,7 @@ class TelegramDeskLanguagesTest {
                     ModerationDesk.DEFAULT_REVIEW_LIFETIME, new UrgentArrivals());
             ReportDesk reports = new ReportDesk(desk::handle, RAID, Optional.of(new ReportDesk.Unlocked(
                     new ReportService(RAID, SuppressionRules.defaults(), Clock.systemUTC()),
-                    storage.db, roles, opener, Optional.empty(), audit)), Clock.systemUTC());
+                    storage.db, roles, opener, sealer, Optional.empty(), audit)), Clock.systemUTC());
             return Desks.engine(reports, desk);
         });
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.SealedStore;
@@ -85,7 +87,8 @@ class TelegramReportTest {
             book.grant(MODERATOR, Role.MODERATOR);
             roles.save(book, store.keys().sealer(), opener);
         }
-        startBot(Optional.of(new ReportDesk.Unlocked(service, db, roles, opener, Optional.of(signer), audit)));
+        startBot(Optional.of(new ReportDesk.Unlocked(service, db, roles, opener, store.keys().sealer(), Optional.of(signer),
+                audit)));
     }
 
     private void startBot(Optional<ReportDesk.Unlocked> unlocked) throws Exception {
@@ -152,6 +155,34 @@ class TelegramReportTest {
                 .contains("raids_reported").contains("# testimonies: 40");
     }
 
+    /**
+     * Telegram's /report had no --previous: a report sent in the chat is now recorded, sealed, in
+     * the disclosure history before its files go, and when a row of that history does not open
+     * the next report is refused in one sentence with no file.
+     */
+    @Test
+    void aChatReportIsRecordedInTheHistoryAndADamagedHistoryRefusesTheNext() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/report 2025-Q1");
+        assertThat(harness.emulator.documents(member.chatId())).hasSize(6);
+        DisclosureHistory.History history = new DisclosureHistory(db, new java.security.SecureRandom()).read(opener);
+        assertThat(history.publications()).isEqualTo(1);
+        assertThat(history.cells("night_raids/counts")).isNotEmpty();
+
+        db.run(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE disclosure_history SET sealed = zeroblob(length(sealed))");
+            }
+        });
+        member.types("/report 2025-Q1");
+
+        assertThat(member.screen().text()).isEqualTo("The report was not made: part of the record of what was "
+                + "published before cannot be read, and nothing is published unchecked. Tell an operator.");
+        assertThat(harness.emulator.documents(member.chatId())).hasSize(6);
+    }
+
     @Test
     void theReportIsInTheMembersLanguageWhenItHasOne() throws Exception {
         approvedTestimonies();
@@ -195,13 +226,38 @@ class TelegramReportTest {
         Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
 
         member.types("/report 2099-Q1");
-        assertThat(member.screen().text()).contains("starts in the future").contains("/report 2026-Q3");
-        member.types("/report 2025-Q3 2025-Q1");
-        assertThat(member.screen().text()).contains("The period is empty");
-        member.types("/report last spring");
-        assertThat(member.screen().text()).contains("'last' is not a period");
-        member.types("/report 2025-Q1 2025-Q2 2025-Q3");
-        assertThat(member.screen().text()).contains("one quarter or month, or two of them");
+        assertThat(member.screen().text()).startsWith("That period is in the future;").contains("/report 2026-Q3");
+        for (String nonsense : List.of("2025-Q3 2025-Q1", "last spring", "2025-Q1 2025-Q2 2025-Q3", "0000-01",
+                "0000-Q1 2025-Q1")) {
+            member.types("/report " + nonsense);
+            assertThat(member.screen().text()).as(nonsense).startsWith("That is not a period Gawahi can report");
+        }
+
+        assertThat(harness.emulator.documents(member.chatId())).isEmpty();
+        assertThat(actions()).isEmpty();
+    }
+
+    /**
+     * The issue's finding: the chat took the unfinished month and quarter, whose figures change
+     * with every approval. Each is refused in one sentence, in the member's language, with no file
+     * and nothing recorded as a report.
+     */
+    @Test
+    void periodsNotOverYetAreRefusedInOneSentenceWithNoFile() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+        YearMonth now = YearMonth.now(clock);
+        String quarter = now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
+
+        for (String unfinished : List.of(now.toString(), quarter, now.getYear() + "-Q1 " + quarter,
+                now.minusMonths(1) + " " + now)) {
+            member.types("/report " + unfinished);
+            assertThat(member.screen().text()).as(unfinished)
+                    .isEqualTo("That period is not over yet; ask for it once it has ended.");
+        }
+        Person hindi = new Person(harness, MEMBER, "Meena", "meena_collective", "hi");
+        hindi.types("/report " + quarter);
+        assertThat(hindi.screen().text()).isEqualTo("वह अवधि अभी पूरी नहीं हुई है; उसके ख़त्म होने के बाद माँगें।");
 
         assertThat(harness.emulator.documents(member.chatId())).isEmpty();
         assertThat(actions()).isEmpty();

@@ -112,7 +112,7 @@ public final class SettingsLoader {
 
     /**
      * The report thresholds from {@code GAWAHI_MIN_COUNT}, {@code GAWAHI_MIN_SENSITIVE_COUNT}
-     * and {@code GAWAHI_MIN_DENOMINATOR}; refuses anything that is not a whole number of at
+     * , {@code GAWAHI_MIN_DENOMINATOR} and {@code GAWAHI_MIN_GROUP}; refuses anything that is not a whole number of at
      * least {@value ReportThresholds#FLOOR}, naming every variable at fault.
      */
     public static ReportThresholds reportThresholds(Map<String, String> env) {
@@ -121,6 +121,7 @@ public final class SettingsLoader {
         int count = threshold(env, "GAWAHI_MIN_COUNT", d.minimumCount(), problems);
         int sensitive = threshold(env, "GAWAHI_MIN_SENSITIVE_COUNT", d.minimumSensitiveCount(), problems);
         int denominator = threshold(env, "GAWAHI_MIN_DENOMINATOR", d.minimumDenominator(), problems);
+        int group = threshold(env, "GAWAHI_MIN_GROUP", Math.max(d.minimumGroup(), sensitive), problems);
         if (problems.isEmpty() && sensitive < count) {
             problems.add("GAWAHI_MIN_SENSITIVE_COUNT=" + sensitive + " is below GAWAHI_MIN_COUNT=" + count
                     + ": sensitive figures need at least the normal threshold");
@@ -129,10 +130,14 @@ public final class SettingsLoader {
             problems.add("GAWAHI_MIN_DENOMINATOR=" + denominator + " is below GAWAHI_MIN_COUNT=" + count
                     + ": the denominator is printed beside every percentage");
         }
+        if (problems.isEmpty() && group < sensitive) {
+            problems.add("GAWAHI_MIN_GROUP=" + group + " is below GAWAHI_MIN_SENSITIVE_COUNT=" + sensitive
+                    + ": a group smaller than that is never printed at all");
+        }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return new ReportThresholds(count, sensitive, denominator);
+        return new ReportThresholds(count, sensitive, denominator, group);
     }
 
     private static int threshold(Map<String, String> env, String name, int fallback, List<String> problems) {

@@ -35,4 +35,15 @@ class ReportThresholdsTest {
                 "GAWAHI_MIN_SENSITIVE_COUNT", "4")))
                 .hasMessageContaining("GAWAHI_MIN_SENSITIVE_COUNT=4 is below GAWAHI_MIN_COUNT=8");
     }
+
+    @Test
+    void theMinimumGroupDefaultsToTwentyOrTheSensitiveThresholdAndIsNeverBelowIt() {
+        assertThat(SettingsLoader.reportThresholds(Map.of()).minimumGroup()).isEqualTo(20);
+        assertThat(SettingsLoader.reportThresholds(Map.of("GAWAHI_MIN_SENSITIVE_COUNT", "25")).minimumGroup()).isEqualTo(25);
+        assertThat(SettingsLoader.reportThresholds(Map.of("GAWAHI_MIN_GROUP", "40")).minimumGroup()).isEqualTo(40);
+        assertThatThrownBy(() -> SettingsLoader.reportThresholds(Map.of("GAWAHI_MIN_GROUP", "2")))
+                .hasMessageContaining("GAWAHI_MIN_GROUP='2': a whole number of at least 3");
+        assertThatThrownBy(() -> SettingsLoader.reportThresholds(Map.of("GAWAHI_MIN_GROUP", "8")))
+                .hasMessageContaining("GAWAHI_MIN_GROUP=8 is below GAWAHI_MIN_SENSITIVE_COUNT=10");
+    }
 }

@@ -15,7 +15,16 @@ public sealed interface Cell permits Cell.Count, Cell.Suppressed {
         /** Hidden so that a primary cell cannot be worked out from the others and the totals. */
         COMPLEMENTARY,
         /** Suppressed in an earlier report of the same period, so it stays suppressed. */
-        PREVIOUS_REPORT
+        PREVIOUS_REPORT,
+        /**
+         * Its difference from a figure published before (another report, a brief) is taken over
+         * fewer testimonies than the threshold, so printing it would tell what those few answered.
+         */
+        EARLIER_PUBLICATION,
+        /** Hidden so that the interval another withheld figure can take stays at least the threshold wide. */
+        INTERVAL,
+        /** A sensitive figure that is all or none of a group smaller than the minimum group. */
+        WHOLE_GROUP
     }
 
     record Count(long value) implements Cell {

@@ -93,9 +93,18 @@ final class Counter {
             }
             return r;
         });
+        List<List<List<String>>> unitIds = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<List<String>> row = new ArrayList<>();
+            for (int j = 0; j < columns.size(); j++) {
+                row.add(new ArrayList<>());
+            }
+            unitIds.add(row);
+        }
         for (Unit unit : units(indicator, inPeriod)) {
             int i = rowIndex.get(rowOf[unit.first().index()]);
             int j = columnIndex.get(unit.first().column());
+            unitIds.get(i).get(j).add(unitId(indicator, unit.first()));
             boolean inDenominator = false;
             boolean inNumerator = false;
             for (Placed p : unit.members()) { // loops, not streams: this runs indicators x testimonies times
@@ -117,10 +126,21 @@ final class Counter {
             for (int j = 0; j < columns.size(); j++) {
                 set(numerators, indicator.sensitive(), rows.get(i), columns.get(j), num[i][j]);
                 set(denominators, indicator.sensitive(), rows.get(i), columns.get(j), den[i][j]);
+                numerators.units(rows.get(i), columns.get(j), unitIds.get(i).get(j));
+                denominators.units(rows.get(i), columns.get(j), unitIds.get(i).get(j));
             }
         }
         return new Counts(indicator, numerators.build(),
                 indicator.isShare() ? Optional.of(denominators.build()) : Optional.empty());
+    }
+
+    /**
+     * The id disclosure control knows a counted unit by, the same in every report and brief:
+     * the testimony, or the raid event for indicators counted per raid.
+     */
+    static String unitId(Indicator indicator, Placed first) {
+        return indicator.unit() == Indicator.Unit.RAIDS ? "e:" + first.testimony().eventId()
+                : "t:" + first.testimony().testimonyId();
     }
 
     /** What one counted item is made of: one testimony, or the testimonies of one raid. */

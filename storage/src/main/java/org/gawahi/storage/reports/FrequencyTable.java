@@ -1,9 +1,12 @@
 package org.gawahi.storage.reports;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Counts before disclosure control: rows (areas) by columns (periods), with their totals.
@@ -21,6 +24,12 @@ public final class FrequencyTable {
     /** (rows + 1) x (columns + 1): counts with their totals in the last row and column. */
     private final long[][] values;
     private final boolean[][] sensitive;
+    /**
+     * The units (testimonies, or raid events) each interior count is taken over, when the
+     * builder was told them: what lets disclosure control compare this table with earlier
+     * ones of other periods or events. Null when not given.
+     */
+    private final Set<String>[][] units;
 
     private FrequencyTable(Builder built) {
         this.rows = built.rows;
@@ -47,6 +56,32 @@ public final class FrequencyTable {
                 sensitive[r][c] |= delicate;
             }
         }
+        this.units = built.units == null ? null : margins(built.units, r, c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String>[][] margins(Set<String>[][] interior, int r, int c) {
+        Set<String>[][] all = new Set[r + 1][c + 1];
+        for (int i = 0; i <= r; i++) {
+            for (int j = 0; j <= c; j++) {
+                all[i][j] = new HashSet<>();
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                Set<String> u = interior[i][j] == null ? Set.of() : interior[i][j];
+                all[i][j].addAll(u);
+                all[i][c].addAll(u);
+                all[r][j].addAll(u);
+                all[r][c].addAll(u);
+            }
+        }
+        for (int i = 0; i <= r; i++) {
+            for (int j = 0; j <= c; j++) {
+                all[i][j] = Set.copyOf(all[i][j]);
+            }
+        }
+        return all;
     }
 
     public static Builder builder(List<String> rows, List<String> columns) {
@@ -91,6 +126,16 @@ public final class FrequencyTable {
 
     boolean sensitive(int row, int column) {
         return sensitive[row][column];
+    }
+
+    /** Whether the units of every count were given (see {@link Builder#units}). */
+    boolean hasUnits() {
+        return units != null;
+    }
+
+    /** The units a count or total is taken over; only when {@link #hasUnits()}. */
+    Set<String> units(int row, int column) {
+        return units[row][column];
     }
 
     boolean isTotal(int row, int column) {
@@ -140,6 +185,7 @@ public final class FrequencyTable {
         private final Map<String, Integer> columnIndex;
         private final long[][] counts;
         private final boolean[][] sensitive;
+        private Set<String>[][] units;
 
         private Builder(List<String> rows, List<String> columns) {
             this.rows = List.copyOf(rows);
@@ -172,6 +218,23 @@ public final class FrequencyTable {
             int j = known(columnIndex, column, "column");
             counts[i][j] = count;
             sensitive[i][j] = isSensitive;
+            return this;
+        }
+
+        /**
+         * The units the count of a cell is taken over: every testimony (or raid event) placed
+         * in that cell, whether it is counted or not, by an id that stays the same from one
+         * report to the next. Disclosure control compares these sets with those of earlier
+         * tables: two cells over almost the same people must not both be published. Give the
+         * units of every cell or of none; a cell never given has none.
+         */
+        @SuppressWarnings("unchecked")
+        public Builder units(String row, String column, Collection<String> unitIds) {
+            Objects.requireNonNull(unitIds, "unitIds");
+            if (units == null) {
+                units = new Set[rows.size()][columns.size()];
+            }
+            units[known(rowIndex, row, "row")][known(columnIndex, column, "column")] = Set.copyOf(unitIds);
             return this;
         }
 

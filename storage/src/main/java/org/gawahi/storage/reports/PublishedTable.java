@@ -20,6 +20,11 @@ public final class PublishedTable {
         this.cells = cells;
     }
 
+    /** The table this was made from, for disclosure control and its tests; holds the raw counts. */
+    FrequencyTable shape() {
+        return shape;
+    }
+
     public List<String> rows() {
         return shape.rows();
     }
@@ -60,6 +65,24 @@ public final class PublishedTable {
             }
         }
         return Collections.unmodifiableSet(keys);
+    }
+
+    /** A printed count or total with the units it is taken over: what the disclosure history keeps. */
+    record Printed(CellKey key, long value, Set<String> units) {
+    }
+
+    /** Every printed entry, with its units (none when the table was built without them). */
+    List<Printed> printed() {
+        List<Printed> printed = new java.util.ArrayList<>();
+        for (int i = 0; i < shape.height(); i++) {
+            for (int j = 0; j < shape.width(); j++) {
+                if (cells[i][j] instanceof Cell.Count count) {
+                    printed.add(new Printed(shape.key(i, j), count.value(),
+                            shape.hasUnits() ? shape.units(i, j) : Set.of()));
+                }
+            }
+        }
+        return printed;
     }
 
     /**

@@ -85,10 +85,38 @@ public record Report(
      */
     public Map<String, Set<CellKey>> suppressionPattern() {
         Map<String, Set<CellKey>> pattern = new LinkedHashMap<>();
-        for (Figure f : figures) {
-            pattern.put(f.indicator().id() + "/counts", f.counts().suppressedKeys());
-            f.denominators().ifPresent(d -> pattern.put(f.indicator().id() + "/denominators", d.suppressedKeys()));
-        }
+        tables().forEach((name, table) -> pattern.put(name, table.suppressedKeys()));
         return pattern;
+    }
+
+    /**
+     * Every table of the report by its name in the disclosure history ({@code <indicator>/counts},
+     * {@code <indicator>/denominators}): what {@link DisclosureHistory#record} keeps.
+     */
+    public Map<String, PublishedTable> tables() {
+        Map<String, PublishedTable> tables = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            tables.put(counts(f.indicator().id()), f.counts());
+            f.denominators().ifPresent(d -> tables.put(denominators(f.indicator().id()), d));
+        }
+        return tables;
+    }
+
+    /** The name of an indicator's counts table, in every report and brief alike. */
+    public static String counts(String indicator) {
+        return indicator + "/counts";
+    }
+
+    /** The name of an indicator's denominators table. */
+    public static String denominators(String indicator) {
+        return indicator + "/denominators";
+    }
+
+    /**
+     * True when the period was not over on the day the report was made: its figures can still
+     * change, and every format says so. It counts in the disclosure history like any other.
+     */
+    public boolean provisional() {
+        return period.notOverOn(madeOn);
     }
 }

@@ -23,10 +23,27 @@ public record ReportPeriod(YearMonth from, YearMonth to, Granularity granularity
 
     public enum Granularity { QUARTER, MONTH }
 
+    /** No period starts before this year: {@code 0000-01} is a typing slip, not a period. */
+    public static final int EARLIEST_YEAR = 1950;
+
     /** A period that cannot be reported, with words for the person who asked for it. */
     public static final class InvalidPeriodException extends IllegalArgumentException {
+        /** What is wrong, for an adapter that answers in the asker's language. */
+        public enum Kind { NOT_A_PERIOD, FUTURE }
+
+        private final Kind kind;
+
         public InvalidPeriodException(String message) {
+            this(message, Kind.NOT_A_PERIOD);
+        }
+
+        public InvalidPeriodException(String message, Kind kind) {
             super(message);
+            this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        }
+
+        public Kind kind() {
+            return kind;
         }
     }
 
@@ -54,21 +71,39 @@ public record ReportPeriod(YearMonth from, YearMonth to, Granularity granularity
         YearMonth now = YearMonth.from(today);
         if (start.isAfter(now)) {
             throw new InvalidPeriodException("The period starts in the future (" + from.strip() + "); nothing can have "
-                    + "been reported for it yet.");
+                    + "been reported for it yet.", InvalidPeriodException.Kind.FUTURE);
         }
-        if (end.isAfter(now)) {
+        if (end.isAfter(latestEnd(now, granularity))) {
             throw new InvalidPeriodException("The period ends in the future (" + to.strip() + "); end it at "
-                    + label(latestEnd(now, granularity), granularity) + " or earlier.");
+                    + label(latestEnd(now, granularity), granularity) + " or earlier.", InvalidPeriodException.Kind.FUTURE);
         }
         return new ReportPeriod(start, end, granularity);
     }
 
-    /** The last month that can end a period now: by quarter, the last month of the last quarter not still to come. */
+    /**
+     * The last month that can end a period now: this month, or by quarter the last month of
+     * this quarter. A period that is not over yet is read (the CLI marks its report provisional,
+     * the chat refuses it: see {@link #notOverOn}); one that ends after it is in the future.
+     */
     private static YearMonth latestEnd(YearMonth now, Granularity granularity) {
-        return granularity == Granularity.QUARTER ? now.minusMonths(now.getMonthValue() % 3) : now;
+        return granularity == Granularity.QUARTER ? now.plusMonths((3 - now.getMonthValue() % 3) % 3) : now;
+    }
+
+    /** True while the period is not over on {@code today}: its figures can still change. */
+    public boolean notOverOn(LocalDate today) {
+        return end().isAfter(today);
     }
 
     private static YearMonth parseEnd(String text, boolean start) {
+        YearMonth end = parseEndUnchecked(text, start);
+        if (end.getYear() < EARLIEST_YEAR) {
+            throw new InvalidPeriodException("'" + text.strip() + "' is not a period Gawahi can report: nothing before "
+                    + EARLIEST_YEAR + " is.");
+        }
+        return end;
+    }
+
+    private static YearMonth parseEndUnchecked(String text, boolean start) {
         String t = text == null ? "" : text.strip();
         Matcher q = QUARTER.matcher(t);
         if (q.matches()) {

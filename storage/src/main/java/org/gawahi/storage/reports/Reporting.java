@@ -48,6 +48,29 @@ public final class Reporting {
      */
     public Report report(List<CountedTestimony> testimonies, ReportPeriod period, AuditHead auditHead,
                          boolean ownEvents, Map<String, Set<CellKey>> previouslySuppressed) {
+        return report(testimonies, period, auditHead, ownEvents, previouslySuppressed, DisclosureHistory.History.EMPTY);
+    }
+
+    /**
+     * The figures of one raid event, for a brief: the report of {@code period} (the event's
+     * month) over the event's testimonies only, with the same table names and units as period
+     * reports, so that each is checked against the other in the disclosure history.
+     */
+    public Report event(List<CountedTestimony> testimonies, String eventId, ReportPeriod period, AuditHead auditHead,
+                        DisclosureHistory.History history) {
+        Objects.requireNonNull(eventId, "eventId");
+        return report(testimonies.stream().filter(t -> t.eventId().equals(eventId)).toList(), period, auditHead,
+                false, Map.of(), history);
+    }
+
+    /**
+     * As above, checked against everything published before ({@link DisclosureHistory#read}):
+     * refuses ({@link DisclosureHistory.DamagedHistoryException}) when any of it did not open.
+     */
+    public Report report(List<CountedTestimony> testimonies, ReportPeriod period, AuditHead auditHead,
+                         boolean ownEvents, Map<String, Set<CellKey>> previouslySuppressed,
+                         DisclosureHistory.History history) {
+        Objects.requireNonNull(history, "history").requireIntact();
         Objects.requireNonNull(testimonies, "testimonies");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(auditHead, "auditHead");
@@ -68,7 +91,7 @@ public final class Reporting {
         for (Indicator indicator : indicators.all()) {
             Areas areas = indicator.finestArea() == Indicator.AreaLevel.DISTRICT && !indicator.sensitive() ? districts : states;
             Counter.Counts counts = counter.count(indicator, inPeriod, areas);
-            figures.add(publish(counts, suppressor, percentages, previouslySuppressed));
+            figures.add(publish(counts, suppressor, percentages, previouslySuppressed, history));
         }
 
         Set<String> events = new HashSet<>();
@@ -85,14 +108,16 @@ public final class Reporting {
     }
 
     private Figure publish(Counter.Counts counts, Suppressor suppressor, Percentages percentages,
-                           Map<String, Set<CellKey>> previous) {
+                           Map<String, Set<CellKey>> previous, DisclosureHistory.History history) {
         String id = counts.indicator().id();
-        PublishedTable published = suppressor.suppress(counts.numerators(), previous.getOrDefault(id + "/counts", Set.of()));
+        PublishedTable published = suppressor.suppress(counts.numerators(), previous.getOrDefault(Report.counts(id), Set.of()),
+                history.cells(Report.counts(id)), counts.denominators());
         if (counts.denominators().isEmpty()) {
             return new Figure(counts.indicator(), published, java.util.Optional.empty(), Map.of());
         }
         PublishedTable denominators = suppressor.suppress(counts.denominators().get(),
-                previous.getOrDefault(id + "/denominators", Set.of()));
+                previous.getOrDefault(Report.denominators(id), Set.of()), history.cells(Report.denominators(id)),
+                java.util.Optional.empty());
         Map<CellKey, Percentage> shares = new HashMap<>();
         List<String> rows = new ArrayList<>(published.rows());
         rows.add(CellKey.TOTAL);

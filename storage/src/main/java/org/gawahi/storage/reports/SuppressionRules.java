@@ -16,16 +16,34 @@ import java.util.List;
  * @param minimumDenominator    no percentage on fewer reports than this (default 20); never
  *                              below {@code minimumCount}, because the denominator is printed
  *                              beside the percentage
+ * @param minimumGroup          a sensitive figure that is all or none of its group (its
+ *                              denominator, or everyone its cell counts over) is printed only
+ *                              when the group has at least this many (default 20): "12 of 12
+ *                              arrested" says what happened to each of the 12; never below
+ *                              {@code minimumSensitiveCount}
  */
-public record SuppressionRules(int minimumCount, int minimumSensitiveCount, int minimumDenominator) {
+public record SuppressionRules(int minimumCount, int minimumSensitiveCount, int minimumDenominator, int minimumGroup) {
     /** No threshold may be set below this: OECD practice uses 3 as the very least. */
     public static final int FLOOR = 3;
+    /** The minimum group when none is configured. */
+    public static final int DEFAULT_MINIMUM_GROUP = 20;
+
+    /** With the default minimum group (or the sensitive threshold, when that is higher). */
+    public SuppressionRules(int minimumCount, int minimumSensitiveCount, int minimumDenominator) {
+        this(minimumCount, minimumSensitiveCount, minimumDenominator,
+                Math.max(DEFAULT_MINIMUM_GROUP, minimumSensitiveCount));
+    }
 
     public SuppressionRules {
         List<String> problems = new ArrayList<>();
         floor("minimumCount", minimumCount, problems);
         floor("minimumSensitiveCount", minimumSensitiveCount, problems);
         floor("minimumDenominator", minimumDenominator, problems);
+        floor("minimumGroup", minimumGroup, problems);
+        if (minimumGroup < minimumSensitiveCount) {
+            problems.add("minimumGroup is " + minimumGroup + ", below minimumSensitiveCount " + minimumSensitiveCount
+                    + "; a group smaller than that is not printed at all");
+        }
         if (minimumSensitiveCount < minimumCount) {
             problems.add("minimumSensitiveCount is " + minimumSensitiveCount
                     + ", below minimumCount " + minimumCount + "; sensitive cells need at least the normal threshold");
@@ -39,9 +57,15 @@ public record SuppressionRules(int minimumCount, int minimumSensitiveCount, int 
         }
     }
 
-    /** 5, 10 and 20, as in research §7. */
+    /** 5, 10 and 20, as in research §7, and a minimum group of 20. */
     public static SuppressionRules defaults() {
-        return new SuppressionRules(5, 10, 20);
+        return new SuppressionRules(5, 10, 20, DEFAULT_MINIMUM_GROUP);
+    }
+
+    /** Configured rules with a minimum group; throws {@link IllegalArgumentException} naming each setting it refuses. */
+    public static SuppressionRules of(int minimumCount, int minimumSensitiveCount, int minimumDenominator,
+                                      int minimumGroup) {
+        return new SuppressionRules(minimumCount, minimumSensitiveCount, minimumDenominator, minimumGroup);
     }
 
     /** Configured rules; throws {@link IllegalArgumentException} naming each setting it refuses. */

@@ -52,7 +52,32 @@ class ReportPeriodTest {
         assertThatThrownBy(() -> ReportPeriod.parse("2027-Q1", "2027-Q1", Granularity.QUARTER, TODAY))
                 .hasMessageContaining("starts in the future");
         assertThatThrownBy(() -> ReportPeriod.parse("2026-Q3", "2027-Q1", Granularity.QUARTER, TODAY))
-                .hasMessageContaining("ends in the future").hasMessageContaining("end it at 2026-Q3 or earlier");
+                .hasMessageContaining("ends in the future").hasMessageContaining("end it at 2026-Q4 or earlier");
+        assertThatThrownBy(() -> ReportPeriod.parse("2026-12", "2026-12", Granularity.MONTH, TODAY))
+                .hasMessageContaining("starts in the future");
+    }
+
+    @Test
+    void aFutureEndIsToldApartFromNonsenseAndTheYearZeroIsNonsense() {
+        assertThatThrownBy(() -> ReportPeriod.parse("2027-01", "2027-01", Granularity.MONTH, TODAY))
+                .isInstanceOfSatisfying(ReportPeriod.InvalidPeriodException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ReportPeriod.InvalidPeriodException.Kind.FUTURE));
+        for (String nonsense : new String[] {"0000-01", "0000-Q1", "1949-12"}) {
+            assertThatThrownBy(() -> ReportPeriod.parse(nonsense, "2026-01", Granularity.MONTH, TODAY))
+                    .as(nonsense).isInstanceOfSatisfying(ReportPeriod.InvalidPeriodException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ReportPeriod.InvalidPeriodException.Kind.NOT_A_PERIOD));
+        }
+    }
+
+    @Test
+    void theCurrentMonthQuarterAndYearAreNotOverAndTheLastMonthIs() {
+        assertThat(ReportPeriod.parse("2026-11", "2026-11", Granularity.MONTH, TODAY).notOverOn(TODAY)).isTrue();
+        assertThat(ReportPeriod.parse("2026-Q4", "2026-Q4", Granularity.QUARTER, TODAY).notOverOn(TODAY)).isTrue();
+        assertThat(ReportPeriod.parse("2026-Q1", "2026-Q4", Granularity.QUARTER, TODAY).notOverOn(TODAY)).isTrue();
+        assertThat(ReportPeriod.parse("2026-01", "2026-11", Granularity.MONTH, TODAY).notOverOn(TODAY)).isTrue();
+        assertThat(ReportPeriod.parse("2026-10", "2026-10", Granularity.MONTH, TODAY).notOverOn(TODAY)).isFalse();
+        assertThat(ReportPeriod.parse("2026-10", "2026-10", Granularity.MONTH, TODAY).notOverOn(LocalDate.of(2026, 10, 31)))
+                .isTrue();
     }
 
     @Test
