@@ -27,7 +27,9 @@ final class Migrations {
             "V6__draft_keys.sql",
             "V7__testimony_integrity.sql",
             "V8__outbox.sql",
-            "V9__roles_mac.sql");
+            "V9__roles_mac.sql",
+            "V10__disclosure_history.sql",
+            "V11__form_launches.sql");
 
     private Migrations() {
     }
