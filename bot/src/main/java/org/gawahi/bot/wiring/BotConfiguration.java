@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gawahi.bot.form.FormApi;
+import org.gawahi.bot.form.FormPage;
 import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.miniapp.LaunchValidator;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
@@ -51,6 +54,7 @@ import org.gawahi.storage.updates.UpdateOffsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The whole object graph of the running bot, in one place. Everything it builds is plain Java
@@ -149,6 +153,7 @@ class BotConfiguration {
 
     /** Sealed submissions, counted when urgent so the moderators can be told (unlocked mode). */
     @Bean
+    @Primary
     Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
                             SecureRandom random, Clock clock, UrgentArrivals urgentArrivals) {
         return urgentArrivals.watching(new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock));
@@ -277,6 +282,34 @@ class BotConfiguration {
     @Bean
     WebhookController webhookController(WebhookHandler webhookHandler) {
         return new WebhookController(webhookHandler);
+    }
+
+    /**
+     * The sealed form's store: the same sealed submissions, without the urgent count (the form's
+     * urgency is sealed inside the record, where the server cannot see it).
+     */
+    @Bean
+    SealedSubmissions formSubmissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
+                                      SecureRandom random, Clock clock) {
+        return new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    LaunchPurge launchPurge(SealedSubmissions formSubmissions) {
+        return LaunchPurge.every(LaunchPurge.DEFAULT_INTERVAL, formSubmissions);
+    }
+
+    /**
+     * The sealed form at /form/ when GAWAHI_PUBLIC_URL is set (docs/OPERATING.md); without it,
+     * everything under /form is not found and the chat is all there is.
+     */
+    @Bean
+    FormController formController(RunSettings settings, SealedSubmissions formSubmissions, Sealer sealer,
+                                  Pseudonyms pseudonyms, Questionnaire questionnaire, Clock clock) {
+        Optional<FormApi> api = settings.publicUrl().map(url -> new FormApi(
+                new LaunchValidator(settings.telegram().token(), clock), formSubmissions, sealer, pseudonyms,
+                questionnaire, QuestionnaireLoader.source(settings.questionnaireFolder()), clock));
+        return new FormController(api, new FormPage());
     }
 
     @Bean
