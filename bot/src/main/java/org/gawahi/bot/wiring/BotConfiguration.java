@@ -1,5 +1,6 @@
 package org.gawahi.bot.wiring;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
 import org.gawahi.bot.telegram.Sleeper;
 import org.gawahi.bot.telegram.TelegramBot;
+import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.WebhookHandler;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
@@ -172,8 +174,9 @@ class BotConfiguration {
     }
 
     @Bean
-    Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock) {
-        return new Interview(questionnaire, draftStore, submissions, clock);
+    Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock,
+                        RunSettings settings) {
+        return new Interview(questionnaire, draftStore, submissions, clock, settings.formUrl().map(URI::toString));
     }
 
     /** One audit log for both desks, so that refused strangers share one budget of entries. */
@@ -264,7 +267,8 @@ class BotConfiguration {
     TelegramBot telegramBot(RunSettings settings, ReportDesk reportDesk, ModerationDesk moderationDesk,
                             Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
                             Sealer sealer, SecureRandom random, KeyAccess keyAccess) {
-        return new TelegramBot(settings.telegram(), Desks.engine(reportDesk, moderationDesk), interview.questionnaire(),
+        TelegramSettings telegram = settings.formUrl().map(settings.telegram()::withForm).orElse(settings.telegram());
+        return new TelegramBot(telegram, Desks.engine(reportDesk, moderationDesk), interview.questionnaire(),
                 database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system(),
                 new SealedOutbox(database, sealer, clock, random), keyAccess.opener());
     }

@@ -68,6 +68,11 @@ public record RunSettings(TelegramSettings telegram, Path dataDirectory, Optiona
                 keyFingerprint, healthPort, Optional.of(url));
     }
 
+    /** The sealed form's page, {@code <publicUrl>/form/}, when there is one. */
+    public Optional<URI> formUrl() {
+        return publicUrl.map(url -> URI.create(url + "/form/"));
+    }
+
     /** Whether the web server faces the public (through the proxy): webhook mode, or the form. */
     public boolean servesThePublic() {
         return telegram.mode() == org.gawahi.bot.telegram.TelegramMode.WEBHOOK || publicUrl.isPresent();
