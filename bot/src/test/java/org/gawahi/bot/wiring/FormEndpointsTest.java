@@ -57,6 +57,17 @@ class FormEndpointsTest {
     Sealer sealer;
     HttpClient http = HttpClient.newHttpClient();
 
+    final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+            new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger root;
+
+    private void listen() {
+        root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.setContext(root.getLoggerContext());
+        logged.start();
+        root.addAppender(logged);
+    }
+
     @BeforeEach
     void startEmulator() throws Exception {
         emulator = BotApiEmulator.start(TOKEN);
@@ -64,6 +75,9 @@ class FormEndpointsTest {
 
     @AfterEach
     void stop() {
+        if (root != null) {
+            root.detachAppender(logged);
+        }
         if (app != null) {
             app.close();
         }
@@ -161,6 +175,7 @@ class FormEndpointsTest {
     @Test
     void opensAndTakesOneSealedTestimonyPerLaunchOverHttp() throws Exception {
         startWithTheForm();
+        listen(); // Spring Boot reset the logging context while starting
         String launch = launch(5703);
 
         HttpResponse<String> open = post("/form/api/open", JSON.createObjectNode().put("initData", launch).toString());
@@ -194,6 +209,14 @@ class FormEndpointsTest {
 
         // No message in her chat for a form testimony: Telegram does not learn when she sent it.
         assertThat(emulator.chat(5703).messages()).isEmpty();
+        // No access log, no request logging: no line names the path, an address, the client or her.
+        assertThat(app.getEnvironment().getProperty("server.tomcat.accesslog.enabled")).isEqualTo("false");
+        assertThat(logged.list).extracting(e -> e.getFormattedMessage()).isNotEmpty().allSatisfy(line ->
+                assertThat(line).doesNotContain("/form", "127.0.0.1", "Java-http-client", "5703", id, "hash="));
+        assertThat(logged.list).filteredOn(e -> e.getLoggerName().contains("form"))
+                .extracting(e -> e.getFormattedMessage())
+                .containsExactly("form refused a request: already_sent (1 so far)",
+                        "form refused a request: launch_invalid (1 so far)");
     }
 
     @Test
