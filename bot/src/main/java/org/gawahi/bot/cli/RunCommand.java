@@ -48,7 +48,10 @@ import picocli.CommandLine.Unmatched;
                 "                           where Enter alone starts intake-only (as does no terminal)",
                 "  GAWAHI_HEALTH_PORT       serve health on 127.0.0.1 at this port (default: none); in webhook",
                 "                           mode a port of its own, never the webhook's",
-                "  SERVER_PORT              webhook mode: the port of the webhook endpoint and health (default 8080)",
+                "  GAWAHI_PUBLIC_URL        the public https:// address of this server (your proxy forwards",
+                "                           /form/ to 127.0.0.1:8080/form/): the sealed form is offered in the",
+                "                           chat; not set: no form, the chat only",
+                "  SERVER_PORT              webhook mode or form: the port of the webhook and the form (default 8080)",
                 "  GAWAHI_KEY_FINGERPRINT   pins the collective key (as `gawahi keys status` prints it):",
                 "                           the bot then refuses to start with any other key",
                 "Spring settings may follow, e.g. --server.port=8081."})
@@ -82,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<Secret> passphrase = read.passphrase().isPresent() ? read.passphrase() : askPassphrase(env);
         StartChecks.telegramAccepts(read.telegram(), new TokenCheck(TELEGRAM_CHECK_TIMEOUT));
         RunSettings settings = new RunSettings(read.telegram(), dir, read.questionnaireFolder(), read.drafts(),
-                read.draftTimeToLive(), passphrase, read.keyFingerprint(), read.healthPort());
+                read.draftTimeToLive(), passphrase, read.keyFingerprint(), read.healthPort(), read.publicUrl());
         try {
             return GawahiApplication.runUntilStopped(settings,
                     health -> env.out().println(startLine(settings, keys, health)),
@@ -111,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
         return "gawahi is running " + (settings.passphrase().isPresent() ? "unlocked" : "intake-only")
                 + " (" + keyLabel(keys) + "), "
                 + (settings.telegram().mode() == TelegramMode.POLLING ? "polling Telegram" : "Telegram webhook")
+                + settings.publicUrl().map(url -> ", the sealed form at " + url + "/form/").orElse("")
                 + ", " + health.map(url -> "health at " + url).orElse("no health endpoint (" + HEALTH_PORT
                 + " to have one)") + ".";
     }
@@ -146,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
         });
         return new RunSettings(telegram, settings.dataDirectory(), settings.questionnaire(), settings.drafts(),
                 settings.draftTimeToLive(), value(env, PASSPHRASE).map(Secret::of), settings.keyFingerprint(),
-                healthPort(env));
+                healthPort(env), settings.publicUrl());
     }
 
     private static Optional<Integer> healthPort(Map<String, String> env) {

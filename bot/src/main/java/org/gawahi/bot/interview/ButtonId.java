@@ -26,6 +26,8 @@ record ButtonId(String kind, String context, String argument) {
     static final String PAUSED = "p";
     static final String RESUME = "s";
     static final String WITHDRAW = "w";
+    /** The sealed form's button: it opens a page, Telegram never sends it back. */
+    static final String FORM = "f:form";
 
     static final String CTX_LANGUAGE = "lang";
     static final String CTX_REVIEW = "review";

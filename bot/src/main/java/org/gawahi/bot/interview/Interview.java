@@ -46,12 +46,21 @@ public final class Interview {
     private final PendingWithdrawals withdrawals;
 
     public Interview(Questionnaire questionnaire, DraftStore drafts, Submissions submissions, Clock clock) {
+        this(questionnaire, drafts, submissions, clock, Optional.empty());
+    }
+
+    /**
+     * As above; with {@code formUrl}, her first screen also offers the sealed form at that https
+     * address (a button that opens it inside the messenger), where the questionnaire has the words.
+     */
+    public Interview(Questionnaire questionnaire, DraftStore drafts, Submissions submissions, Clock clock,
+                     Optional<String> formUrl) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         this.drafts = Objects.requireNonNull(drafts, "drafts");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         questionnaire.requireMessages(EngineMessages.REQUIRED);
         Flow flow = new Flow(questionnaire);
-        this.screens = new Screens(questionnaire, flow, clock);
+        this.screens = new Screens(questionnaire, flow, clock, Objects.requireNonNull(formUrl, "formUrl"));
         this.answering = new Answering(questionnaire, flow, screens, clock);
         this.receiptTries = new AttemptLimiter(clock, RECEIPT_TRIES, RECEIPT_WINDOW);
         this.withdrawals = new PendingWithdrawals(clock);

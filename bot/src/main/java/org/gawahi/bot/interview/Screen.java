@@ -14,11 +14,25 @@ import java.util.Optional;
  */
 public record Screen(String text, List<List<Button>> keyboard, boolean done, Optional<String> receipt, Ending ending) {
 
-    /** One button: an opaque id for the channel to send back, and its label. */
-    public record Button(String id, String label) {
+    /**
+     * One button: an opaque id for the channel to send back, and its label. With {@code webApp},
+     * pressing it opens that https page inside the messenger (the sealed form) instead of sending
+     * the id back.
+     */
+    public record Button(String id, String label, Optional<String> webApp) {
         public Button {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(webApp, "webApp");
+        }
+
+        public Button(String id, String label) {
+            this(id, label, Optional.empty());
+        }
+
+        /** A button that opens the page at {@code url} inside the messenger. */
+        static Button webApp(String id, String label, String url) {
+            return new Button(id, label, Optional.of(url));
         }
     }
 

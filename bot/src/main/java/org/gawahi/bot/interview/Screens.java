@@ -22,14 +22,23 @@ final class Screens {
     static final int MAX_TEXT = 4000;
     private static final int MAX_ANSWER_IN_REVIEW = 120;
 
+    /** The messages that offer the sealed form; a questionnaire without them does not offer it. */
+    static final List<String> FORM_MESSAGES = List.of("form_offer", "button_form");
+
     private final Questionnaire questionnaire;
     private final Flow flow;
     private final Clock clock;
+    private final java.util.Optional<String> formUrl;
 
     Screens(Questionnaire questionnaire, Flow flow, Clock clock) {
+        this(questionnaire, flow, clock, java.util.Optional.empty());
+    }
+
+    Screens(Questionnaire questionnaire, Flow flow, Clock clock, java.util.Optional<String> formUrl) {
         this.questionnaire = questionnaire;
         this.flow = flow;
         this.clock = clock;
+        this.formUrl = formUrl;
     }
 
     Texts texts(Draft draft) {
@@ -65,7 +74,13 @@ final class Screens {
         if (!row.isEmpty()) {
             rows.add(row);
         }
-        return Screen.of(questionnaire.texts(shown).message("choose_language"), rows);
+        Texts t = questionnaire.texts(shown);
+        if (formUrl.isPresent() && FORM_MESSAGES.stream().allMatch(t::hasMessage)) {
+            // Her first screen: the private form beside the chat, with one line on the difference.
+            rows.add(List.of(Button.webApp(ButtonId.FORM, t.message("button_form"), formUrl.get())));
+            return Screen.of(t.message("form_offer") + "\n\n" + t.message("choose_language"), rows);
+        }
+        return Screen.of(t.message("choose_language"), rows);
     }
 
     Screen question(Draft draft) {

@@ -40,6 +40,13 @@ interface BotApi extends AutoCloseable {
     /** Sets the command menu for a language ({@code ""}: every language without its own menu). */
     void setMyCommands(List<MenuCommand> commands, String languageCode) throws ApiException;
 
+    /**
+     * Makes the chat's menu button open the page at {@code url} (the sealed form) for every private
+     * chat. Fakes that do not care may leave it doing nothing.
+     */
+    default void setChatMenuButton(String label, String url) throws ApiException {
+    }
+
     void setWebhook(String url, Secret secretToken) throws ApiException;
 
     void deleteWebhook() throws ApiException;

@@ -29,7 +29,10 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
+import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -189,10 +192,26 @@ final class ClientBotApi implements BotApi {
     static InlineKeyboardMarkup markup(List<List<Screen.Button>> keyboard) {
         List<InlineKeyboardRow> rows = keyboard.stream()
                 .map(row -> new InlineKeyboardRow(row.stream()
-                        .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.id()).build())
+                        .map(ClientBotApi::button)
                         .toList()))
                 .toList();
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    /** A button that sends its id back, or, for the sealed form, one that opens the page inside Telegram. */
+    private static InlineKeyboardButton button(Screen.Button b) {
+        if (b.webApp().isPresent()) {
+            return InlineKeyboardButton.builder().text(b.label()).webApp(new WebAppInfo(b.webApp().get())).build();
+        }
+        return InlineKeyboardButton.builder().text(b.label()).callbackData(b.id()).build();
+    }
+
+    @Override
+    public void setChatMenuButton(String label, String url) throws ApiException {
+        SetChatMenuButton method = SetChatMenuButton.builder()
+                .menuButton(MenuButtonWebApp.builder().text(label).webAppInfo(new WebAppInfo(url)).build())
+                .build();
+        await("setChatMenuButton", () -> client.executeAsync(method), callTimeout);
     }
 
     @FunctionalInterface

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.gawahi.config.questionnaire.Questionnaire;
+import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.outbox.SealedOutbox;
@@ -43,6 +44,9 @@ public final class TelegramBot implements AutoCloseable {
     private final PollingLoop loop;
     private final WebhookHandler webhook;
     private final CommandMenu menu;
+    /** The menu button's label for the sealed form; the message {@value #FORM_MENU}. */
+    private final Optional<String> formMenuLabel;
+    static final String FORM_MENU = "form_menu";
     private final BotStatus status;
     private final Sleeper sleeper;
     private final ChatOutbox outbox;
@@ -92,6 +96,8 @@ public final class TelegramBot implements AutoCloseable {
                 settings.mode() == TelegramMode.WEBHOOK ? settings.webhookSecret() : java.util.Optional.empty(),
                 applier);
         this.menu = new CommandMenu(questionnaire);
+        Texts defaults = questionnaire.texts(questionnaire.defaultLanguage());
+        this.formMenuLabel = defaults.hasMessage(FORM_MENU) ? Optional.of(defaults.message(FORM_MENU)) : Optional.empty();
     }
 
     /** Polling: removes any webhook and polls, setting the menus meanwhile. Webhook: sets the menus and the webhook. */
@@ -127,6 +133,9 @@ public final class TelegramBot implements AutoCloseable {
         for (Map.Entry<String, List<BotApi.MenuCommand>> menu : menu.menus().entrySet()) {
             tryTwice("setMyCommands", () -> api.setMyCommands(menu.getValue(), menu.getKey()));
         }
+        // One menu button for every private chat, so in the default language's words.
+        settings.formUrl().ifPresent(url -> formMenuLabel.ifPresent(label ->
+                tryTwice("setChatMenuButton", () -> api.setChatMenuButton(label, url.toString()))));
     }
 
     @FunctionalInterface

@@ -13,9 +13,10 @@ import org.gawahi.config.secret.Secret;
  * @param apiUrl        the Bot API server, {@code https://api.telegram.org} unless a local one is used
  * @param webhookUrl    the public HTTPS address Telegram posts to (webhook mode only)
  * @param webhookSecret the value Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
+ * @param formUrl       the sealed form's page (https), which the chat's menu button opens; empty: no form
  */
 public record TelegramSettings(Secret token, URI apiUrl, TelegramMode mode, Optional<URI> webhookUrl,
-                               Optional<Secret> webhookSecret) {
+                               Optional<Secret> webhookSecret, Optional<URI> formUrl) {
     public static final URI DEFAULT_API_URL = URI.create("https://api.telegram.org");
     /** What Telegram accepts as a webhook secret. */
     public static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -26,6 +27,7 @@ public record TelegramSettings(Secret token, URI apiUrl, TelegramMode mode, Opti
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(webhookUrl, "webhookUrl");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        Objects.requireNonNull(formUrl, "formUrl");
         if (token.isBlank()) {
             throw new IllegalArgumentException("the bot token is empty");
         }
@@ -40,11 +42,17 @@ public record TelegramSettings(Secret token, URI apiUrl, TelegramMode mode, Opti
     }
 
     public static TelegramSettings polling(Secret token, URI apiUrl) {
-        return new TelegramSettings(token, apiUrl, TelegramMode.POLLING, Optional.empty(), Optional.empty());
+        return new TelegramSettings(token, apiUrl, TelegramMode.POLLING, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The same, with the sealed form's page for the menu button. */
+    public TelegramSettings withForm(URI url) {
+        return new TelegramSettings(token, apiUrl, mode, webhookUrl, webhookSecret, Optional.of(url));
     }
 
     public static TelegramSettings webhook(Secret token, URI apiUrl, URI webhookUrl, Secret webhookSecret) {
         return new TelegramSettings(token, apiUrl, TelegramMode.WEBHOOK, Optional.of(webhookUrl),
-                Optional.of(webhookSecret));
+                Optional.of(webhookSecret), Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package org.gawahi.bot.wiring;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gawahi.bot.form.FormApi;
+import org.gawahi.bot.form.FormPage;
 import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.miniapp.LaunchValidator;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
@@ -25,6 +29,7 @@ import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
 import org.gawahi.bot.telegram.Sleeper;
 import org.gawahi.bot.telegram.TelegramBot;
+import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.WebhookHandler;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
@@ -53,6 +58,7 @@ import org.gawahi.storage.updates.UpdateOffsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The whole object graph of the running bot, in one place. Everything it builds is plain Java
@@ -151,6 +157,7 @@ class BotConfiguration {
 
     /** Sealed submissions, counted when urgent so the moderators can be told (unlocked mode). */
     @Bean
+    @Primary
     Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
                             SecureRandom random, Clock clock, UrgentArrivals urgentArrivals) {
         return urgentArrivals.watching(new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock));
@@ -169,8 +176,9 @@ class BotConfiguration {
     }
 
     @Bean
-    Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock) {
-        return new Interview(questionnaire, draftStore, submissions, clock);
+    Interview interview(Questionnaire questionnaire, DraftStore draftStore, Submissions submissions, Clock clock,
+                        RunSettings settings) {
+        return new Interview(questionnaire, draftStore, submissions, clock, settings.formUrl().map(URI::toString));
     }
 
     /** One audit log for both desks, so that refused strangers share one budget of entries. */
@@ -275,7 +283,8 @@ class BotConfiguration {
     TelegramBot telegramBot(RunSettings settings, BriefDesk briefDesk, ReportDesk reportDesk, ModerationDesk moderationDesk,
                             Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
                             Sealer sealer, SecureRandom random, KeyAccess keyAccess) {
-        return new TelegramBot(settings.telegram(), Desks.engine(briefDesk, reportDesk, moderationDesk), interview.questionnaire(),
+        TelegramSettings telegram = settings.formUrl().map(settings.telegram()::withForm).orElse(settings.telegram());
+        return new TelegramBot(telegram, Desks.engine(briefDesk, reportDesk, moderationDesk), interview.questionnaire(),
                 database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system(),
                 new SealedOutbox(database, sealer, clock, random), keyAccess.opener());
     }
@@ -293,6 +302,34 @@ class BotConfiguration {
     @Bean
     WebhookController webhookController(WebhookHandler webhookHandler) {
         return new WebhookController(webhookHandler);
+    }
+
+    /**
+     * The sealed form's store: the same sealed submissions, without the urgent count (the form's
+     * urgency is sealed inside the record, where the server cannot see it).
+     */
+    @Bean
+    SealedSubmissions formSubmissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
+                                      SecureRandom random, Clock clock) {
+        return new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    LaunchPurge launchPurge(SealedSubmissions formSubmissions) {
+        return LaunchPurge.every(LaunchPurge.DEFAULT_INTERVAL, formSubmissions);
+    }
+
+    /**
+     * The sealed form at /form/ when GAWAHI_PUBLIC_URL is set (docs/OPERATING.md); without it,
+     * everything under /form is not found and the chat is all there is.
+     */
+    @Bean
+    FormController formController(RunSettings settings, SealedSubmissions formSubmissions, Sealer sealer,
+                                  Pseudonyms pseudonyms, Questionnaire questionnaire, Clock clock) {
+        Optional<FormApi> api = settings.publicUrl().map(url -> new FormApi(
+                new LaunchValidator(settings.telegram().token(), clock), formSubmissions, sealer, pseudonyms,
+                questionnaire, QuestionnaireLoader.source(settings.questionnaireFolder()), clock));
+        return new FormController(api, new FormPage());
     }
 
     @Bean

@@ -39,7 +39,7 @@ public class GawahiApplication {
 
     /** Starts the application and returns its running context. */
     public static ConfigurableApplicationContext start(RunSettings settings, String... args) {
-        boolean web = settings.telegram().mode() == TelegramMode.WEBHOOK || settings.healthPort().isPresent();
+        boolean web = settings.servesThePublic() || settings.healthPort().isPresent();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GawahiApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -84,14 +84,15 @@ public class GawahiApplication {
     }
 
     /**
-     * Where health listens. Polling: the whole web server is health, on {@code GAWAHI_HEALTH_PORT}.
-     * Webhook: the webhook's port (the one a reverse proxy forwards to) serves the webhook only;
+     * Where health listens. Polling without the form: the whole web server is health, on
+     * {@code GAWAHI_HEALTH_PORT}. Webhook or the form: the port a reverse proxy forwards to serves
+     * the webhook and the form only;
      * health, which says whether the keys are unlocked and when someone last used the bot, gets a
      * port of its own on loopback, or none: a proxy that forwards more than the webhook path must
      * not let a stranger learn what the chat takes care to hide.
      */
     static Map<String, Object> healthProperties(RunSettings settings) {
-        if (settings.telegram().mode() == TelegramMode.POLLING) {
+        if (!settings.servesThePublic()) {
             return settings.healthPort().<Map<String, Object>>map(port -> Map.of("server.port", port)).orElse(Map.of());
         }
         return settings.healthPort().<Map<String, Object>>map(port -> Map.of(
@@ -128,7 +129,8 @@ public class GawahiApplication {
         } catch (IOException e) {
             throw new StartFailure("Port " + port + " on " + address + " is already in use by another program, so "
                     + "the web server cannot listen there. Stop that program, or choose another port ("
-                    + "GAWAHI_HEALTH_PORT for health in polling mode, SERVER_PORT in webhook mode); nothing was changed.",
+                    + "GAWAHI_HEALTH_PORT for health in polling mode, SERVER_PORT in webhook mode or with the form); "
+                    + "nothing was changed.",
                     e);
         }
     }

@@ -35,7 +35,16 @@ public final class QuestionnaireLoader {
     }
 
     public static Questionnaire load(Path folder) {
-        return load(name -> {
+        return load(folder(folder));
+    }
+
+    /** The files of {@code folder}, or of the shipped raid testimony when empty. */
+    public static Source source(Optional<Path> folder) {
+        return folder.<Source>map(QuestionnaireLoader::folder).orElseGet(() -> classpath(DEFAULT_RESOURCE));
+    }
+
+    private static Source folder(Path folder) {
+        return name -> {
             try {
                 return Optional.of(Files.readString(folder.resolve(name), StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
@@ -43,7 +52,16 @@ public final class QuestionnaireLoader {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + folder.resolve(name), e);
             }
-        });
+        };
+    }
+
+    /**
+     * One file of a questionnaire as plain maps, lists and scalars, read as the loader reads it
+     * ({@code "yes"} stays a string); empty when the file does not exist. For the sealed form,
+     * which runs the same questionnaire in her browser. Call it on a folder {@link #load} accepted.
+     */
+    public static Optional<Object> tree(Source source, String relativeName) {
+        return source.read(relativeName).map(YamlNode::tree);
     }
 
     public static Source classpath(String prefix) {

@@ -55,6 +55,14 @@ final class YamlNode {
     }
 
     /**
+     * The document as plain maps, lists and scalars, read exactly as {@link #parse} reads it
+     * (only true/false are booleans); for handing the questionnaire to another engine as JSON.
+     */
+    static Object tree(String content) {
+        return yaml().load(content);
+    }
+
+    /**
      * YAML 1.1 reads {@code yes}, {@code no}, {@code on} and {@code off} as booleans, which
      * would silently turn option ids into {@code true}; only true and false are booleans here.
      */

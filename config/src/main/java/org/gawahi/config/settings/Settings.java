@@ -17,6 +17,8 @@ import org.gawahi.config.secret.Secret;
  * @param draftTimeToLive how long an untouched draft is kept
  * @param questionnaire a questionnaire folder, or empty for the shipped raid testimony
  * @param keyFingerprint the collective key the bot may seal to ({@code GAWAHI_KEY_FINGERPRINT}); empty: not pinned
+ * @param publicUrl     where people reach this server over HTTPS ({@code GAWAHI_PUBLIC_URL}), for the sealed
+ *                      form at {@code <publicUrl>/form/}; empty: no form, the chat only
  */
 public record Settings(
         Path dataDirectory,
@@ -24,7 +26,8 @@ public record Settings(
         Duration draftTimeToLive,
         Optional<Path> questionnaire,
         Telegram telegram,
-        Optional<KeyFingerprint> keyFingerprint) {
+        Optional<KeyFingerprint> keyFingerprint,
+        Optional<URI> publicUrl) {
 
     /** Drafts on disk (sealed, survive a restart) or in memory (lost on restart, never on disk). */
     public enum DraftMode { DISK, MEMORY }
@@ -58,5 +61,6 @@ public record Settings(
         Objects.requireNonNull(questionnaire, "questionnaire");
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(keyFingerprint, "keyFingerprint");
+        Objects.requireNonNull(publicUrl, "publicUrl");
     }
 }

@@ -27,6 +27,7 @@ public final class SettingsLoader {
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     /** Pins the collective key: the bot seals to no other. */
     public static final String KEY_FINGERPRINT = "GAWAHI_KEY_FINGERPRINT";
+    public static final String PUBLIC_URL = "GAWAHI_PUBLIC_URL";
 
     private SettingsLoader() {
     }
@@ -77,12 +78,39 @@ public final class SettingsLoader {
         String bindAddress = value(env, "GAWAHI_BIND_ADDRESS").orElse("127.0.0.1");
         int port = value(env, "GAWAHI_PORT").map(v -> port(v, problems)).orElse(8080);
         Optional<KeyFingerprint> keyFingerprint = keyFingerprint(env, problems);
+        Optional<URI> publicUrl = value(env, PUBLIC_URL).flatMap(v -> publicUrl(v, problems));
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
         return new Settings(dataDirectory, drafts, ttl, questionnaire,
                 new Settings.Telegram(token, apiUrl, mode, webhookUrl, webhookSecret, bindAddress, port),
-                keyFingerprint);
+                keyFingerprint, publicUrl);
+    }
+
+    /**
+     * The form's public address: https, a host, no query, fragment or user info (a Mini App must
+     * be https; anything after the host other than a path would be carried into every link).
+     * A trailing slash is dropped so that {@code <url>/form/} has one.
+     */
+    private static Optional<URI> publicUrl(String value, List<String> problems) {
+        String problem = PUBLIC_URL + "='" + value + "': write the public https:// address of this server "
+                + "(e.g. https://gawahi.example.org), as your reverse proxy serves it; without it there is no form";
+        try {
+            URI uri = new URI(value.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problems.add(problem);
+                return Optional.empty();
+            }
+            String text = uri.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            return Optional.of(URI.create(text));
+        } catch (URISyntaxException e) {
+            problems.add(problem);
+            return Optional.empty();
+        }
     }
 
     /**

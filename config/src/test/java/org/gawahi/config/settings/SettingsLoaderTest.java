@@ -107,4 +107,30 @@ class SettingsLoaderTest {
         assertThat(SettingsLoader.fromEnvironment(Map.of("GAWAHI_DRAFT_TTL", "7d")).draftTimeToLive())
                 .isEqualTo(Duration.ofDays(7));
     }
+
+    @Test
+    void withoutAPublicUrlThereIsNoForm() {
+        assertThat(SettingsLoader.fromEnvironment(Map.of()).publicUrl()).isEmpty();
+    }
+
+    @Test
+    void thePublicUrlIsReadWithoutItsTrailingSlash() {
+        assertThat(SettingsLoader.fromEnvironment(Map.of("GAWAHI_PUBLIC_URL", "https://gawahi.example.org/"))
+                .publicUrl()).hasValue(java.net.URI.create("https://gawahi.example.org"));
+        assertThat(SettingsLoader.fromEnvironment(Map.of("GAWAHI_PUBLIC_URL", "https://example.org/gawahi"))
+                .publicUrl()).hasValue(java.net.URI.create("https://example.org/gawahi"));
+    }
+
+    @Test
+    void aPublicUrlThatIsNotPlainHttpsStopsTheStartNamingTheVariable() {
+        for (String bad : new String[] {"http://gawahi.example.org", "gawahi.example.org", "https://",
+                "https://gawahi.example.org/?a=1", "https://gawahi.example.org/#x", "https://me@gawahi.example.org",
+                "https://exa mple.org"}) {
+            assertThatThrownBy(() -> SettingsLoader.fromEnvironment(Map.of("GAWAHI_PUBLIC_URL", bad)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> assertThat(p).startsWith("GAWAHI_PUBLIC_URL")
+                                    .contains("https://")));
+        }
+    }
 }

@@ -90,6 +90,11 @@ public final class Keys {
     }
 
     /** The fingerprint of the key a sealer made here seals to, to show people (empty for any other sealer). */
+    /** The raw X25519 public key {@code sealer} seals to (a copy), for a page that seals to it too. */
+    public static Optional<byte[]> publicKeyOf(Sealer sealer) {
+        return sealer instanceof HpkeSealer h ? Optional.of(h.publicKey()) : Optional.empty();
+    }
+
     public static Optional<KeyFingerprint> fingerprintOf(Sealer sealer) {
         return sealer instanceof HpkeSealer h
                 ? Optional.of(KeyIds.fingerprint(KeyKind.COLLECTIVE, h.publicKey())) : Optional.empty();

@@ -13,16 +13,25 @@ import org.gawahi.config.secret.SecretBytes;
  *       {@code gawahi/receipt-hash/v1}).</li>
  *   <li>{@link #actorPseudonym}: how the audit log names a moderator (label
  *       {@code gawahi/audit-actor/v1}).</li>
+ *   <li>{@link #launchHash}: what is stored for a form launch already used (label
+ *       {@code gawahi/form-launch/v1}).</li>
+ *   <li>{@link #formUser}: how the form's rate limit names a Telegram user, in memory only
+ *       (label {@code gawahi/form-user/v1}).</li>
  * </ul>
  * Both are HMAC-SHA256 as 64 hex digits. Thread-safe; {@link #close()} wipes the keys.
  */
 public final class Pseudonyms implements AutoCloseable {
     private static final byte[] RECEIPT_LABEL = "gawahi/receipt-hash/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ACTOR_LABEL = "gawahi/audit-actor/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LAUNCH_LABEL = "gawahi/form-launch/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FORM_USER_LABEL = "gawahi/form-user/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,64}");
 
     private final SecretBytes receiptKey;
     private final SecretBytes actorKey;
+    private final SecretBytes launchKey;
+    private final SecretBytes formUserKey;
     private volatile boolean closed;
 
     public Pseudonyms(ServerSecret serverSecret) {
@@ -30,6 +39,8 @@ public final class Pseudonyms implements AutoCloseable {
         byte[] prk = serverSecret.extract();
         this.receiptKey = SecretBytes.adopt(Hkdf.expand(prk, RECEIPT_LABEL, Hkdf.HASH_BYTES));
         this.actorKey = SecretBytes.adopt(Hkdf.expand(prk, ACTOR_LABEL, Hkdf.HASH_BYTES));
+        this.launchKey = SecretBytes.adopt(Hkdf.expand(prk, LAUNCH_LABEL, Hkdf.HASH_BYTES));
+        this.formUserKey = SecretBytes.adopt(Hkdf.expand(prk, FORM_USER_LABEL, Hkdf.HASH_BYTES));
         Bytes.wipe(prk);
     }
 
@@ -50,6 +61,20 @@ public final class Pseudonyms implements AutoCloseable {
         return mac(actorKey, new Canonical().int64(telegramUserId).toByteArray());
     }
 
+    /** The stored form of a Mini App launch's fingerprint (64 lower-case hex digits). */
+    public String launchHash(String launchFingerprint) {
+        Objects.requireNonNull(launchFingerprint, "launchFingerprint");
+        if (!HEX_64.matcher(launchFingerprint).matches()) {
+            throw new IllegalArgumentException("a launch fingerprint is 64 lower-case hex digits");
+        }
+        return mac(launchKey, launchFingerprint.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** How the form's rate limit names the Telegram user with this id; for memory, never for disk or logs. */
+    public String formUser(long telegramUserId) {
+        return mac(formUserKey, new Canonical().int64(telegramUserId).toByteArray());
+    }
+
     private String mac(SecretBytes key, byte[] data) {
         if (closed) {
             // Wiped keys are zeros: a hash under them is one anyone can compute.
@@ -68,6 +93,8 @@ public final class Pseudonyms implements AutoCloseable {
         closed = true;
         receiptKey.wipe();
         actorKey.wipe();
+        launchKey.wipe();
+        formUserKey.wipe();
     }
 
     @Override

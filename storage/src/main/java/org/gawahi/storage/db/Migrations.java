@@ -28,7 +28,8 @@ final class Migrations {
             "V7__testimony_integrity.sql",
             "V8__outbox.sql",
             "V9__roles_mac.sql",
-            "V10__disclosure_history.sql");
+            "V10__disclosure_history.sql",
+            "V11__form_launches.sql");
 
     private Migrations() {
     }

@@ -2,15 +2,18 @@ package org.gawahi.storage.testimony;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.contact.ContactHandles;
 import org.gawahi.storage.crypto.AssociatedData;
 import org.gawahi.storage.crypto.Pseudonyms;
+import org.gawahi.storage.crypto.RecordLayout;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.db.StorageException;
@@ -28,9 +31,11 @@ public final class SealedSubmissions implements Submissions {
     /** The version of the sealed content's format, bound into the associated data. */
     public static final int SCHEMA_VERSION = 1;
     public static final String KIND = "testimony";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
     private final Database db;
     private final TestimonyTable table;
+    private final LaunchTable launches;
     private final ContactHandles handles;
     private final Sealer sealer;
     private final Pseudonyms pseudonyms;
@@ -42,6 +47,7 @@ public final class SealedSubmissions implements Submissions {
                              SecureRandom random, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.table = new TestimonyTable(db);
+        this.launches = new LaunchTable(db);
         this.handles = new ContactHandles(db);
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
@@ -89,6 +95,62 @@ public final class SealedSubmissions implements Submissions {
         } catch (StorageException | IllegalStateException e) {
             throw new StorageFailure("the testimony could not be stored", e);
         }
+    }
+
+    /**
+     * Stores a testimony sealed elsewhere (the form's page, in her browser), as {@link #submit}
+     * stores one sealed here: the same columns and values (pending, today's date, a keyed hash of a
+     * new receipt, a random rowid), her sealed contact handle when she asked for one, and the
+     * launch it came with marked used until its hour is over, all in one transaction; the WAL is
+     * checkpointed after it commits. Nothing marks where it came from.
+     *
+     * @param id             the random id the page bound into the record's associated data (32 lower-case hex digits)
+     * @param sealed         the record; must have the layout of one sealed to the current key ({@link RecordLayout})
+     * @param launch         the launch it was sent with, as a keyed hash ({@link Pseudonyms#launchHash}) and the
+     *                       instant after which the launch data is refused anyway
+     * @param author         her chat, kept (sealed) only when {@code contactLanguage} is present
+     * @return the receipt, or {@link SealedArrival.Refusal} when the launch was used before or the id is taken
+     * @throws IllegalArgumentException when the id or the record is not one (nothing was read into the database)
+     * @throws StorageFailure when it could not be stored; nothing was changed
+     */
+    public SealedArrival storeSealed(String id, byte[] sealed, String launchHash, Instant launchExpires,
+                                     ChatRef author, Optional<String> contactLanguage) {
+        Objects.requireNonNull(launchHash, "launchHash");
+        Objects.requireNonNull(launchExpires, "launchExpires");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(contactLanguage, "contactLanguage");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a testimony id is 32 lower-case hex digits");
+        }
+        if (!RecordLayout.isSealedTo(sealed, sealer.keyId())) {
+            throw new IllegalArgumentException("not a version-1 record sealed to the current key");
+        }
+        try {
+            return db.inTransaction(c -> {
+                launches.purge(Math.floorDiv(clock.instant().getEpochSecond(), 3600));
+                if (table.find(id).isPresent()) {
+                    return SealedArrival.refused(SealedArrival.Refusal.ID_TAKEN);
+                }
+                long expiresHour = Math.floorDiv(launchExpires.getEpochSecond() + 3599, 3600);
+                if (!launches.claim(launchHash, expiresHour)) {
+                    return SealedArrival.refused(SealedArrival.Refusal.LAUNCH_USED);
+                }
+                ReceiptCode receipt = ReceiptCode.random(random);
+                table.insert(randomRowid(), new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed.clone(),
+                        TestimonyStatus.PENDING, LocalDate.now(clock), null, null, null, null),
+                        pseudonyms.receiptHash(receipt.digits()));
+                contactLanguage.ifPresent(language -> handles.keep(id, author, language, sealer));
+                db.checkpointAfterCommit();
+                return SealedArrival.stored(receipt);
+            });
+        } catch (StorageException | IllegalStateException e) {
+            throw new StorageFailure("the testimony could not be stored", e);
+        }
+    }
+
+    /** Deletes the used launches whose hour is over; how many. */
+    public int purgeLaunches() {
+        return launches.purge(Math.floorDiv(clock.instant().getEpochSecond(), 3600));
     }
 
     @Override

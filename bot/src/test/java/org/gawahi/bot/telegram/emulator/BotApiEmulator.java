@@ -33,6 +33,7 @@ public final class BotApiEmulator implements AutoCloseable {
     private final Callbacks callbacks = new Callbacks();
     private final Files files = new Files();
     private final Commands commands = new Commands();
+    private final SetupMethods setup;
     private final RequestLog log = new RequestLog();
     private final AtomicReference<Optional<Webhook>> webhook = new AtomicReference<>(Optional.empty());
     private final UpdateQueue queue;
@@ -58,7 +59,8 @@ public final class BotApiEmulator implements AutoCloseable {
         new MessageMethods(chats, callbacks, wire, builder.clock).register(table);
         new FileMethods(chats, files, wire, builder.clock).register(table);
         new UpdateMethods(queue, webhook, wire, faults).register(table);
-        new SetupMethods(commands, wire).register(table);
+        this.setup = new SetupMethods(commands, wire);
+        setup.register(table);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "bot-api-emulator-" + threads.incrementAndGet());
@@ -252,6 +254,16 @@ public final class BotApiEmulator implements AutoCloseable {
 
     public Optional<Webhook> webhook() {
         return webhook.get();
+    }
+
+    /** The raw body (and query string) of every request received, for tests that look for what must not be there. */
+    public List<byte[]> requestBodies() {
+        return log.bodies();
+    }
+
+    /** The menu button of private chats as last set (type "default" until the bot sets one). */
+    public com.fasterxml.jackson.databind.JsonNode menuButton() {
+        return setup.menuButton();
     }
 
     /** Every answered or dropped request, in order of arrival. */

@@ -62,6 +62,7 @@ final class HttpEndpoint implements HttpHandler {
             throws IOException, InterruptedException {
         Optional<Call> call = parsePath(exchange.getRequestURI().getPath());
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        log.body(body, exchange.getRequestURI().getRawQuery());
         String method = call.map(Call::method).orElse("");
         if (call.isEmpty()) {
             reply(exchange, ApiError.notFound(), new Logged(sequence, method, receivedAt, Optional.empty()));

@@ -87,6 +87,7 @@ final class Limits {
         }
         String data = node.hasNonNull("callback_data") ? node.get("callback_data").asText() : "";
         String url = node.hasNonNull("url") ? node.get("url").asText() : "";
+        String webApp = node.hasNonNull("web_app") ? webAppUrl(node.get("web_app")) : "";
         if (node.hasNonNull("callback_data")) {
             int bytes = data.getBytes(StandardCharsets.UTF_8).length;
             if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
@@ -96,7 +97,17 @@ final class Limits {
             throw ApiError.badRequest(
                     "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
         }
-        return new Button(label.asText(), data, url);
+        return new Button(label.asText(), data, url, webApp);
+    }
+
+    /** Telegram opens only https pages in a Mini App, and says so. */
+    static String webAppUrl(JsonNode webApp) throws ApiError {
+        String url = webApp.path("url").asText("");
+        if (!url.startsWith("https://") || url.length() <= "https://".length()) {
+            throw ApiError.badRequest("inline keyboard button Web App URL '" + url
+                    + "' is invalid: Only HTTPS links are allowed");
+        }
+        return url;
     }
 
     private static boolean hasOtherAction(JsonNode node) {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 final class RequestLog {
     private final AtomicLong sequence = new AtomicLong();
     private final List<RecordedRequest> entries = new ArrayList<>();
+    private final List<byte[]> bodies = new ArrayList<>();
     private final List<Consumer<RecordedRequest>> listeners = new CopyOnWriteArrayList<>();
 
     long nextSequence() {
@@ -26,6 +27,18 @@ final class RequestLog {
 
     void listen(Consumer<RecordedRequest> listener) {
         listeners.add(listener);
+    }
+
+    /** Keeps a request's raw body (query string and form or JSON fields alike), for tests that search it. */
+    synchronized void body(byte[] body, String query) {
+        bodies.add(body.clone());
+        if (query != null) {
+            bodies.add(query.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    synchronized List<byte[]> bodies() {
+        return bodies.stream().map(byte[]::clone).toList();
     }
 
     synchronized List<RecordedRequest> all() {

@@ -13,21 +13,50 @@ final class SetupMethods {
     private static final int MAX_COMMANDS = 100;
     private static final int MAX_DESCRIPTION = 256;
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of("sendChatAction", "setMyDescription",
-            "setMyShortDescription", "setMyName", "setChatMenuButton");
+            "setMyShortDescription", "setMyName");
 
     private final Commands commands;
     private final WireJson wire;
+    /** The default menu button of private chats, as getChatMenuButton answers it. */
+    private final java.util.concurrent.atomic.AtomicReference<JsonNode> menuButton;
 
     SetupMethods(Commands commands, WireJson wire) {
         this.commands = commands;
         this.wire = wire;
+        this.menuButton = new java.util.concurrent.atomic.AtomicReference<>(
+                wire.mapper().createObjectNode().put("type", "default"));
+    }
+
+    JsonNode menuButton() {
+        return menuButton.get();
+    }
+
+    /** Checks the button as Telegram does (a web_app one needs a text and an https page) and keeps it. */
+    private JsonNode setChatMenuButton(RequestParams params) throws ApiError {
+        JsonNode button = params.json("menu_button").orElse(wire.mapper().createObjectNode().put("type", "default"));
+        switch (button.path("type").asText("")) {
+            case "default", "commands" -> { }
+            case "web_app" -> {
+                if (button.path("text").asText("").isBlank()) {
+                    throw ApiError.badRequest("BUTTON_TEXT_INVALID");
+                }
+                Limits.webAppUrl(button.path("web_app"));
+            }
+            default -> throw ApiError.badRequest("can't parse menu button: unsupported type");
+        }
+        if (params.text("chat_id").isEmpty()) {
+            menuButton.set(button);
+        }
+        return BooleanNode.TRUE;
     }
 
     void register(ApiMethod.Table table) {
         table.add("getMe", params -> wire.me())
                 .add("setMyCommands", this::setMyCommands)
                 .add("getMyCommands", this::getMyCommands)
-                .add("deleteMyCommands", this::deleteMyCommands);
+                .add("deleteMyCommands", this::deleteMyCommands)
+                .add("setChatMenuButton", this::setChatMenuButton)
+                .add("getChatMenuButton", params -> menuButton.get());
         ACCEPTED_WITHOUT_EFFECT.forEach(name -> table.add(name, params -> BooleanNode.TRUE));
     }
 

@@ -110,6 +110,9 @@ final class WireJson {
                 if (!button.url().isEmpty()) {
                     buttonNode.put("url", button.url());
                 }
+                if (!button.webApp().isEmpty()) {
+                    buttonNode.putObject("web_app").put("url", button.webApp());
+                }
             }
         }
         return markup;

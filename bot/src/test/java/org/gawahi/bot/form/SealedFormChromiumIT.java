@@ -1,0 +1,325 @@
+package org.gawahi.bot.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.gawahi.bot.RaidQuestionnaire;
+import org.gawahi.bot.miniapp.TestLaunches;
+import org.gawahi.bot.telegram.TelegramSettings;
+import org.gawahi.bot.telegram.emulator.BotApiEmulator;
+import org.gawahi.bot.telegram.emulator.User;
+import org.gawahi.bot.wiring.GawahiApplication;
+import org.gawahi.bot.wiring.RunSettings;
+import org.gawahi.config.questionnaire.QuestionnaireLoader;
+import org.gawahi.config.secret.Secret;
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.crypto.Argon2Profile;
+import org.gawahi.storage.crypto.Keys;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.TestimonyTable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 15's proof, end to end: Debian's headless Chromium opens the sealed form exactly as
+ * Telegram's client does (the launch data in the URL fragment), a whole testimony is taken by
+ * the page's own buttons ({@code data-option}, {@code data-action}, {@code data-question},
+ * {@code data-receipt}) with a canary typed in free text, in Hindi and in English; then the canary
+ * is in none of the requests the browser sent, none of the Bot API calls, nothing on disk, and the
+ * Java opener finds it; {@code /status <receipt>} works in the chat; the browser keeps nothing.
+ *
+ * <p>The page is served over plain http from loopback (a recording proxy stands where the TLS
+ * reverse proxy stands); the bot's button still names the https public URL. Skipped, saying why,
+ * when chromium or chromedriver is missing, or when the page's bundle is not built into the class
+ * path yet (the form-page branch).
+ */
+class SealedFormChromiumIT {
+    static final String TOKEN = "778899:TEST-form-e2e-token";
+    static final Secret PASSPHRASE = Secret.of("form e2e passphrase");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final int MAX_STEPS = 300;
+
+    @TempDir
+    Path dir;
+    Path data;
+    Keys keys;
+    BotApiEmulator emulator;
+    ConfigurableApplicationContext app;
+    RecordingProxy proxy;
+    WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium end-to-end test skipped: install Debian's chromium and chromium-driver "
+                        + "(/usr/bin/chromium, /usr/bin/chromedriver); .ci/run does");
+        assumeTrue(new FormPage().present(), "Chromium end-to-end test skipped: the form's page is not built "
+                + "into the class path (" + FormPage.RESOURCES + "index.html, from the form-page branch)");
+        emulator = BotApiEmulator.start(TOKEN);
+        data = Files.createDirectories(dir.resolve("data"));
+        keys = new Keys(data, new SecureRandom(), Clock.systemUTC());
+        keys.init(PASSPHRASE, Argon2Profile.TEST);
+        RunSettings settings = RunSettings.of(TelegramSettings.polling(Secret.of(TOKEN), URI.create(emulator.baseUrl())),
+                data, Optional.of(RaidQuestionnaire.copyTo(dir.resolve("questionnaire"))))
+                .withPublicUrl(URI.create("https://gawahi.example.org"));
+        app = GawahiApplication.start(settings, "--server.port=0");
+        proxy = new RecordingProxy(URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=360,740",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void takesAWholeTestimonyInHindiSealedInTheBrowser() throws Exception {
+        takesAWholeTestimony(7101, "hi", "zqxkanarihindiwv");
+    }
+
+    @Test
+    void takesAWholeTestimonyInEnglishSealedInTheBrowser() throws Exception {
+        takesAWholeTestimony(7102, "en", "zqxcanaryenglishwv");
+    }
+
+    private void takesAWholeTestimony(long userId, String language, String canary) throws Exception {
+        User her = emulator.user(userId, "Test", null, language);
+        String initData = TestLaunches.launch(TOKEN, userId, language, Instant.now().minusSeconds(5));
+        browser.get(proxy.uri() + "/form/#tgWebAppData=" + URLEncoder.encode(initData, StandardCharsets.UTF_8)
+                + "&tgWebAppVersion=7.10&tgWebAppPlatform=android&tgWebAppThemeParams="
+                + URLEncoder.encode("{}", StandardCharsets.UTF_8));
+
+        String receipt = answerEverythingAndSend(language, canary);
+
+        assertThat(receipt).matches("\\d{4} \\d{4} \\d{4} \\d{4}");
+        assertTheBrowserKeepsNothing();
+        assertThat(proxy.sent()).isNotEmpty().allSatisfy(sent -> {
+            assertThat(new String(sent.body(), StandardCharsets.UTF_8)).as(sent.method() + " " + sent.path())
+                    .doesNotContain(canary);
+            assertThat(sent.path()).doesNotContain(canary);
+        });
+        assertThat(proxy.sent()).noneMatch(sent -> sent.path().contains("tgWebAppData"));
+
+        emulator.sendText(her, "/status " + receipt);
+        String pending = new QuestionnaireTexts(dir.resolve("questionnaire")).message(language, "status_pending");
+        emulator.awaitBotMessage(her.chatId(), m -> m.text().contains(pending), WAIT);
+        assertThat(emulator.chat(her.chatId()).messages()).noneMatch(m -> m.text().contains(receipt.substring(0, 9))
+                && m.fromBot());
+        assertThat(emulator.requestBodies()).allSatisfy(body ->
+                assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(canary));
+
+        browser.quit();
+        browser = null;
+        app.close();
+        app = null;
+        assertThat(filesContaining(data, canary)).isEmpty();
+        try (Database db = Database.open(data); Opener opener = keys.unlock(PASSPHRASE)) {
+            List<TestimonyTable.Row> rows = new TestimonyTable(db).sealedRows();
+            assertThat(rows).hasSize(1);
+            TestimonyTable.Row row = rows.get(0);
+            try (SecretBytes plain = opener.open(row.sealed(),
+                    SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
+                TestimonyContent content = TestimonyContent.fromJson(plain);
+                assertThat(content.language()).isEqualTo(language);
+                assertThat(content.texts().values()).anySatisfy(text -> assertThat(text).contains(canary));
+            }
+        }
+    }
+
+    /**
+     * Walks the page by its attributes only: types the canary into each free-text field, prefers
+     * her language, avoids the options that pause, leave or end, and sends at the review.
+     */
+    private String answerEverythingAndSend(String language, String canary) throws InterruptedException {
+        Set<String> avoid = exitOptions();
+        Set<WebElement> typed = new HashSet<>();
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Optional<String> receipt = visible("[data-receipt]").stream().map(WebElement::getText)
+                    .map(String::strip).filter(t -> t.matches(".*\\d{4}.*")).findFirst()
+                    .map(t -> t.replaceAll("[^0-9]", "").replaceAll("(\\d{4})(?=\\d)", "$1 "));
+            if (receipt.isPresent()) {
+                return receipt.get();
+            }
+            List<WebElement> fields = visible("[data-question]").stream()
+                    .filter(f -> !typed.contains(f) && f.getAttribute("value") != null).toList();
+            if (!fields.isEmpty()) {
+                fields.get(0).sendKeys("राह " + canary + " road");
+                typed.add(fields.get(0));
+                clickFirst("[data-action='next']");
+                continue;
+            }
+            if (clickFirst("[data-action='submit']")) {
+                continue;
+            }
+            List<WebElement> options = visible("[data-option]");
+            Optional<WebElement> choice = options.stream()
+                    .filter(o -> language.equals(o.getAttribute("data-option"))).findFirst()
+                    .or(() -> options.stream().filter(o -> !avoid.contains(o.getAttribute("data-option"))).findFirst());
+            if (choice.isPresent()) {
+                choice.get().click();
+                Thread.sleep(50);
+                if (choice.get().isDisplayed()) { // a multiple choice: the option stays, next moves on
+                    clickFirst("[data-action='next']");
+                }
+                continue;
+            }
+            if (!clickFirst("[data-action='next']") && !clickFirst("[data-action='skip']")) {
+                Thread.sleep(100); // the page is still loading or sending
+            }
+        }
+        throw new AssertionError("no receipt after " + MAX_STEPS + " steps; the page shows: "
+                + browser.findElement(By.tagName("body")).getText());
+    }
+
+    private List<WebElement> visible(String css) {
+        try {
+            return browser.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();
+        } catch (WebDriverException e) {
+            return List.of(); // the screen changed under us
+        }
+    }
+
+    private boolean clickFirst(String css) {
+        for (WebElement element : visible(css)) {
+            try {
+                if (element.isEnabled()) {
+                    element.click();
+                    return true;
+                }
+            } catch (WebDriverException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Option ids that pause, leave or end the questionnaire, or ask for more explanation. */
+    private Set<String> exitOptions() {
+        Set<String> avoid = new HashSet<>();
+        Object tree = QuestionnaireLoader.tree(QuestionnaireLoader.source(Optional.of(dir.resolve("questionnaire"))),
+                "questionnaire.yaml").orElseThrow();
+        walk(tree, avoid);
+        return avoid;
+    }
+
+    private static void walk(Object node, Set<String> avoid) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("id") != null && map.get("action") != null) {
+                avoid.add(map.get("id").toString());
+            }
+            map.values().forEach(v -> walk(v, avoid));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> walk(v, avoid));
+        }
+    }
+
+    private void assertTheBrowserKeepsNothing() {
+        List<String> handles = new ArrayList<>(browser.getWindowHandles());
+        if (handles.isEmpty()) {
+            return;
+        }
+        browser.switchTo().window(handles.get(0));
+        // The page may have closed itself; a fresh page of the same origin sees the same storage.
+        browser.get(proxy.uri() + "/form/nothing-here.txt");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(js.executeScript("return localStorage.length")).isEqualTo(0L);
+        assertThat(js.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(js.executeScript("return document.cookie")).isEqualTo("");
+        assertThat(browser.manage().getCookies()).isEmpty();
+        Object databases = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "(indexedDB.databases ? indexedDB.databases() : Promise.resolve([])).then(d => done(d.length));");
+        assertThat(databases).isEqualTo(0L);
+        Object workers = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "(navigator.serviceWorker ? navigator.serviceWorker.getRegistrations() : Promise.resolve([]))"
+                        + ".then(r => done(r.length));");
+        assertThat(workers).isEqualTo(0L);
+    }
+
+    private static List<Path> filesContaining(Path folder, String canary) throws IOException {
+        byte[] needle = canary.getBytes(StandardCharsets.UTF_8);
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                if (indexOf(bytes, needle) >= 0) {
+                    found.add(file);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The questionnaire's messages, to recognise the bot's answer in her language. */
+    private record QuestionnaireTexts(Path folder) {
+        String message(String language, String key) {
+            return QuestionnaireLoader.load(folder).texts(language).message(key);
+        }
+    }
+}
