@@ -14,11 +14,24 @@ import java.util.Optional;
  */
 public record Screen(String text, List<List<Button>> keyboard, boolean done, Optional<String> receipt, Ending ending) {
 
-    /** One button: an opaque id for the channel to send back, and its label. */
-    public record Button(String id, String label) {
+    /**
+     * One button: an opaque id for the channel to send back, and its label; or, with
+     * {@code webApp}, a button that opens that https page as a Telegram Mini App (nothing is sent back).
+     */
+    public record Button(String id, String label, Optional<String> webApp) {
         public Button {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(webApp, "webApp");
+        }
+
+        public Button(String id, String label) {
+            this(id, label, Optional.empty());
+        }
+
+        /** A button opening {@code url} as a Mini App. */
+        public static Button webApp(String label, String url) {
+            return new Button("web_app", label, Optional.of(url));
         }
     }
 

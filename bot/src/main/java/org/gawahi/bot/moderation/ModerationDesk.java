@@ -70,6 +70,11 @@ public final class ModerationDesk {
             + "It must match the fingerprint your collective wrote down; if not, tell an operator at once.";
     static final String CONFIRM_CLOSE = "Close this case? The way to reach her is erased for good: no message can be "
             + "sent to her any more.";
+    static final String OPEN_THE_APP = "Open the review";
+    static final String IN_THE_APP = "Testimonies are read and decided in the review app, never in this chat: "
+            + "Telegram carries only this message.";
+    static final String CHAT_COST = "Review in this chat goes through Telegram, which carries and stores every "
+            + "testimony you open; with GAWAHI_PUBLIC_URL set, review moves to a page Telegram does not read.";
     private static final java.util.regex.Pattern TESTIMONY_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     private final Respondent respondent;
@@ -82,6 +87,7 @@ public final class ModerationDesk {
     private final Set<Long> showingReview = ConcurrentHashMap.newKeySet();
     private final Duration reviewLifetime;
     private final UrgentArrivals arrivals;
+    private final Optional<String> reviewApp;
 
     private record PendingRedaction(String testimonyId, String questionId) {
     }
@@ -93,6 +99,16 @@ public final class ModerationDesk {
     /** @param reviewLifetime how long review messages stay on a moderator's phone */
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
                           Duration reviewLifetime, UrgentArrivals arrivals) {
+        this(respondent, questionnaire, unlocked, reviewLifetime, arrivals, Optional.empty());
+    }
+
+    /**
+     * @param reviewApp the https address of the review app: when present, /queue and /next offer it
+     *                  and the chat shows no testimony any more, only counts
+     */
+    public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
+                          Duration reviewLifetime, UrgentArrivals arrivals, Optional<String> reviewApp) {
+        this.reviewApp = Objects.requireNonNull(reviewApp, "reviewApp");
         this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
         if (reviewLifetime.isNegative() || reviewLifetime.isZero()) {
             throw new IllegalArgumentException("review messages need a positive lifetime");
@@ -134,6 +150,11 @@ public final class ModerationDesk {
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
         showingReview.add(chat.id());
+        if (reviewApp.isPresent()) {
+            redactions.remove(chat.id());
+            contacts.take(chat.id());
+            return inTheApp(u.review(), reviewApp.get());
+        }
         try {
             return new Session(u.review(), actor, chat.id(), language).on(input);
         } catch (CannotOpenException e) {
@@ -273,7 +294,7 @@ public final class ModerationDesk {
 
         private Screen queue() {
             String key = review.keyFingerprint().map(f -> "\n\n" + KEY.formatted(f.grouped())).orElse("");
-            return new Screen(review.queue().describe() + key, List.of(List.of(button("Next ▶", DeskAction.NEXT.data()))), false,
+            return new Screen(review.queue().describe() + "\n\n" + CHAT_COST + key, List.of(List.of(button("Next ▶", DeskAction.NEXT.data()))), false,
                     Optional.empty(), Screen.Ending.NONE);
         }
 
@@ -390,6 +411,12 @@ public final class ModerationDesk {
             return review.recentEvents().stream().filter(e -> e.id().startsWith(prefix)).findFirst()
                     .map(e -> review.link(actor, id, e.id())).orElse(Outcome.NO_SUCH_EVENT);
         }
+    }
+
+    /** Counts and one neutral line, and the button that opens the review app: no testimony in the chat. */
+    private static Screen inTheApp(Review review, String url) {
+        return new Screen(review.queue().describe() + "\n\n" + IN_THE_APP,
+                List.of(List.of(Screen.Button.webApp(OPEN_THE_APP, url))), false, Optional.empty(), Screen.Ending.NONE);
     }
 
     private static int index(String s) {

@@ -189,7 +189,11 @@ final class ClientBotApi implements BotApi {
     static InlineKeyboardMarkup markup(List<List<Screen.Button>> keyboard) {
         List<InlineKeyboardRow> rows = keyboard.stream()
                 .map(row -> new InlineKeyboardRow(row.stream()
-                        .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.id()).build())
+                        .map(b -> b.webApp().isPresent()
+                                ? InlineKeyboardButton.builder().text(b.label())
+                                        .webApp(org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo.builder().url(b.webApp().get()).build())
+                                        .build()
+                                : InlineKeyboardButton.builder().text(b.label()).callbackData(b.id()).build())
                         .toList()))
                 .toList();
         return InlineKeyboardMarkup.builder().keyboard(rows).build();

@@ -191,15 +191,15 @@ class BotConfiguration {
      * review commands get the interview's answer, as for anyone without the role.
      */
     @Bean
-    ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
-                                  Clock clock, SecureRandom random, AuditLog auditLog,
+    ModerationDesk moderationDesk(RunSettings settings, Interview interview, KeyAccess keyAccess, Database database,
+                                  Sealer sealer, Clock clock, SecureRandom random, AuditLog auditLog,
                                   @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
                                   UrgentArrivals urgentArrivals) {
         keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
-                urgentArrivals);
+                urgentArrivals, settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + ReviewController.PATH + "/"));
     }
 
     /**
