@@ -203,7 +203,7 @@ public final class ReviewApi {
             var texts = questionnaire.texts(lang);
             String line = texts.hasMessage(Questionnaire.CONTACT_MESSAGE) ? texts.message(Questionnaire.CONTACT_MESSAGE)
                     + "\n\n" : "";
-            deliveries.add(h.chat().id(), line + message.strip());
+            deliveries.deliver(h.chat().id(), line + message.strip());
         });
         return sending.outcome();
     }

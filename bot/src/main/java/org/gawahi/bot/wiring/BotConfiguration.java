@@ -17,7 +17,6 @@ import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
-import org.gawahi.bot.reviewapp.ContactDeliveries;
 import org.gawahi.bot.reviewapp.ReviewApi;
 import org.gawahi.bot.reviewapp.ReviewPage;
 import org.gawahi.storage.testimony.Decisions;
@@ -266,9 +265,8 @@ class BotConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     TelegramBot telegramBot(RunSettings settings, ReportDesk reportDesk, ModerationDesk moderationDesk,
                             Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
-                            Sealer sealer, SecureRandom random, KeyAccess keyAccess, ContactDeliveries contactDeliveries) {
-        return new TelegramBot(settings.telegram(), Desks.engine(reportDesk, moderationDesk, contactDeliveries),
-                interview.questionnaire(),
+                            Sealer sealer, SecureRandom random, KeyAccess keyAccess) {
+        return new TelegramBot(settings.telegram(), Desks.engine(reportDesk, moderationDesk), interview.questionnaire(),
                 database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system(),
                 new SealedOutbox(database, sealer, clock, random), keyAccess.opener());
     }
@@ -316,12 +314,6 @@ class BotConfiguration {
         return new FormController(api, new FormPage());
     }
 
-    /** A moderator's one message written in the review app, sent with the bot's next replies. */
-    @Bean
-    ContactDeliveries contactDeliveries() {
-        return new ContactDeliveries();
-    }
-
     /**
      * The moderators' review app at /review/ when GAWAHI_PUBLIC_URL is set: the same Review, role
      * table and audit log as the chat's desk; intake-only, every call but its words is refused as locked.
@@ -329,12 +321,12 @@ class BotConfiguration {
     @Bean
     ReviewController reviewController(RunSettings settings, KeyAccess keyAccess, Database database, Sealer sealer,
                                       Clock clock, SecureRandom random, AuditLog auditLog, Questionnaire questionnaire,
-                                      ContactDeliveries contactDeliveries) {
+                                      TelegramBot telegramBot) {
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         Optional<ReviewApi> api = settings.publicUrl().map(url -> new ReviewApi(
                 new LaunchValidator(settings.telegram().token(), clock), unlocked, questionnaire,
-                QuestionnaireLoader.source(settings.questionnaireFolder()), contactDeliveries, clock));
+                QuestionnaireLoader.source(settings.questionnaireFolder()), telegramBot::notice, clock));
         return new ReviewController(api, new ReviewPage());
     }
 

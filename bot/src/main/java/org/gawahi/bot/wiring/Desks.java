@@ -8,7 +8,6 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.reports.ReportDesk;
-import org.gawahi.bot.reviewapp.ContactDeliveries;
 import org.gawahi.bot.reports.ReportJob;
 import org.gawahi.bot.telegram.Engine;
 import org.gawahi.storage.drafts.ChatRef;
@@ -24,11 +23,6 @@ public final class Desks {
     }
 
     public static Engine engine(ReportDesk reports, ModerationDesk desk) {
-        return engine(reports, desk, new ContactDeliveries());
-    }
-
-    /** With the messages moderators wrote to respondents in the review app, sent with the notices. */
-    public static Engine engine(ReportDesk reports, ModerationDesk desk, ContactDeliveries fromReviewApp) {
         return new Engine() {
             @Override
             public Screen handle(ChatRef chat, String languageCode, Input input) {
@@ -47,9 +41,7 @@ public final class Desks {
 
             @Override
             public Map<Long, String> notices() {
-                Map<Long, String> notices = new java.util.TreeMap<>(desk.notices());
-                fromReviewApp.drainInto(notices);
-                return notices;
+                return desk.notices();
             }
         };
     }

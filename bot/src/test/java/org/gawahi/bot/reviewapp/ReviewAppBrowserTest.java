@@ -70,6 +70,8 @@ class ReviewAppBrowserTest {
     static final String CANARY = "CANARY-browser-3b7e-officer-name";
     static final String ORIGINAL = "They came at night. " + CANARY + " took [#phone] and the money.";
     static final String REDACTED = "They came at night. took [#phone] and the money.";
+    static final long RESPONDENT = 4242;
+    static final String MESSAGE = "Please call the collective's number when it is safe.";
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -103,7 +105,9 @@ class ReviewAppBrowserTest {
                 "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
                         + "the review app's browser test cannot run here (CI installs them: .ci/run)");
         Path data = Files.createDirectories(dir.resolve("data"));
-        String id = giveThroughTheForm(data);
+        List<String> ids = giveThroughTheForm(data);
+        String id = ids.get(0);
+        String asking = ids.get(1);
         emulator = BotApiEmulator.start(TOKEN);
         proxy = new RecordingProxy(emulator.baseUrl());
         app = GawahiApplication.start(new RunSettings(TelegramSettings.polling(Secret.of(TOKEN),
@@ -114,6 +118,7 @@ class ReviewAppBrowserTest {
         String base = "http://127.0.0.1:" + port + "/review/";
 
         User moderator = emulator.user(MODERATOR, "Mod", null, "en");
+        User respondent = emulator.user(RESPONDENT, "Her", null, "hi");
         emulator.sendText(moderator, "/queue");
         String queue = emulator.awaitBotMessage(moderator.chatId(), m -> m.text().contains("Urgent, waiting"), WAIT).text();
         assertThat(queue).doesNotContain(CANARY).doesNotContain(id.substring(0, 8));
@@ -150,6 +155,14 @@ class ReviewAppBrowserTest {
         await(() -> first("[data-testimony]") != null && first("[data-testimony]").getText().contains("Event"));
 
         click("button[data-action='approve']");
+        await(() -> first("[data-testimony='" + asking + "']"));
+        click("button[data-action='contact']:not([data-send])");
+        await(() -> first("textarea[data-contact]")).sendKeys(MESSAGE);
+        click("button[data-action='contact'][data-send]");
+        await(() -> browser.findElement(By.id("app")).getText().contains("Sent."));
+        assertThat(emulator.awaitBotMessage(respondent.chatId(), m -> m.text().contains(MESSAGE), WAIT).text())
+                .doesNotContain(CANARY);
+        click("button[data-action='skip']");
         await(() -> browser.findElement(By.id("app")).getText().contains("Nothing is waiting for review."));
 
         assertNoTraceHeaders(base);
@@ -170,7 +183,7 @@ class ReviewAppBrowserTest {
             List<AuditEntry> entries = audit.entries(1, 1000);
             assertThat(entries).extracting(AuditEntry::action).containsSubsequence(AuditAction.TESTIMONY_VIEWED,
                     AuditAction.TESTIMONY_REDACTED, AuditAction.EVENT_CREATED, AuditAction.EVENT_LINKED,
-                    AuditAction.TESTIMONY_APPROVED);
+                    AuditAction.TESTIMONY_APPROVED, AuditAction.CONTACT_MESSAGE_SENT, AuditAction.CONTACT_HANDLE_ERASED);
             assertThat(entries).filteredOn(e -> e.action() != AuditAction.ACCESS_REFUSED)
                     .allSatisfy(e -> assertThat(e.actor()).isEqualTo(actor));
         }
@@ -183,25 +196,36 @@ class ReviewAppBrowserTest {
         }
     }
 
-    /** Keys, a moderator, and one testimony sealed outside the bot and stored as the form stores one. */
-    private static String giveThroughTheForm(Path data) throws Exception {
+    /**
+     * Keys, a moderator, and two testimonies sealed outside the bot and stored as the form stores
+     * them: an urgent one (reviewed first), and one whose author asked for a message back.
+     */
+    private static List<String> giveThroughTheForm(Path data) throws Exception {
         try (TestStorage storage = TestStorage.create(data, Clock.systemUTC()); Opener opener = storage.unlock()) {
             Roles roles = new Roles(storage.db, TestStorage.RANDOM);
             try (RoleBook book = roles.open(opener)) {
                 book.grant(MODERATOR, Role.MODERATOR);
                 roles.save(book, storage.keys.sealer(), opener);
             }
-            byte[] raw = new byte[16];
-            TestStorage.RANDOM.nextBytes(raw);
-            String id = HexFormat.of().formatHex(raw);
-            var sealer = storage.keys.sealer();
-            byte[] record = sealer.seal(new TestimonyContent("raid", 1, "hi", Map.of("q2", List.of("mh")),
-                    Map.of("q29", ORIGINAL)).toJson(), SealedSubmissions.associatedData(id, 1, sealer.keyId()));
-            var arrival = storage.submissions.storeSealed(id, record, storage.pseudonyms.launchHash("ab".repeat(32)),
-                    Instant.now().plus(Duration.ofHours(1)), ChatRef.of(4242), Optional.empty());
-            assertThat(arrival.refusal()).isEmpty();
-            return id;
+            String urgent = store(storage, new TestimonyContent("raid", 1, "hi", Map.of("q2", List.of("mh")),
+                    Map.of("q29", ORIGINAL), java.util.Set.of(), true), "ab", Optional.empty());
+            String asking = store(storage, new TestimonyContent("raid", 1, "hi", Map.of("q2", List.of("mh")),
+                    Map.of("q29", "Another night.")), "cd", Optional.of("hi"));
+            return List.of(urgent, asking);
         }
+    }
+
+    private static String store(TestStorage storage, TestimonyContent content, String launch,
+                                Optional<String> contactLanguage) throws Exception {
+        byte[] raw = new byte[16];
+        TestStorage.RANDOM.nextBytes(raw);
+        String id = HexFormat.of().formatHex(raw);
+        var sealer = storage.keys.sealer();
+        byte[] record = sealer.seal(content.toJson(), SealedSubmissions.associatedData(id, 1, sealer.keyId()));
+        var arrival = storage.submissions.storeSealed(id, record, storage.pseudonyms.launchHash(launch.repeat(32)),
+                Instant.now().plus(Duration.ofHours(1)), ChatRef.of(RESPONDENT), contactLanguage);
+        assertThat(arrival.refusal()).isEmpty();
+        return id;
     }
 
     private static WebDriver chromium() {
