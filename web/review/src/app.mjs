@@ -138,7 +138,11 @@ function testimony(message = null, error = false, below = null) {
 async function decided(id, fields, nextAfter = false) {
   const { status, json } = await api('decide', { id, ...fields });
   const message = json.message || w('error_network');
-  if (json.error) return testimony(message, true);
+  if (json.error) {
+    // Refused as a whole (launch too old, role revoked, locked): the testimony leaves the screen.
+    current = null;
+    return show(notice(message, true));
+  }
   if (nextAfter && status === 200) return open(null, message);
   return open(id, message, status !== 200);
 }
@@ -173,7 +177,10 @@ const actions = {
   link: async (id, b) => {
     if (b.dataset.event) return decided(id, { action: 'link', event: b.dataset.event });
     const { status, json } = await api('events');
-    if (status !== 200) return testimony(json.message || w('error_network'), true);
+    if (status !== 200) {
+      current = null;
+      return show(notice(json.message || w('error_network'), true));
+    }
     return sub(w('link_which'), el('div', { class: 'actions' },
       json.events.map((e) => button(`${w('raid')} ${e.shortId} · ${e.created} · ${e.testimonies}`, 'link', id,
         { 'data-event': e.id })),

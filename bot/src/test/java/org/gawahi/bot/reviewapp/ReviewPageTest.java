@@ -20,7 +20,7 @@ class ReviewPageTest {
     private final ReviewPage page = new ReviewPage();
 
     @Test
-    void rebuildingThePageGivesTheCommittedBytes() throws Exception {
+    void rebuildingThePageGivesTheCommittedBytesAndItsNodeTestsPass() throws Exception {
         try {
             Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             version.getInputStream().readAllBytes();
@@ -41,6 +41,8 @@ class ReviewPageTest {
         }
         String said = run(new ProcessBuilder("node", "review/build.mjs", "--check").directory(web.toFile()));
         assertThat(said).contains("the committed review page is what the sources build");
+        // The page's own tests (launch data from the fragment, masked markers), with Node's runner.
+        assertThat(run(new ProcessBuilder("node", "--test", "review/test/").directory(web.toFile()))).contains("# fail 0");
     }
 
     private static String run(ProcessBuilder builder) throws Exception {
