@@ -60,7 +60,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * path (a record sealed outside the bot, stored by SealedSubmissions.storeSealed); a moderator's
  * /queue answered with the web_app button; Debian's headless Chromium opening the review page
  * with test launch data in the fragment, as Telegram does, and reviewing it: the testimony
- * hidden when the page goes to the background, redacted, linked to a new raid event, approved.
+ * hidden when the page goes to the background, redacted, linked to a new raid event, approved; a
+ * message back to a respondent who asked; then, ten minutes idle, the page wipes itself.
  * Then: no call the bot made to Telegram carries any of the testimony's words, and the audit
  * chain verifies and shows every action under the moderator's pseudonym.
  */
@@ -162,8 +163,13 @@ class ReviewAppBrowserTest {
         await(() -> browser.findElement(By.id("app")).getText().contains("Sent."));
         assertThat(emulator.awaitBotMessage(respondent.chatId(), m -> m.text().contains(MESSAGE), WAIT).text())
                 .doesNotContain(CANARY);
-        click("button[data-action='skip']");
-        await(() -> browser.findElement(By.id("app")).getText().contains("Nothing is waiting for review."));
+        assertThat(browser.findElement(By.id("app")).getText()).contains("Another night.");
+        // Ten minutes without a touch, in the browser's virtual time: the page wipes the testimony and closes.
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setVirtualTimePolicy",
+                Map.of("policy", "advance", "budget", 10 * 60 * 1000 + 1000));
+        await(() -> browser.findElement(By.id("app")).getText().contains("Closed after 10 minutes without use."));
+        assertThat(browser.findElement(By.id("app")).getText()).doesNotContain("Another night.");
+        assertThat(browser.findElements(By.cssSelector("button"))).isEmpty();
 
         assertNoTraceHeaders(base);
         app.close();
