@@ -34,6 +34,11 @@ public record Screen(String text, List<List<Button>> keyboard, boolean done, Opt
         static Button webApp(String id, String label, String url) {
             return new Button(id, label, Optional.of(url));
         }
+
+        /** A button opening {@code url} as a Mini App. */
+        public static Button webApp(String label, String url) {
+            return new Button("web_app", label, Optional.of(url));
+        }
     }
 
     public enum Ending {

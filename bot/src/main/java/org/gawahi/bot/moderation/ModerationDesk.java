@@ -78,6 +78,7 @@ public final class ModerationDesk {
     private final Duration reviewLifetime;
     private final UrgentArrivals arrivals;
     private final DeskMessages messages = DeskMessages.shipped();
+    private final Optional<String> reviewApp;
 
     private record PendingRedaction(String testimonyId, String questionId) {
     }
@@ -89,6 +90,16 @@ public final class ModerationDesk {
     /** @param reviewLifetime how long review messages stay on a moderator's phone */
     public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
                           Duration reviewLifetime, UrgentArrivals arrivals) {
+        this(respondent, questionnaire, unlocked, reviewLifetime, arrivals, Optional.empty());
+    }
+
+    /**
+     * @param reviewApp the https address of the review app: when present, /queue and /next offer it
+     *                  and the chat shows no testimony any more, only counts
+     */
+    public ModerationDesk(Respondent respondent, Questionnaire questionnaire, Optional<Unlocked> unlocked,
+                          Duration reviewLifetime, UrgentArrivals arrivals, Optional<String> reviewApp) {
+        this.reviewApp = Objects.requireNonNull(reviewApp, "reviewApp");
         this.arrivals = Objects.requireNonNull(arrivals, "arrivals");
         if (reviewLifetime.isNegative() || reviewLifetime.isZero()) {
             throw new IllegalArgumentException("review messages need a positive lifetime");
@@ -132,6 +143,11 @@ public final class ModerationDesk {
         String language = LanguageGuess.guess(questionnaire, languageCode);
         DeskTexts words = messages.forLanguageCode(languageCode);
         showingReview.add(conversation);
+        if (reviewApp.isPresent()) {
+            redactions.remove(conversation);
+            contacts.take(conversation);
+            return inTheApp(u.review(), reviewApp.get(), words);
+        }
         try {
             return new Session(u.review(), actor, conversation, language, words).on(input);
         } catch (CannotOpenException e) {
@@ -275,7 +291,7 @@ public final class ModerationDesk {
         private Screen queue() {
             String key = review.keyFingerprint().map(f -> "\n\n" + words.message("key_fingerprint", "fingerprint", f.grouped()))
                     .orElse("");
-            return new Screen(review.queue().describe(words) + key,
+            return new Screen(review.queue().describe(words) + "\n\n" + words.message("review_chat_cost") + key,
                     List.of(List.of(button(words.message("button_next"), DeskAction.NEXT.data()))), false,
                     Optional.empty(), Screen.Ending.NONE);
         }
@@ -399,6 +415,13 @@ public final class ModerationDesk {
             return review.recentEvents().stream().filter(e -> e.id().startsWith(prefix)).findFirst()
                     .map(e -> review.link(actor, id, e.id())).orElse(Outcome.NO_SUCH_EVENT);
         }
+    }
+
+    /** Counts and one neutral line, and the button that opens the review app: no testimony in the chat. */
+    private static Screen inTheApp(Review review, String url, DeskTexts words) {
+        return new Screen(review.queue().describe(words) + "\n\n" + words.message("review_in_the_app"),
+                List.of(List.of(Screen.Button.webApp(words.message("button_open_review"), url))), false, Optional.empty(),
+                Screen.Ending.NONE);
     }
 
     private static int index(String s) {

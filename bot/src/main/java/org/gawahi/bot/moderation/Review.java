@@ -103,6 +103,19 @@ public final class Review {
         });
     }
 
+    /** One pending testimony as the queue lists it: no content, only what orders it. */
+    public record Waiting(String id, LocalDate submittedDay, boolean urgent) {
+    }
+
+    /**
+     * The pending testimonies review shows, in its order (urgent first, then oldest); those
+     * that do not open or do not verify are left out, as {@link #queue()} names them.
+     */
+    public List<Waiting> waiting() {
+        return db.inTransaction(c -> PendingQueue.read(testimonies, decisions, opener).waiting().stream()
+                .map(w -> new Waiting(w.row().id(), w.row().submittedDay(), w.urgent())).toList());
+    }
+
     /**
      * Opens the next pending testimony (urgent first, then oldest) that is not in
      * {@code skipped}, and audits that {@code actor} read it. Testimonies that do not open or

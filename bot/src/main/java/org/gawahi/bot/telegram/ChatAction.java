@@ -31,7 +31,7 @@ sealed interface ChatAction {
             Objects.requireNonNull(pressedMessageId, "pressedMessageId");
             personMessageIds = List.copyOf(personMessageIds);
             checkText(screen.text());
-            screen.buttons().forEach(b -> checkCallbackData(b.id()));
+            screen.buttons().stream().filter(b -> b.webApp().isEmpty()).forEach(b -> checkCallbackData(b.id()));
         }
 
         /**

@@ -164,6 +164,15 @@ public final class TelegramBot implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Sends a text to a chat outside any update, now (through the paced, retried sender): a
+     * moderator's one message back, written in the review app. Not kept in the outbox: lost by
+     * a crash before it goes out, and never sent twice.
+     */
+    public void notice(long chatId, String text) {
+        sender.submit(chatId, new ChatAction.Notice(text, List.of()));
+    }
+
     /** Waits until every reply queued so far went out (for tests and an orderly stop). */
     public boolean awaitReplies(Duration timeout) throws InterruptedException {
         return sender.awaitIdle(timeout);

@@ -18,6 +18,8 @@ import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.UrgentArrivals;
+import org.gawahi.bot.reviewapp.ReviewApi;
+import org.gawahi.bot.reviewapp.ReviewPage;
 import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.bot.brief.BriefDesk;
 import org.gawahi.bot.brief.BriefService;
@@ -193,15 +195,15 @@ class BotConfiguration {
      * review commands get the interview's answer, as for anyone without the role.
      */
     @Bean
-    ModerationDesk moderationDesk(Interview interview, KeyAccess keyAccess, Database database, Sealer sealer,
-                                  Clock clock, SecureRandom random, AuditLog auditLog,
+    ModerationDesk moderationDesk(RunSettings settings, Interview interview, KeyAccess keyAccess, Database database,
+                                  Sealer sealer, Clock clock, SecureRandom random, AuditLog auditLog,
                                   @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
                                   UrgentArrivals urgentArrivals) {
         keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
-                urgentArrivals);
+                urgentArrivals, settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + ReviewController.PATH + "/"));
     }
 
     /**
@@ -330,6 +332,22 @@ class BotConfiguration {
                 new LaunchValidator(settings.telegram().token(), clock), formSubmissions, sealer, pseudonyms,
                 questionnaire, QuestionnaireLoader.source(settings.questionnaireFolder()), clock));
         return new FormController(api, new FormPage());
+    }
+
+    /**
+     * The moderators' review app at /review/ when GAWAHI_PUBLIC_URL is set: the same Review, role
+     * table and audit log as the chat's desk; intake-only, every call but its words is refused as locked.
+     */
+    @Bean
+    ReviewController reviewController(RunSettings settings, KeyAccess keyAccess, Database database, Sealer sealer,
+                                      Clock clock, SecureRandom random, AuditLog auditLog, Questionnaire questionnaire,
+                                      TelegramBot telegramBot) {
+        Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
+                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
+        Optional<ReviewApi> api = settings.publicUrl().map(url -> new ReviewApi(
+                new LaunchValidator(settings.telegram().token(), clock), unlocked, questionnaire,
+                QuestionnaireLoader.source(settings.questionnaireFolder()), telegramBot::notice, clock));
+        return new ReviewController(api, new ReviewPage());
     }
 
     @Bean
