@@ -44,6 +44,8 @@ after(async () => {
 async function openLink() {
   const page = await browser.newPage();
   await page.setViewport({ width: 360, height: 640 });
+  page.requests = [];
+  page.on("request", (r) => page.requests.push(r.url()));
   await page.evaluateOnNewDocument(() => {
     window.events = [];
     window.TelegramWebviewProxy = { postEvent: (type, data) => window.events.push([type, data]) };
@@ -102,6 +104,7 @@ test("a testimony through a link: sent with the link, never contact in the bot, 
   const testimony = JSON.parse(new TextDecoder().decode(plain));
   assert.deepEqual(testimony.answers.u2, ["peer_call"]);
   assert.deepEqual(await page.evaluate(() => window.events), [], "no Telegram event posted");
+  for (const url of page.requests) assert.ok(url.startsWith(server.url.replace("/form/", "/")), `only our server: ${url}`);
   await act(page, "close");
   await page.waitForFunction(() => location.href === "about:blank");
   await page.close();
