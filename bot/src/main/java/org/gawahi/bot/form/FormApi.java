@@ -95,7 +95,10 @@ public final class FormApi {
         try {
             JsonNode request = read(contentLength, body, MAX_OPEN_BODY);
             Sender sender = sender(request);
-            if (!openLimit.tryAcquire(sender.limiterKey(pseudonyms))) {
+            // The rate limit's name for her: a keyed pseudonym of her Telegram user, or the link's keyed hash.
+            String who = sender.launch().isPresent()
+                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().id()) : "link:" + sender.linkHash().orElseThrow();
+            if (!openLimit.tryAcquire(who)) {
                 return refused(FormError.TOO_MANY);
             }
             String language = language(text(request, "language"),
@@ -122,7 +125,9 @@ public final class FormApi {
         try {
             JsonNode request = read(contentLength, body, MAX_SUBMIT_BODY);
             Sender sender = sender(request);
-            if (!submitLimit.tryAcquire(sender.limiterKey(pseudonyms))) {
+            String who = sender.launch().isPresent()
+                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().id()) : "link:" + sender.linkHash().orElseThrow();
+            if (!submitLimit.tryAcquire(who)) {
                 return refused(FormError.TOO_MANY);
             }
             String id = text(request, "id").orElseThrow(() -> new Refusal(FormError.BAD_RECORD));
@@ -211,11 +216,6 @@ public final class FormApi {
 
     /** Who sends: a Telegram launch or a one-time link's keyed hash, exactly one. */
     private record Sender(Optional<Launch> launch, Optional<String> linkHash) {
-        /** The rate limit's name for her: a keyed pseudonym of her Telegram user, or the link's keyed hash. */
-        String limiterKey(Pseudonyms pseudonyms) {
-            return launch.map(l -> "user:" + pseudonyms.formUser(l.user().id()))
-                    .orElseGet(() -> "link:" + linkHash.orElseThrow());
-        }
     }
 
     private static byte[] record(String base64) throws Refusal {
