@@ -5,10 +5,20 @@
 // data-month, data-edit, data-receipt.
 import { Engine } from "./engine.mjs";
 import { canSeal, prepare, sealTestimony } from "./seal.mjs";
+import { withoutBotContact } from "./link.mjs";
 import * as tg from "./telegram.mjs";
 
 const root = () => document.getElementById("form");
 const launch = tg.launchParams();
+// Opened with a one-time link in any browser: no Telegram, no chat to be contacted in.
+const byLink = launch.link !== "";
+if (byLink) {
+  tg.runStandalone();
+  // The link out of the address bar and this history entry; it lives on in memory only.
+  history.replaceState(null, "", location.pathname + location.search);
+}
+/** What names the sender to the server: Telegram's launch data, or the link. */
+const sender = () => (byLink ? { link: launch.link } : { initData: launch.initData });
 let served = null; // the /form/api/open answer in her language
 let engine = null;
 let words = {}; // the form's own words (text/<lang>.yaml form:)
@@ -46,7 +56,8 @@ async function api(path, body) {
 }
 
 async function open(language) {
-  served = await api("open", { initData: launch.initData, language });
+  served = await api("open", { ...sender(), language });
+  if (byLink) served.questionnaire = withoutBotContact(served.questionnaire);
   words = served.form ?? {};
   document.documentElement.lang = served.language;
 }
@@ -78,6 +89,7 @@ function languageScreen(notice) {
   const texts = served.texts;
   show(
     notice ? h("p", { class: "notice", role: "alert" }, notice) : null,
+    byLink ? h("p", { class: "lead", "data-link": true }, say("link_intro")) : null,
     h("p", { class: "lead" }, say("no_pause")),
     h("h1", {}, texts.messages.choose_language),
     // Her guessed language first, as the chat's language buttons; then the questionnaire's order.
@@ -108,8 +120,9 @@ async function chooseLanguage(code) {
 
 function cannotSeal() {
   engine = null;
-  show(h("p", { class: "notice", role: "alert" }, say("cannot_seal")), action("close", say("close"), tg.closeApp));
-  telegramButtons(null, tg.closeApp, say("close"));
+  show(h("p", { class: "notice", role: "alert" }, byLink ? say("link_cannot_seal") : say("cannot_seal")),
+    action("close", say("close"), closeForm));
+  telegramButtons(null, closeForm, say("close"));
 }
 
 function render() {
@@ -130,7 +143,7 @@ function after(outcome) {
     case "quick_exit": return leave(null);
     case "end": return leave(message(outcome.message));
     case "erased": return leave(say("erased"));
-    case "pause": engine = null; return leave(say("no_pause_closed"));
+    case "pause": engine = null; return leave(byLink ? say("link_no_pause_closed") : say("no_pause_closed"));
     default: return render();
   }
 }
@@ -142,11 +155,11 @@ function leave(text) {
   tg.confirmClosing(false);
   if (text === null) {
     show();
-    tg.closeApp();
+    closeForm();
     return;
   }
-  show(h("p", { class: "end" }, text), action("close", say("close"), tg.closeApp, { class: "primary" }));
-  telegramButtons(null, tg.closeApp, say("close"));
+  show(h("p", { class: "end" }, text), action("close", say("close"), closeForm, { class: "primary" }));
+  telegramButtons(null, closeForm, say("close"));
 }
 
 function questionScreen() {
@@ -254,12 +267,16 @@ async function send() {
     performance.mark("seal-start"); // for web/form/bench.mjs; no content
     sealed = await sealTestimony(json, served.key, ready);
     performance.mark("seal-end");
-    const contactLanguage = engine.asksContactInBot() ? engine.language : null;
-    const { receipt } = await api("submit", { initData: launch.initData, id: sealed.id, record: sealed.record, contactLanguage });
+    const contactLanguage = !byLink && engine.asksContactInBot() ? engine.language : null;
+    const { receipt } = await api("submit", { ...sender(), id: sealed.id, record: sealed.record, contactLanguage });
     received(receipt);
   } catch (e) {
     sending = false;
     const code = e.code ?? "network";
+    if (code === "launch_invalid" && byLink) {
+      leave(say("link_invalid"));
+      return;
+    }
     if (code === "launch_invalid" || code === "already_sent") {
       leave(say(`error_${code}`));
       return;
@@ -277,8 +294,18 @@ function received(receipt) {
   engine = null;
   tg.confirmClosing(false);
   show(h("h1", {}, say("receipt_title")), h("p", { class: "receipt", "data-receipt": true }, receipt),
-    h("p", { class: "end" }, thanks), action("close", say("close"), tg.closeApp, { class: "primary" }));
-  telegramButtons(null, tg.closeApp, say("close"));
+    h("p", { class: "end" }, thanks), action("close", say("close"), closeForm, { class: "primary" }));
+  telegramButtons(null, closeForm, say("close"));
+}
+
+/** Telegram closes the Mini App; in a browser the page empties itself and leaves for a blank one. */
+function closeForm() {
+  if (!byLink) {
+    tg.closeApp();
+    return;
+  }
+  root().replaceChildren();
+  location.replace("about:blank");
 }
 
 // ---- start ----
@@ -293,8 +320,12 @@ async function start() {
   try {
     await open(null);
   } catch (e) {
+    // Before the server answers there are no words in her language: English, as short as can be.
+    const refusal = byLink
+      ? "This link cannot be used: it was already used, has expired, or was withdrawn. Nothing was sent. Please ask the collective for a new link."
+      : "This form has expired. Please open it again from the bot.";
     show(h("p", { class: "notice", role: "alert" }, e.code === "launch_invalid"
-      ? "This form has expired. Please open it again from the bot." : "The form could not load. Please try again from the bot."));
+      ? refusal : `The form could not load. Please try again ${byLink ? "later" : "from the bot"}.`));
     return;
   }
   languageScreen(null);

@@ -15,16 +15,31 @@ function receiveEvent(eventType, eventData) {
   for (const f of listeners.get(eventType) ?? []) f(eventData);
 }
 
-/** The raw initData string and the platform, from `#tgWebAppData=...&tgWebAppPlatform=...`. */
+/**
+ * The raw initData string and the platform, from `#tgWebAppData=...&tgWebAppPlatform=...`; or,
+ * opened in any browser with a one-time link (`#link=<token>`), the link's token and no initData.
+ */
 export function launchParams(hash = location.hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
-  return { initData: params.get("tgWebAppData") ?? "", platform: params.get("tgWebAppPlatform") ?? "unknown" };
+  const initData = params.get("tgWebAppData") ?? "";
+  return {
+    initData, link: initData === "" ? params.get("link") ?? "" : "",
+    platform: params.get("tgWebAppPlatform") ?? "unknown",
+  };
+}
+
+let standalone = false;
+
+/** Opened with a link, outside Telegram: no Telegram event is ever posted, to a proxy or a frame. */
+export function runStandalone() {
+  standalone = true;
 }
 
 /** Whether the page runs inside a Telegram client at all. */
 export const inTelegram = () => window.TelegramWebviewProxy !== undefined || isIframe;
 
 export function postEvent(eventType, eventData = "") {
+  if (standalone) return;
   try {
     if (window.TelegramWebviewProxy !== undefined) {
       window.TelegramWebviewProxy.postEvent(eventType, JSON.stringify(eventData));

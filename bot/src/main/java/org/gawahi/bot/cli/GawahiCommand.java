@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Anonymous, sealed raid testimony over Telegram.",
         subcommands = {SimulateCommand.class, RunCommand.class, KeysCommand.class, BackupCommand.class,
                 DoctorCommand.class, AuditCommand.class, RolesCommand.class, ReviewCommand.class, ExportCommand.class,
-                ReportCommand.class, BriefCommand.class, VerifyReportCommand.class, ReportKeyCommand.class, TranslationsCommand.class,
+                ReportCommand.class, BriefCommand.class, VerifyReportCommand.class, ReportKeyCommand.class, TranslationsCommand.class, LinksCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GawahiCommand implements Runnable {
     @CommandLine.Spec

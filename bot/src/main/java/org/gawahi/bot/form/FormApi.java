@@ -21,6 +21,7 @@ import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Pseudonyms;
 import org.gawahi.storage.crypto.Sealer;
+import org.gawahi.storage.testimony.FormLinks;
 import org.gawahi.storage.testimony.SealedArrival;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *       launch, at most {@value #SUBMITS_PER_HOUR} tries an hour per person; the receipt goes
  *       back to the page only.</li>
  * </ul>
+ * Instead of Telegram's launch data, a request may carry {@code "link"}: the token of a one-time
+ * link the collective made ({@link FormLinks}), for people without Telegram. Such a link is
+ * refused exactly as bad launch data is, whether it was never made, is used, expired or revoked;
+ * it sends one testimony, has its own rate limit, and cannot ask for contact in the bot.
  * It never sees plaintext, and keeps no Telegram id, address or user agent. Each refusal is one
  * log line naming its code and how many so far, never anything of the request (past
  * {@value #LOG_EVERY_REFUSAL_UP_TO} of one code only the 128th, 256th..., so a flood cannot fill the disk).
@@ -63,9 +68,18 @@ public final class FormApi {
     private final UserLimiter submitLimit;
     private final UserLimiter openLimit;
     private final Map<FormError, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private final Optional<FormLinks> links;
 
+    /** Without one-time links: a request carrying one is refused as bad launch data. */
     public FormApi(LaunchValidator launches, SealedSubmissions submissions, Sealer sealer, Pseudonyms pseudonyms,
                    Questionnaire questionnaire, QuestionnaireLoader.Source files, java.time.Clock clock) {
+        this(launches, Optional.empty(), submissions, sealer, pseudonyms, questionnaire, files, clock);
+    }
+
+    public FormApi(LaunchValidator launches, Optional<FormLinks> links, SealedSubmissions submissions, Sealer sealer,
+                   Pseudonyms pseudonyms, Questionnaire questionnaire, QuestionnaireLoader.Source files,
+                   java.time.Clock clock) {
+        this.links = Objects.requireNonNull(links, "links");
         this.launches = Objects.requireNonNull(launches, "launches");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
@@ -80,11 +94,15 @@ public final class FormApi {
     public FormResponse open(long contentLength, InputStream body) {
         try {
             JsonNode request = read(contentLength, body, MAX_OPEN_BODY);
-            Launch launch = launch(request);
-            if (!openLimit.tryAcquire(pseudonyms.formUser(launch.user().id()))) {
+            Sender sender = sender(request);
+            // The rate limit's name for her: a keyed pseudonym of her Telegram user, or the link's keyed hash.
+            String who = sender.launch().isPresent()
+                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().id()) : "link:" + sender.linkHash().orElseThrow();
+            if (!openLimit.tryAcquire(who)) {
                 return refused(FormError.TOO_MANY);
             }
-            String language = language(text(request, "language"), launch.languageCode());
+            String language = language(text(request, "language"),
+                    sender.launch().flatMap(Launch::languageCode));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("language", language);
             out.put("languages", languages());
@@ -106,8 +124,10 @@ public final class FormApi {
     public FormResponse submit(long contentLength, InputStream body) {
         try {
             JsonNode request = read(contentLength, body, MAX_SUBMIT_BODY);
-            Launch launch = launch(request);
-            if (!submitLimit.tryAcquire(pseudonyms.formUser(launch.user().id()))) {
+            Sender sender = sender(request);
+            String who = sender.launch().isPresent()
+                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().id()) : "link:" + sender.linkHash().orElseThrow();
+            if (!submitLimit.tryAcquire(who)) {
                 return refused(FormError.TOO_MANY);
             }
             String id = text(request, "id").orElseThrow(() -> new Refusal(FormError.BAD_RECORD));
@@ -116,16 +136,28 @@ public final class FormApi {
             if (contactLanguage.isPresent() && !questionnaire.supports(contactLanguage.get())) {
                 throw new Refusal(FormError.BAD_RECORD);
             }
+            if (contactLanguage.isPresent() && sender.launch().isEmpty()) {
+                throw new Refusal(FormError.BAD_RECORD); // a link has no chat to be contacted in
+            }
             SealedArrival arrival;
             try {
-                arrival = submissions.storeSealed(id, record, pseudonyms.launchHash(launch.fingerprint()),
-                        launch.authDate().plus(LaunchValidator.MAX_AGE), launch.user(), contactLanguage);
+                if (sender.launch().isPresent()) {
+                    Launch launch = sender.launch().get();
+                    arrival = submissions.storeSealed(id, record, pseudonyms.launchHash(launch.fingerprint()),
+                            launch.authDate().plus(LaunchValidator.MAX_AGE), launch.user(), contactLanguage);
+                } else {
+                    arrival = submissions.storeSealedByLink(id, record, sender.linkHash().orElseThrow());
+                }
             } catch (IllegalArgumentException e) {
                 throw new Refusal(FormError.BAD_RECORD);
             }
             if (arrival.refusal().isPresent()) {
-                throw new Refusal(arrival.refusal().get() == SealedArrival.Refusal.LAUNCH_USED
-                        ? FormError.ALREADY_SENT : FormError.BAD_RECORD);
+                throw new Refusal(switch (arrival.refusal().get()) {
+                    case LAUNCH_USED -> FormError.ALREADY_SENT;
+                    // Used between the check and the store: told as every other link that cannot send.
+                    case LINK_INVALID -> FormError.LAUNCH_INVALID;
+                    case ID_TAKEN -> FormError.BAD_RECORD;
+                });
             }
             return new FormResponse(200, FormResponse.JSON,
                     JSON.writeValueAsBytes(Map.of("receipt", arrival.receipt().orElseThrow().grouped())));
@@ -160,12 +192,30 @@ public final class FormApi {
         }
     }
 
-    private Launch launch(JsonNode request) throws Refusal {
+    /**
+     * A Telegram launch Telegram vouched for, or a one-time link that can still send; anything
+     * else (both, neither, forged, stale, a link never made, used, expired or revoked, or links
+     * not served) is one and the same refusal.
+     */
+    private Sender sender(JsonNode request) throws Refusal {
+        Optional<String> initData = text(request, "initData");
+        Optional<String> link = text(request, "link");
+        if (link.isPresent()) {
+            if (initData.isPresent() || links.isEmpty()) {
+                throw new Refusal(FormError.LAUNCH_INVALID);
+            }
+            return new Sender(Optional.empty(), Optional.of(links.get().validHash(link.get())
+                    .orElseThrow(() -> new Refusal(FormError.LAUNCH_INVALID))));
+        }
         try {
-            return launches.validate(text(request, "initData").orElse(null));
+            return new Sender(Optional.of(launches.validate(initData.orElse(null))), Optional.empty());
         } catch (LaunchRefused e) {
             throw new Refusal(FormError.LAUNCH_INVALID);
         }
+    }
+
+    /** Who sends: a Telegram launch or a one-time link's keyed hash, exactly one. */
+    private record Sender(Optional<Launch> launch, Optional<String> linkHash) {
     }
 
     private static byte[] record(String base64) throws Refusal {

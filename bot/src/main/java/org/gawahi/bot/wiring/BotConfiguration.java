@@ -54,6 +54,7 @@ import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.drafts.SealedDraftStore;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.roles.Roles;
+import org.gawahi.storage.testimony.FormLinks;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.Submissions;
 import org.gawahi.storage.updates.UpdateOffsets;
@@ -327,9 +328,11 @@ class BotConfiguration {
      */
     @Bean
     FormController formController(RunSettings settings, SealedSubmissions formSubmissions, Sealer sealer,
-                                  Pseudonyms pseudonyms, Questionnaire questionnaire, Clock clock) {
+                                  Pseudonyms pseudonyms, Questionnaire questionnaire, Database database,
+                                  SecureRandom random, Clock clock) {
         Optional<FormApi> api = settings.publicUrl().map(url -> new FormApi(
-                new LaunchValidator(settings.telegram().token(), clock), formSubmissions, sealer, pseudonyms,
+                new LaunchValidator(settings.telegram().token(), clock),
+                Optional.of(new FormLinks(database, pseudonyms, random, clock)), formSubmissions, sealer, pseudonyms,
                 questionnaire, QuestionnaireLoader.source(settings.questionnaireFolder()), clock));
         return new FormController(api, new FormPage());
     }

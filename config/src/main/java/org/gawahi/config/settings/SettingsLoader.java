@@ -87,6 +87,11 @@ public final class SettingsLoader {
                 keyFingerprint, publicUrl);
     }
 
+    /** {@code GAWAHI_PUBLIC_URL}'s value as the bot reads it; empty when it is not a public https address. */
+    public static Optional<URI> publicUrl(String value) {
+        return publicUrl(value, new ArrayList<>());
+    }
+
     /**
      * The form's public address: https, a host, no query, fragment or user info (a Mini App must
      * be https; anything after the host other than a path would be carried into every link).

@@ -17,6 +17,8 @@ import org.gawahi.config.secret.SecretBytes;
  *       {@code gawahi/form-launch/v1}).</li>
  *   <li>{@link #formUser}: how the form's rate limit names a Telegram user, in memory only
  *       (label {@code gawahi/form-user/v1}).</li>
+ *   <li>{@link #linkHash}: what is stored for a one-time form link, never the link's token
+ *       (label {@code gawahi/form-link/v1}).</li>
  * </ul>
  * Both are HMAC-SHA256 as 64 hex digits. Thread-safe; {@link #close()} wipes the keys.
  */
@@ -25,6 +27,8 @@ public final class Pseudonyms implements AutoCloseable {
     private static final byte[] ACTOR_LABEL = "gawahi/audit-actor/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAUNCH_LABEL = "gawahi/form-launch/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FORM_USER_LABEL = "gawahi/form-user/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINK_LABEL = "gawahi/form-link/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern LINK_TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,86}");
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,64}");
 
@@ -32,6 +36,7 @@ public final class Pseudonyms implements AutoCloseable {
     private final SecretBytes actorKey;
     private final SecretBytes launchKey;
     private final SecretBytes formUserKey;
+    private final SecretBytes linkKey;
     private volatile boolean closed;
 
     public Pseudonyms(ServerSecret serverSecret) {
@@ -41,6 +46,7 @@ public final class Pseudonyms implements AutoCloseable {
         this.actorKey = SecretBytes.adopt(Hkdf.expand(prk, ACTOR_LABEL, Hkdf.HASH_BYTES));
         this.launchKey = SecretBytes.adopt(Hkdf.expand(prk, LAUNCH_LABEL, Hkdf.HASH_BYTES));
         this.formUserKey = SecretBytes.adopt(Hkdf.expand(prk, FORM_USER_LABEL, Hkdf.HASH_BYTES));
+        this.linkKey = SecretBytes.adopt(Hkdf.expand(prk, LINK_LABEL, Hkdf.HASH_BYTES));
         Bytes.wipe(prk);
     }
 
@@ -75,6 +81,17 @@ public final class Pseudonyms implements AutoCloseable {
         return mac(formUserKey, new Canonical().int64(telegramUserId).toByteArray());
     }
 
+    /**
+     * The stored form of a one-time form link's token (base64url, 22 to 86 characters: 128 to 512
+     * random bits); empty when the text cannot be a token, so nothing else is ever hashed or looked up.
+     */
+    public java.util.Optional<String> linkHash(String linkToken) {
+        if (linkToken == null || !LINK_TOKEN.matcher(linkToken).matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(mac(linkKey, linkToken.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     private String mac(SecretBytes key, byte[] data) {
         if (closed) {
             // Wiped keys are zeros: a hash under them is one anyone can compute.
@@ -95,6 +112,7 @@ public final class Pseudonyms implements AutoCloseable {
         actorKey.wipe();
         launchKey.wipe();
         formUserKey.wipe();
+        linkKey.wipe();
     }
 
     @Override

@@ -29,7 +29,8 @@ final class Migrations {
             "V8__outbox.sql",
             "V9__roles_mac.sql",
             "V10__disclosure_history.sql",
-            "V11__form_launches.sql");
+            "V11__form_launches.sql",
+            "V12__form_links.sql");
 
     private Migrations() {
     }

@@ -12,6 +12,8 @@ public record SealedArrival(Optional<ReceiptCode> receipt, Optional<Refusal> ref
     public enum Refusal {
         /** The launch it came with already sent one. */
         LAUNCH_USED,
+        /** The one-time link it came with is used, expired, revoked or was never made (which, is not told). */
+        LINK_INVALID,
         /** A testimony with this id exists. */
         ID_TAKEN
     }

@@ -36,6 +36,7 @@ public final class SealedSubmissions implements Submissions {
     private final Database db;
     private final TestimonyTable table;
     private final LaunchTable launches;
+    private final LinkTable links;
     private final ContactHandles handles;
     private final Sealer sealer;
     private final Pseudonyms pseudonyms;
@@ -48,6 +49,7 @@ public final class SealedSubmissions implements Submissions {
         this.db = Objects.requireNonNull(db, "db");
         this.table = new TestimonyTable(db);
         this.launches = new LaunchTable(db);
+        this.links = new LinkTable(db);
         this.handles = new ContactHandles(db);
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
@@ -140,6 +142,46 @@ public final class SealedSubmissions implements Submissions {
                         TestimonyStatus.PENDING, LocalDate.now(clock), null, null, null, null),
                         pseudonyms.receiptHash(receipt.digits()));
                 contactLanguage.ifPresent(language -> handles.keep(id, author, language, sealer));
+                db.checkpointAfterCommit();
+                return SealedArrival.stored(receipt);
+            });
+        } catch (StorageException | IllegalStateException e) {
+            throw new StorageFailure("the testimony could not be stored", e);
+        }
+    }
+
+    /**
+     * Stores a testimony sealed in a browser opened with a one-time link ({@link FormLinks}), as
+     * {@link #storeSealed} does, and deletes the link in the same transaction: a link sends one
+     * testimony, and a second try finds it as gone as one never made. No contact handle: a link
+     * has no chat. The WAL is checkpointed after the commit.
+     *
+     * @param linkHash the link's keyed hash ({@link FormLinks#validHash})
+     * @return the receipt, or {@link SealedArrival.Refusal#LINK_INVALID} when the link is used, expired,
+     *         revoked or was never made, or {@link SealedArrival.Refusal#ID_TAKEN}; nothing stored then
+     * @throws IllegalArgumentException when the id or the record is not one (nothing was read into the database)
+     * @throws StorageFailure when it could not be stored; nothing was changed
+     */
+    public SealedArrival storeSealedByLink(String id, byte[] sealed, String linkHash) {
+        Objects.requireNonNull(linkHash, "linkHash");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a testimony id is 32 lower-case hex digits");
+        }
+        if (!RecordLayout.isSealedTo(sealed, sealer.keyId())) {
+            throw new IllegalArgumentException("not a version-1 record sealed to the current key");
+        }
+        try {
+            return db.inTransaction(c -> {
+                if (table.find(id).isPresent()) {
+                    return SealedArrival.refused(SealedArrival.Refusal.ID_TAKEN);
+                }
+                if (!links.consume(linkHash, Math.floorDiv(clock.instant().getEpochSecond(), 3600))) {
+                    return SealedArrival.refused(SealedArrival.Refusal.LINK_INVALID);
+                }
+                ReceiptCode receipt = ReceiptCode.random(random);
+                table.insert(randomRowid(), new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed.clone(),
+                        TestimonyStatus.PENDING, LocalDate.now(clock), null, null, null, null),
+                        pseudonyms.receiptHash(receipt.digits()));
                 db.checkpointAfterCommit();
                 return SealedArrival.stored(receipt);
             });
