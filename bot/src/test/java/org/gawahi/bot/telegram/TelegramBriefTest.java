@@ -72,7 +72,7 @@ class TelegramBriefTest {
         }
         auditedBefore = audit.entries(1, 1000).size();
         var unlocked = Optional.of(new BriefDesk.Unlocked(new BriefService(RAID, SuppressionRules.defaults(), clock),
-                db, roles, opener, Optional.of(signer), audit));
+                db, roles, opener, store.keys().sealer(), Optional.of(signer), audit));
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());
