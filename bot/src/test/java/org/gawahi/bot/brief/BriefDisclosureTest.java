@@ -6,12 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -22,7 +18,6 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.reports.ApprovedTestimonies;
 import org.gawahi.storage.reports.DisclosureHistory;
-import org.gawahi.storage.reports.EarlierCell;
 import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.SealedStore;
@@ -93,27 +88,10 @@ class BriefDisclosureTest {
             DisclosureHistory.History history = new DisclosureHistory(db, new SecureRandom()).read(opener);
             assertThat(history.publications()).isEqualTo(3);
             int min = SuppressionRules.defaults().minimumCount();
-            List<String> revealing = new ArrayList<>();
-            int compared = 0;
-            for (Map.Entry<String, List<EarlierCell>> table : history.tables().entrySet()) {
-                List<EarlierCell> cells = table.getValue();
-                for (EarlierCell a : cells) {
-                    for (EarlierCell b : cells) {
-                        // A zero over the larger units is zero over any part of them: its difference tells
-                        // nothing the zero does not (zeros of sensitive figures are the whole-group rule's).
-                        if (b.value() > 0 && a.units().size() < b.units().size() && b.units().containsAll(a.units())) {
-                            compared++;
-                            Set<String> difference = new HashSet<>(b.units());
-                            difference.removeAll(a.units());
-                            if (difference.size() < min) {
-                                revealing.add(table.getKey() + ": " + b.value() + " - " + a.value());
-                            }
-                        }
-                    }
-                }
-            }
-            assertThat(compared).as("the tables overlap: the attack has something to subtract").isPositive();
-            assertThat(revealing).as("cells one inside the other that differ by fewer than " + min).isEmpty();
+            RaidOnRecord.Subtractions subtractions = RaidOnRecord.subtractions(history, min);
+            assertThat(subtractions.compared()).as("the tables overlap: the attack has something to subtract").isPositive();
+            assertThat(subtractions.revealing()).as("cells one inside the other that differ by fewer than " + min)
+                    .isEmpty();
         }
     }
 

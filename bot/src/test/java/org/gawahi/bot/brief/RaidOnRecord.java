@@ -148,6 +148,35 @@ public final class RaidOnRecord {
         }
     }
 
+    /** What an adversary holding every published file can subtract: pairs of cells and those that tell a few. */
+    public record Subtractions(int compared, List<String> revealing) {
+    }
+
+    /**
+     * Every pair of cells of one table name across everything published whose units (the
+     * testimonies or raids a cell is taken over) lie one inside the other, and those whose
+     * difference covers fewer than {@code min} units: subtracting them gives those few answers.
+     * A zero over the larger units is zero over any part of them, so its difference tells
+     * nothing the zero does not (zeros of sensitive figures are the whole-group rule's).
+     */
+    public static Subtractions subtractions(org.gawahi.storage.reports.DisclosureHistory.History history, int min) {
+        List<String> revealing = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<String, List<org.gawahi.storage.reports.EarlierCell>> table : history.tables().entrySet()) {
+            for (var a : table.getValue()) {
+                for (var b : table.getValue()) {
+                    if (b.value() > 0 && a.units().size() < b.units().size() && b.units().containsAll(a.units())) {
+                        compared++;
+                        if (b.units().size() - a.units().size() < min) {
+                            revealing.add(table.getKey() + ": " + b.value() + " - " + a.value());
+                        }
+                    }
+                }
+            }
+        }
+        return new Subtractions(compared, revealing);
+    }
+
     private static void require(Outcome outcome) {
         if (outcome != Outcome.DONE) {
             throw new IllegalStateException("review said " + outcome);
