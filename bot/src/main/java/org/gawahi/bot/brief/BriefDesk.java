@@ -21,6 +21,7 @@ import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
@@ -52,13 +53,14 @@ public final class BriefDesk {
     }
 
     /** What briefs need, present only when the keys were unlocked at start. */
-    public record Unlocked(BriefService service, Database db, Roles roles, Opener opener, Optional<Signer> signer,
-                           AuditLog audit) {
+    public record Unlocked(BriefService service, Database db, Roles roles, Opener opener, Sealer sealer,
+                           Optional<Signer> signer, AuditLog audit) {
         public Unlocked {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(roles, "roles");
             Objects.requireNonNull(opener, "opener");
+            Objects.requireNonNull(sealer, "sealer");
             Objects.requireNonNull(signer, "signer");
             Objects.requireNonNull(audit, "audit");
         }
@@ -170,9 +172,11 @@ public final class BriefDesk {
         jobs.put(chat.id(), () -> {
             try {
                 Signer signer = u.signer().orElseThrow();
-                BriefService.Result result = u.service().write(u.db(), u.opener(), signer, event, language, letter);
+                // A raid whose month is not over is refused here; the CLI marks its brief provisional.
+                BriefService.Result result = u.service().write(u.db(), u.opener(), signer, u.sealer(), event, language,
+                        letter, BriefService.NotOver.REFUSE);
                 if (result.refusal().isPresent()) {
-                    return new ReportJob.Delivery(List.of(), words.get(refusalKey(result), Map.of()));
+                    return new ReportJob.Delivery(List.of(), refusal(u, result, words));
                 }
                 var head = result.auditHead().orElseThrow();
                 return new ReportJob.Delivery(result.files(), words.get("desk.done", Map.of("key", signer.keyId(),
@@ -188,8 +192,11 @@ public final class BriefDesk {
     }
 
     /** The refusal in the member's desk language (the result carries it in the document's language). */
-    private String refusalKey(BriefService.Result result) {
-        return result.refusalKey().orElse("desk.failed");
+    private static String refusal(Unlocked u, BriefService.Result result, DeskWords words) {
+        return result.refusalKey().flatMap(key -> java.util.Arrays.stream(Refusal.values())
+                        .filter(r -> r.key().equals(key)).findFirst())
+                .map(r -> u.service().refusal(r, words.language()))
+                .orElseGet(() -> words.get("desk.failed", Map.of()));
     }
 
     /** How many testimonies, as a band: never an exact count, above or under the threshold. */

@@ -4,31 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.gawahi.config.questionnaire.Condition;
 import org.gawahi.config.questionnaire.Indicator;
 import org.gawahi.storage.reports.Cell;
-import org.gawahi.storage.reports.CountedTestimony;
-import org.gawahi.storage.reports.FrequencyTable;
+import org.gawahi.storage.reports.CellKey;
+import org.gawahi.storage.reports.Figure;
 import org.gawahi.storage.reports.Percentage;
-import org.gawahi.storage.reports.Percentages;
-import org.gawahi.storage.reports.SuppressionRules;
-import org.gawahi.storage.reports.Suppressor;
+import org.gawahi.storage.reports.Report;
 
 /**
- * Disclosure control for a brief, in one place: every figure a brief prints comes out of
- * {@link #publish}, through the same {@link Suppressor} and {@link Percentages} as the
- * collective's reports, so that a later check against everything published before (the
- * disclosure history) can be put here alone.
+ * What a brief prints of the event's tables, in one place: every figure is the total of an
+ * indicator's counts and denominators table of the event's month that the disclosure control
+ * ({@code storage/.../reports/Reporting#event}: the thresholds, complementary suppression,
+ * the whole-group rule for sensitive figures, the interval audit and the disclosure history)
+ * published as a {@link Cell.Count}, and nothing else.
  *
- * <p>Within one raid every testimony counts (a raid's brief is about one event, so raids are
- * not counted once here), among the indicator's population. A figure is listed only when its
- * count may be printed and is not zero: a matter told by fewer testimonies than the threshold
- * is not named at all, since naming it would say that one to four women told it.
+ * <p>Counted as in the period reports, under the same names and units, so that a brief and a
+ * report can be checked against each other: an indicator counted in raids counts the event
+ * once (one raid, under any threshold), so a brief never prints it. A figure is listed only
+ * when its count was published and is not zero: a matter told by fewer testimonies than the
+ * threshold is not named at all, since naming it would say that one to four women told it.
  */
 final class BriefFigures {
-    private static final String ROW = "event";
-    private static final String COLUMN = "all";
-
     private BriefFigures() {
     }
 
@@ -44,46 +40,20 @@ final class BriefFigures {
         }
     }
 
-    /** The figures of the event's counted testimonies that may be printed, in the indicators' order. */
-    static List<Published> publish(List<Indicator> indicators, List<CountedTestimony> testimonies, Condition firstHand,
-                                   SuppressionRules rules) {
-        Suppressor suppressor = new Suppressor(rules);
-        Percentages percentages = new Percentages(rules);
+    /** The event's figures the disclosure control published, in the indicators' order. */
+    static List<Published> published(Report disclosed) {
         List<Published> published = new ArrayList<>();
-        for (Indicator indicator : indicators) {
-            if (!indicator.isShare()) {
+        for (Figure figure : disclosed.figures()) {
+            if (!figure.indicator().isShare() || figure.denominators().isEmpty()) {
                 continue; // a plain count (raids reported) is the event itself
             }
-            long denominator = 0;
-            long numerator = 0;
-            for (CountedTestimony t : testimonies) {
-                if (indicator.population() == Indicator.Population.FIRST_HAND && !firstHand.holds(t.answers())) {
-                    continue;
-                }
-                if (indicator.inDenominator(t.answers())) {
-                    denominator++;
-                    if (indicator.inNumerator(t.answers())) {
-                        numerator++;
-                    }
-                }
-            }
-            Cell n = suppressor.suppress(table(numerator, indicator.sensitive())).cell(ROW, COLUMN);
-            Cell d = suppressor.suppress(table(denominator, indicator.sensitive())).cell(ROW, COLUMN);
-            if (n instanceof Cell.Count nc && nc.value() > 0 && d instanceof Cell.Count dc) {
-                published.add(new Published(indicator, nc.value(), dc.value(),
-                        percentages.of(nc.value(), dc.value(), indicator.sensitive())));
+            CellKey total = CellKey.grandTotal();
+            if (figure.counts().cell(total) instanceof Cell.Count n && n.value() > 0
+                    && figure.denominators().get().cell(total) instanceof Cell.Count d
+                    && figure.share(total).isPresent()) {
+                published.add(new Published(figure.indicator(), n.value(), d.value(), figure.share(total).get()));
             }
         }
         return published;
-    }
-
-    /** The number of testimonies, when it may be printed: never a count under the threshold. */
-    static Cell testimonies(long count, SuppressionRules rules) {
-        return new Suppressor(rules).suppress(table(count, false)).cell(ROW, COLUMN);
-    }
-
-    private static FrequencyTable table(long count, boolean sensitive) {
-        FrequencyTable.Builder b = FrequencyTable.builder(List.of(ROW), List.of(COLUMN));
-        return (sensitive ? b.sensitiveCount(ROW, COLUMN, count) : b.count(ROW, COLUMN, count)).build();
     }
 }

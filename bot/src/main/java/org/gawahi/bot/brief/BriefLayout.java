@@ -24,6 +24,9 @@ final class BriefLayout {
     static List<Block> brief(Brief brief, BriefWords words, Questionnaire questionnaire, String signingKeyId) {
         ReportTexts report = questionnaire.indicators().texts(words.language());
         List<Block> blocks = new ArrayList<>();
+        if (brief.provisional()) {
+            blocks.add(Block.of(Block.Kind.NOTE, words.get("brief.provisional")));
+        }
         blocks.add(Block.of(Block.Kind.TITLE, words.get("brief.title")));
         blocks.add(Block.of(Block.Kind.SUBTITLE, words.get("brief.subtitle")));
         blocks.add(Block.of(Block.Kind.TEXT, words.get("brief.event", place(brief, words, questionnaire))));
@@ -66,6 +69,9 @@ final class BriefLayout {
         Map<String, String> where = Map.of("state", brief.event().stateLabel(questionnaire, words),
                 "area", place.get("area"));
         List<Block> blocks = new ArrayList<>();
+        if (brief.provisional()) {
+            blocks.add(Block.of(Block.Kind.NOTE, words.get("brief.provisional")));
+        }
         blocks.add(Block.of(Block.Kind.NOTE, words.get("letter.draft_note")));
         blocks.add(Block.of(Block.Kind.SMALL, words.get("letter.letterhead")));
         blocks.add(Block.space());

@@ -9,28 +9,38 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.gawahi.bot.reports.ReportFile;
+import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.reports.ReportSignature;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditHead;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.events.EventTable;
 import org.gawahi.storage.reports.ApprovedTestimonies;
+import org.gawahi.storage.reports.Cell;
 import org.gawahi.storage.reports.CountedTestimony;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.EventLinks;
-import org.gawahi.storage.reports.Quotes;
+import org.gawahi.storage.reports.Report;
+import org.gawahi.storage.reports.ReportPeriod;
+import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
 
 /**
  * Briefs about one raid event, for any channel: the CLI's {@code brief} and the Telegram
- * {@code /brief} both call {@link #make} (needs the unlocked keys), then {@link #export}
- * (needs the signing key). Counts only approved testimonies a moderator linked to the event
- * whose authors allowed totals; refuses, in one sentence and without a number, an event
- * unknown, all withdrawn, or with fewer such testimonies than a published count needs.
+ * {@code /brief} both call {@link #write}: {@link #make} (needs the unlocked keys), then
+ * {@link #export} (needs the signing key), then the brief's tables are recorded in the
+ * disclosure history (needs the sealing key) before the files are handed back. Counts only
+ * approved testimonies a moderator linked to the event whose authors allowed totals, in the
+ * tables of the event's month under the names and units of the period reports, through the
+ * same disclosure control and checked against everything published before; refuses, in one
+ * sentence and without a number, an event unknown, all withdrawn, or with fewer such
+ * testimonies than a published count needs, and a brief when the history is damaged.
  */
 public final class BriefService {
     /** How many events the desk lists, newest first. */
@@ -42,6 +52,18 @@ public final class BriefService {
     private final Questionnaire questionnaire;
     private final SuppressionRules rules;
     private final Clock clock;
+    private final Reporting reporting;
+    private final ReportService reports;
+    /** For the random ids of history rows only; nothing a brief prints depends on it. */
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** What a brief of an event whose month is not over gets. */
+    public enum NotOver {
+        /** Made, and marked provisional in every file (the CLI): it counts in the history like any other. */
+        MARK_PROVISIONAL,
+        /** Refused in one sentence (the chat). */
+        REFUSE
+    }
 
     public BriefService(Questionnaire questionnaire, SuppressionRules rules, Clock clock) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
@@ -52,6 +74,8 @@ public final class BriefService {
         BriefWords.english(questionnaire.id());
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reporting = new Reporting(questionnaire, rules, clock);
+        this.reports = new ReportService(questionnaire, rules, clock);
     }
 
     /**
@@ -59,7 +83,7 @@ public final class BriefService {
      * saying why there are none.
      */
     public record Result(List<ReportFile> files, Optional<String> refusal, Optional<AuditHead> auditHead,
-                         Optional<String> refusalKey) {
+                         Optional<String> refusalKey, boolean provisional) {
         public Result {
             files = List.copyOf(files);
             Objects.requireNonNull(refusal, "refusal");
@@ -73,18 +97,37 @@ public final class BriefService {
         }
     }
 
-    /** Makes and exports the brief of {@code eventId} (and a letter to {@code body}), or says why not. */
-    public Result write(Database db, Opener opener, Signer signer, String eventId, String language,
-                        Optional<String> body) {
-        BriefOutcome outcome = make(db, opener, eventId);
+    /**
+     * Makes and exports the brief of {@code eventId} (and a letter to {@code body}), and records
+     * its tables in the disclosure history before handing the files back; or says why not.
+     */
+    public Result write(Database db, Opener opener, Signer signer, Sealer sealer, String eventId, String language,
+                        Optional<String> body, NotOver notOver) {
+        BriefOutcome outcome;
+        try {
+            outcome = make(db, opener, eventId, notOver);
+        } catch (DisclosureHistory.DamagedHistoryException e) {
+            outcome = new BriefOutcome.Refused(Refusal.HISTORY_DAMAGED);
+        }
         if (outcome instanceof BriefOutcome.Refused r) {
-            BriefWords words = BriefWords.load(questionnaire.id(), language).orElseGet(() -> BriefWords.english(questionnaire.id()));
-            return new Result(List.of(), Optional.of(words.get(r.why().key())), Optional.empty(),
-                    Optional.of(r.why().key()));
+            return new Result(List.of(), Optional.of(refusal(r.why(), language)), Optional.empty(),
+                    Optional.of(r.why().key()), false);
         }
         Brief brief = ((BriefOutcome.Ready) outcome).brief();
-        return new Result(export(brief, language, body, signer), Optional.empty(), Optional.of(brief.auditHead()),
-                Optional.empty());
+        List<ReportFile> files = export(brief, language, body, signer);
+        reports.recordEvent(db, sealer, brief.event().id(), brief.disclosed());
+        return new Result(files, Optional.empty(), Optional.of(brief.auditHead()), Optional.empty(), brief.provisional());
+    }
+
+    /** Why no brief was made, in {@code language} (English where it has no words). */
+    String refusal(Refusal why, String language) {
+        if (why.reportWords()) {
+            String lang = questionnaire.indicators().supports(language) ? language : "en";
+            return questionnaire.indicators().texts(lang).message(why.key());
+        }
+        BriefWords words = BriefWords.load(questionnaire.id(), language).filter(w -> w.has(why.key()))
+                .orElseGet(() -> BriefWords.english(questionnaire.id()));
+        return words.get(why.key());
     }
 
     /** Whether the questionnaire has what a brief needs: indicators and brief words in English. */
@@ -99,9 +142,14 @@ public final class BriefService {
     /**
      * The brief of one event, or why there is none. The event is its id, or the start of it that
      * review shows (at least {@value #SHORT_ID} characters) when no other event starts the same way.
+     * Its figures are the event's tables for its month (the month most of its testimonies give,
+     * else the month the last of them arrived) after disclosure control against the history.
+     *
+     * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
-    BriefOutcome make(Database db, Opener opener, String givenId) {
+    BriefOutcome make(Database db, Opener opener, String givenId, NotOver notOver) {
         Objects.requireNonNull(givenId, "givenId");
+        Objects.requireNonNull(notOver, "notOver");
         EventTable events = new EventTable(db);
         Optional<String> found = resolve(events, givenId);
         if (found.isEmpty()) {
@@ -114,16 +162,24 @@ public final class BriefService {
         }
         List<CountedTestimony> all = open(db, opener);
         List<CountedTestimony> ofEvent = all.stream().filter(t -> t.eventId().equals(eventId)).toList();
-        if (!(BriefFigures.testimonies(ofEvent.size(), rules) instanceof org.gawahi.storage.reports.Cell.Count)
-                || ofEvent.isEmpty()) {
+        if (ofEvent.isEmpty()) {
             return new BriefOutcome.Refused(Refusal.TOO_FEW);
         }
         LocalDate today = LocalDate.now(clock);
-        var counting = questionnaire.indicators().counting();
-        Brief brief = new Brief(BriefEvent.of(eventId, ofEvent, all, questionnaire, today), ofEvent.size(),
-                BriefFigures.publish(questionnaire.indicators().all(), ofEvent, counting.firstHand(), rules),
-                new Quotes(counting.quoteConsent(), rules.minimumCount()).of(ofEvent),
-                new AuditLog(db, clock).head(), today, rules);
+        BriefEvent event = BriefEvent.of(eventId, ofEvent, all, questionnaire, today);
+        java.time.YearMonth month = event.month().orElseGet(() -> java.time.YearMonth.from(
+                ofEvent.stream().map(CountedTestimony::arrived).max(LocalDate::compareTo).orElseThrow()));
+        ReportPeriod period = new ReportPeriod(month, month, ReportPeriod.Granularity.MONTH);
+        if (notOver == NotOver.REFUSE && period.notOverOn(today)) {
+            return new BriefOutcome.Refused(Refusal.NOT_OVER);
+        }
+        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
+        Report disclosed = reporting.event(all, eventId, period, new AuditLog(db, clock).head(), history);
+        if (!(disclosed.testimonies() instanceof Cell.Count counted) || counted.value() == 0) {
+            return new BriefOutcome.Refused(Refusal.TOO_FEW);
+        }
+        Brief brief = new Brief(event, counted.value(), BriefFigures.published(disclosed), disclosed.quotes(),
+                disclosed.auditHead(), today, rules, disclosed);
         return new BriefOutcome.Ready(brief);
     }
 

@@ -9,12 +9,15 @@
  * {@code questionnaires/<id>/brief/<lang>.yaml}, with indicator and safeguard words from the
  * report files and citations from {@code indicators.yaml}.
  *
- * <p>What leaves through here: only what {@code BriefFigures.publish} lets through (the
- * reports' Suppressor and Percentages on one event's counts: no count under the threshold, no
- * percentage on a small denominator, and a matter told by too few testimonies not named at
- * all); the number of testimonies only when it reaches the threshold (else one sentence, no
- * number, no file); quotes by the reports' rule (consented and redacted). The desk shows
- * counts only as bands.
+ * <p>What leaves through here: only what {@code BriefFigures.published} takes from the event's
+ * tables of its month after the reports' disclosure control ({@code Reporting.event}: the
+ * thresholds, complementary suppression, the whole-group rule for sensitive figures, the
+ * interval audit, checked against the disclosure history), each indicator's total only when it
+ * was published and is not zero; the number of testimonies only when it reaches the threshold
+ * (else one sentence, no number, no file); quotes by the reports' rule (consented and
+ * redacted). The tables are recorded in the history before any file is handed back; a damaged
+ * history refuses the brief. A raid whose month is not over is refused in the chat and marked
+ * provisional by the CLI. The desk shows counts only as bands.
  *
  * <p>{@link org.gawahi.bot.brief.BriefDesk} is {@code /brief} for any chat channel (collective
  * role only, checked on every command and press), handing the channel a

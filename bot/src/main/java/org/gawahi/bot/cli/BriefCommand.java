@@ -31,8 +31,11 @@ import picocli.CommandLine.Spec;
                 + "speak to with the safeguard it breaks, consented and redacted quotes; as PDF and editable DOCX, "
                 + "each signed (FILE.sig) and carrying the audit head. With --letter, also a draft letter to a body.",
                 "Needs the unlocked keys: the passphrase comes from GAWAHI_PASSPHRASE or is asked for.",
+                "The figures go through the reports' disclosure control and are checked against, then recorded in, "
+                        + "the disclosure history before any file is written. A raid whose month is not over gets a "
+                        + "brief marked PROVISIONAL.",
                 "Exit 0 when files were written, 4 when the event cannot be briefed (unknown, all withdrawn, "
-                        + "or too few testimonies to publish without risk)."})
+                        + "too few testimonies to publish without risk, or the disclosure history damaged)."})
 final class BriefCommand implements Callable<Integer> {
     static final int NOT_BRIEFED = ReportCommand.NOTHING_PUBLISHABLE;
 
@@ -86,7 +89,8 @@ final class BriefCommand implements Callable<Integer> {
             try (Opener opener = ReportCommand.unlock(keys, passphrase);
                  Signer signer = ReportCommand.signer(keys, passphrase)) {
                 ReportCommand.authenticateEarlierDecisions(keys, db, opener);
-                return write(service.write(db, opener, signer, event.strip(), lang, body), signer);
+                return write(service.write(db, opener, signer, ReportCommand.sealer(keys), event.strip(), lang, body,
+                        BriefService.NotOver.MARK_PROVISIONAL), signer);
             }
         } catch (StorageException e) {
             throw new UserFacingException(e.getMessage(), e);
@@ -98,6 +102,10 @@ final class BriefCommand implements Callable<Integer> {
         if (result.refusal().isPresent()) {
             stdout.println(result.refusal().get() + " No file was written.");
             return NOT_BRIEFED;
+        }
+        if (result.provisional()) {
+            stdout.println("PROVISIONAL: the month of this raid is not over yet, so these figures can still change; "
+                    + "every file says so. The brief counts in the disclosure history like any other.");
         }
         try {
             for (ReportFile file : result.files()) {

@@ -274,11 +274,12 @@ class BotConfiguration {
     /** {@code /brief} in the chat, in front of {@code /report}; intake-only, it gets what is behind the desk. */
     @Bean
     BriefDesk briefDesk(ReportDesk reportDesk, Interview interview, SuppressionRules suppressionRules,
-                        KeyAccess keyAccess, Database database, SecureRandom random, Clock clock, AuditLog auditLog) {
+                        KeyAccess keyAccess, Database database, Sealer sealer, SecureRandom random, Clock clock,
+                        AuditLog auditLog) {
         Questionnaire questionnaire = interview.questionnaire();
         Optional<BriefDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> BriefService.available(questionnaire))
                 .map(opener -> new BriefDesk.Unlocked(new BriefService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, keyAccess.signer(), auditLog));
+                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new BriefDesk(reportDesk::handle, questionnaire, unlocked);
     }
 

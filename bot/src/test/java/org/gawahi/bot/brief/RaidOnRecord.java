@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gawahi.bot.moderation.Outcome;
 import org.gawahi.bot.moderation.Review;
@@ -57,10 +58,15 @@ public final class RaidOnRecord {
      * quoted and a moderator redacted her words.
      */
     public static List<TestimonyContent> budhwarPeth(int n) {
+        return budhwarPeth(n, java.time.YearMonth.of(2026, 2));
+    }
+
+    /** The same raid in {@code month}. */
+    public static List<TestimonyContent> budhwarPeth(int n, java.time.YearMonth month) {
         List<TestimonyContent> contents = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String acts = i < 2 ? "hit,sexual" : i % 2 == 0 ? "hit,insulted" : "insulted";
-            contents.add(Testimonies.content("q1=2026-02 q2=mh q3=pune q5=night q7=no q10=" + acts
+            contents.add(Testimonies.content("q1=" + month + " q2=mh q3=pune q5=night q7=no q10=" + acts
                     + " q21=yes q23=woken_night,questioned_public,face_uncovered"
                     + (i == 0 ? " u1=aggregate,quote" : "")));
         }
@@ -74,6 +80,15 @@ public final class RaidOnRecord {
 
     /** Seals the testimonies, and a moderator approves each and links it to a new event; the event id. */
     public String raid(List<TestimonyContent> contents) throws Exception {
+        return link(Optional.empty(), contents);
+    }
+
+    /** Seals more testimonies, and a moderator approves each and links it to {@code event}. */
+    public void join(String event, List<TestimonyContent> contents) throws Exception {
+        link(Optional.of(event), contents);
+    }
+
+    private String link(Optional<String> existing, List<TestimonyContent> contents) throws Exception {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
              ServerSecret secret = store.keys().serverSecret();
@@ -82,7 +97,7 @@ public final class RaidOnRecord {
                     new InMemoryDraftStore(CLOCK, Duration.ofHours(1)), new SecureRandom(), CLOCK);
             TestimonyTable table = new TestimonyTable(db);
             Review review = new Review(db, opener, store.keys().sealer(), CLOCK, new SecureRandom());
-            String event = review.startEvent(MODERATOR);
+            String event = existing.isPresent() ? existing.get() : review.startEvent(MODERATOR);
             for (int i = 0; i < contents.size(); i++) {
                 java.util.Set<String> before = new java.util.HashSet<>(table.pendingIds());
                 try (var json = contents.get(i).toJson()) {
@@ -120,7 +135,7 @@ public final class RaidOnRecord {
     BriefOutcome make(String event) throws Exception {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
-            return service().make(db, opener, event);
+            return service().make(db, opener, event, BriefService.NotOver.MARK_PROVISIONAL);
         }
     }
 
@@ -128,8 +143,38 @@ public final class RaidOnRecord {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
              var signer = store.keys().signer(SealedStore.PASSPHRASE)) {
-            return service().write(db, opener, signer, event, language, body);
+            return service().write(db, opener, signer, store.keys().sealer(), event, language, body,
+                    BriefService.NotOver.MARK_PROVISIONAL);
         }
+    }
+
+    /** What an adversary holding every published file can subtract: pairs of cells and those that tell a few. */
+    public record Subtractions(int compared, List<String> revealing) {
+    }
+
+    /**
+     * Every pair of cells of one table name across everything published whose units (the
+     * testimonies or raids a cell is taken over) lie one inside the other, and those whose
+     * difference covers fewer than {@code min} units: subtracting them gives those few answers.
+     * A zero over the larger units is zero over any part of them, so its difference tells
+     * nothing the zero does not (zeros of sensitive figures are the whole-group rule's).
+     */
+    public static Subtractions subtractions(org.gawahi.storage.reports.DisclosureHistory.History history, int min) {
+        List<String> revealing = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<String, List<org.gawahi.storage.reports.EarlierCell>> table : history.tables().entrySet()) {
+            for (var a : table.getValue()) {
+                for (var b : table.getValue()) {
+                    if (b.value() > 0 && a.units().size() < b.units().size() && b.units().containsAll(a.units())) {
+                        compared++;
+                        if (b.units().size() - a.units().size() < min) {
+                            revealing.add(table.getKey() + ": " + b.value() + " - " + a.value());
+                        }
+                    }
+                }
+            }
+        }
+        return new Subtractions(compared, revealing);
     }
 
     private static void require(Outcome outcome) {

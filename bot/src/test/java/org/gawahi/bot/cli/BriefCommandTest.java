@@ -2,14 +2,27 @@ package org.gawahi.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gawahi.bot.brief.RaidOnRecord;
+import org.gawahi.storage.crypto.Opener;
+import org.gawahi.storage.db.Database;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.SealedStore;
+import org.gawahi.storage.reports.SuppressionRules;
+import org.gawahi.storage.reports.Testimonies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,5 +130,101 @@ class BriefCommandTest {
         assertThat(language.err()).contains("No brief words in 'kn': use one of en, hi, mr.");
         assertThat(body.err()).contains("No letter to 'pm': use one of scw, scpcr, shrc, dlsa, cp.");
         assertThat(written()).isEmpty();
+    }
+
+    /**
+     * The adversary's files, all made with the command line: the month's report, the raid's
+     * brief, and the brief again after her testimony was approved and linked. No two cells of
+     * one table, one taken over a few testimonies more than the other, are both published.
+     */
+    @Test
+    void aMonthsReportThenABriefThenABriefAfterOneMoreApprovalLetNothingBeSubtracted() throws Exception {
+        String event = record.raid(RaidOnRecord.budhwarPeth(12));
+        record.raid(RaidOnRecord.budhwarPeth(7));
+        Cli cli = new Cli(out);
+        cli.env("GAWAHI_PASSPHRASE", SealedStore.PASSPHRASE.reveal());
+        cli.env("GAWAHI_DATA_DIR", data.toString());
+
+        Cli.Result month = cli.run("report", "--from", "2026-02", "--to", "2026-02", "--by", "month", "--format", "json",
+                "--out", out.toString());
+        Cli.Result first = brief("--event", event);
+        record.join(event, List.of(Testimonies.content(
+                "q1=2026-02 q2=mh q3=pune q5=day q7=yes q10=hit,sexual q21=yes q23=taken_away")));
+        Cli.Result second = brief("--event", event);
+
+        assertThat(month.exitCode()).as(month.out() + month.err()).isZero();
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(docxText(out.resolve("gawahi-brief-" + event.substring(0, 8) + "-en.docx")))
+                .contains("Testimonies about this raid: 13");
+        try (Database db = Database.open(data); Opener opener = record.store.keys().unlock(SealedStore.PASSPHRASE)) {
+            DisclosureHistory.History history = new DisclosureHistory(db, new SecureRandom()).read(opener);
+            int min = SuppressionRules.defaults().minimumCount();
+            RaidOnRecord.Subtractions subtractions = RaidOnRecord.subtractions(history, min);
+            assertThat(history.publications()).isEqualTo(3);
+            assertThat(subtractions.compared()).isPositive();
+            assertThat(subtractions.revealing()).as("cells one inside the other that differ by fewer than " + min)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aRaidWhoseMonthIsNotOverGetsABriefMarkedProvisionalInPdfAndDocxThatCountsInTheHistory() throws Exception {
+        String event = record.raid(RaidOnRecord.budhwarPeth(12, YearMonth.now(ZoneOffset.UTC)));
+
+        Cli.Result run = brief("--event", event, "--letter", "scw");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("PROVISIONAL: the month of this raid is not over yet");
+        String base = event.substring(0, 8) + "-en";
+        assertThat(docxText(out.resolve("gawahi-brief-" + base + ".docx")))
+                .startsWith("PROVISIONAL: the month of this raid was not over when this brief was made");
+        assertThat(docxText(out.resolve("gawahi-letter-scw-" + base + ".docx"))).startsWith("PROVISIONAL: ");
+        assertThat(pdfText(out.resolve("gawahi-brief-" + base + ".pdf")).replaceAll("\\s+", " "))
+                .contains("PROVISIONAL: the month of this raid was not over");
+        try (Database db = Database.open(data); Opener opener = record.store.keys().unlock(SealedStore.PASSPHRASE)) {
+            assertThat(new DisclosureHistory(db, new SecureRandom()).read(opener).publications()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDamagedDisclosureHistoryRefusesTheBriefAndWritesNothing(@TempDir Path again) throws Exception {
+        String event = record.raid(RaidOnRecord.budhwarPeth(12));
+        assertThat(brief("--event", event).exitCode()).isZero();
+        try (Database db = Database.open(data)) {
+            db.run(c -> {
+                try (var s = c.createStatement()) {
+                    s.executeUpdate("UPDATE disclosure_history SET sealed = zeroblob(length(sealed))");
+                }
+            });
+        }
+        Cli cli = new Cli(again);
+        cli.env("GAWAHI_PASSPHRASE", SealedStore.PASSPHRASE.reveal());
+        cli.env("GAWAHI_DATA_DIR", data.toString());
+
+        Cli.Result run = cli.run("brief", "--out", again.toString(), "--event", event, "--letter", "scw");
+
+        assertThat(run.exitCode()).isEqualTo(BriefCommand.NOT_BRIEFED);
+        assertThat(run.out()).contains("The report was not made: part of the record of what was published before "
+                + "cannot be read, and nothing is published unchecked. Tell an operator. No file was written.");
+        try (Stream<Path> files = Files.list(again)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private static String docxText(Path docx) throws Exception {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(Files.readAllBytes(docx)));
+             XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            return extractor.getText();
+        }
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")),
+                "pdftotext (poppler-utils) is not installed");
+        Process p = new ProcessBuilder("/usr/bin/pdftotext", pdf.toString(), "-").redirectErrorStream(true).start();
+        byte[] text = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String(text, StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.reports.SealedStore;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.roles.Role;
@@ -51,6 +54,7 @@ class TelegramBriefTest {
     private AuditLog audit;
     private String raid;
     private String smallRaid;
+    private String thisMonthsRaid;
     private int auditedBefore;
 
     @BeforeEach
@@ -58,6 +62,7 @@ class TelegramBriefTest {
         RaidOnRecord record = RaidOnRecord.create(Files.createDirectories(dir.resolve("data")));
         raid = record.raid(RaidOnRecord.budhwarPeth(12));
         smallRaid = record.raid(RaidOnRecord.budhwarPeth(3));
+        thisMonthsRaid = record.raid(RaidOnRecord.budhwarPeth(12, YearMonth.now(ZoneOffset.UTC)));
         SealedStore store = record.store;
         Clock clock = Clock.systemUTC();
         db = Database.open(store.dataDirectory());
@@ -72,7 +77,7 @@ class TelegramBriefTest {
         }
         auditedBefore = audit.entries(1, 1000).size();
         var unlocked = Optional.of(new BriefDesk.Unlocked(new BriefService(RAID, SuppressionRules.defaults(), clock),
-                db, roles, opener, Optional.of(signer), audit));
+                db, roles, opener, store.keys().sealer(), Optional.of(signer), audit));
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());
@@ -138,6 +143,52 @@ class TelegramBriefTest {
         assertThat(member.screen().text()).isEqualTo("बिना खतरे के छापने के लिए काफ़ी गवाहियाँ नहीं हैं; और गवाहियाँ चाहिए।");
         assertThat(member.chat().texts()).noneMatch(t -> t.contains("3"));
         assertThat(harness.emulator.documents(member.chatId())).isEmpty();
+    }
+
+    @Test
+    void aRaidWhoseMonthIsNotOverIsRefusedInOneSentenceWithNoFileAndNothingRecorded() throws Exception {
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+
+        member.types("/brief");
+        member.presses("b:e:" + thisMonthsRaid);
+        member.presses("b:l:" + thisMonthsRaid + ":mr");
+        member.presses("b:d:" + thisMonthsRaid + ":mr:scw");
+
+        assertThat(member.screen().text())
+                .isEqualTo("The month of this raid is not over yet; ask for its brief once the month has ended.");
+        assertThat(harness.emulator.documents(member.chatId())).isEmpty();
+        assertThat(new DisclosureHistory(db, new java.security.SecureRandom()).read(opener).publications()).isZero();
+    }
+
+    /**
+     * The chat's brief is recorded in the disclosure history before its files go; when a row of
+     * that history does not open, the next brief is refused in the report's sentence, no file.
+     */
+    @Test
+    void aChatBriefIsRecordedInTheHistoryAndADamagedHistoryRefusesTheNext() throws Exception {
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+        member.types("/brief");
+        member.presses("b:e:" + raid);
+        member.presses("b:l:" + raid + ":en");
+        member.presses("b:d:" + raid + ":en:none");
+        assertThat(harness.emulator.documents(member.chatId())).hasSize(4);
+        DisclosureHistory.History history = new DisclosureHistory(db, new java.security.SecureRandom()).read(opener);
+        assertThat(history.publications()).isEqualTo(1);
+        assertThat(history.cells("verbal_abuse/counts")).isNotEmpty();
+
+        db.run(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE disclosure_history SET sealed = zeroblob(length(sealed))");
+            }
+        });
+        member.types("/brief");
+        member.presses("b:e:" + raid);
+        member.presses("b:l:" + raid + ":en");
+        member.presses("b:d:" + raid + ":en:none");
+
+        assertThat(member.screen().text()).isEqualTo("The report was not made: part of the record of what was "
+                + "published before cannot be read, and nothing is published unchecked. Tell an operator.");
+        assertThat(harness.emulator.documents(member.chatId())).hasSize(4);
     }
 
     @Test
