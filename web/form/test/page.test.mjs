@@ -179,3 +179,22 @@ test("a refusal is said in her language: too big (even without a body) keeps her
   assert.equal(await page.$('[data-action="submit"]'), null);
   await page.close();
 });
+
+test("the form has no pause: 'Not now' ends it, says nothing was kept, and sends and keeps nothing", async () => {
+  const { page, requests } = await launch();
+  const submits = server.sent.submits.length;
+  const first = await page.$eval("main", (m) => m.textContent);
+  assert.ok(first.includes(texts("hi").form.no_pause)); // said on her first screen, in the language served first
+  await click(page, '[data-language="en"]');
+  await option(page, "not_now");
+  await page.waitForFunction((said) => document.querySelector("main").textContent.includes(said),
+    {}, texts("en").form.no_pause_closed);
+  assert.equal(server.sent.submits.length, submits);
+  assert.ok(requests.every((r) => !r.url.includes("/api/submit")));
+  const kept = await page.evaluate(async () => ({
+    local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(kept, { local: 0, session: 0, cookie: "", databases: 0 });
+  await page.close();
+});
