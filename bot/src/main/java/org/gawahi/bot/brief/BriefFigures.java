@@ -19,8 +19,10 @@ import org.gawahi.storage.reports.Report;
  * published as a {@link Cell.Count}, and nothing else.
  *
  * <p>Counted as in the period reports, under the same names and units, so that a brief and a
- * report can be checked against each other: an indicator counted in raids counts the event
- * once (one raid, under any threshold), so a brief never prints it. A figure is listed only
+ * report can be checked against each other; except the indicators counted in raids (at night,
+ * no woman officer at entry, media present...), which would count the event once (one raid,
+ * under any threshold): a brief counts them by testimony, under their own table names, and
+ * says so ("9 of the 12 testimonies that answered this say so"). A figure is listed only
  * when its count was published and is not zero: a matter told by fewer testimonies than the
  * threshold is not named at all, since naming it would say that one to four women told it.
  */
@@ -31,9 +33,10 @@ final class BriefFigures {
     /**
      * A figure that may be printed.
      *
-     * @param share the percentage, when one may be printed beside the count
+     * @param share       the percentage, when one may be printed beside the count
+     * @param byTestimony a matter of the raid itself, counted as how many testimonies say so
      */
-    record Published(Indicator indicator, long count, long denominator, Percentage share) {
+    record Published(Indicator indicator, long count, long denominator, Percentage share, boolean byTestimony) {
         Published {
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(share, "share");
@@ -51,7 +54,8 @@ final class BriefFigures {
             if (figure.counts().cell(total) instanceof Cell.Count n && n.value() > 0
                     && figure.denominators().get().cell(total) instanceof Cell.Count d
                     && figure.share(total).isPresent()) {
-                published.add(new Published(figure.indicator(), n.value(), d.value(), figure.share(total).get()));
+                published.add(new Published(figure.indicator(), n.value(), d.value(), figure.share(total).get(),
+                        figure.byTestimony()));
             }
         }
         return published;

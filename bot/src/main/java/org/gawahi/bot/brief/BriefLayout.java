@@ -46,7 +46,8 @@ final class BriefLayout {
         }
         blocks.add(Block.of(Block.Kind.SMALL, words.get("brief.not_listed", thresholds(brief))));
         blocks.add(Block.of(Block.Kind.HEADING, words.get("brief.method_title")));
-        for (String key : List.of("brief.method_counted", "brief.method_first_hand", "brief.method_area")) {
+        for (String key : List.of("brief.method_counted", "brief.method_first_hand", "brief.method_raid",
+                "brief.method_area")) {
             blocks.add(Block.of(Block.Kind.SMALL, words.get(key)));
         }
         blocks.add(Block.of(Block.Kind.HEADING, words.get("brief.quotes_title")));
@@ -109,15 +110,19 @@ final class BriefLayout {
         return blocks;
     }
 
-    /** "12 of the 15 testimonies that answered this (80%)": the figure as both writers print it. */
+    /**
+     * "12 of the 15 testimonies that answered this (80%)", or for a matter of the raid itself
+     * "9 of the 12 testimonies that answered this say so": the figure as both writers print it.
+     */
     static String figure(BriefFigures.Published figure, BriefWords words) {
         Map<String, String> p = new java.util.HashMap<>(Map.of("count", Long.toString(figure.count()),
                 "denominator", Long.toString(figure.denominator())));
+        String key = figure.byTestimony() ? "brief.fact_testimonies_say" : "brief.fact";
         if (figure.share() instanceof Percentage.Shown shown) {
             p.put("percent", words.get("brief.percent", Map.of("percent", Long.toString(shown.roundedPercent()))));
-            return words.get("brief.fact", p);
+            return words.get(key, p);
         }
-        return words.get("brief.fact_no_percent", p);
+        return words.get(key + "_no_percent", p);
     }
 
     static Map<String, String> audit(Brief brief) {

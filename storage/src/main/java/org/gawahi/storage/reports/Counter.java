@@ -21,6 +21,8 @@ import org.gawahi.config.questionnaire.Indicator;
  * <p>Raids are counted once per event: an event is in the denominator when any of its
  * testimonies (in the population) is, and in the numerator when any is. Its place and time
  * are those of its first testimony by id, until moderators' event records say otherwise.
+ * In one event's figures ({@link Reporting#event}) there is one raid, so raid indicators are
+ * counted by testimony instead ({@code byTestimony}): how many of its testimonies say so.
  */
 final class Counter {
     /** A testimony placed in a column of the report, with what every indicator asks of it first. */
@@ -36,10 +38,22 @@ final class Counter {
     private final ReportPeriod period;
     /** The row of each placed testimony, per way of cutting areas: worked out once, not per indicator. */
     private final Map<Areas, String[]> rowsByAreas = new java.util.IdentityHashMap<>();
+    /** Raid indicators counted per testimony, under their own table names: one event's figures only. */
+    private final boolean byTestimony;
 
     Counter(Counting counting, ReportPeriod period) {
+        this(counting, period, false);
+    }
+
+    Counter(Counting counting, ReportPeriod period, boolean byTestimony) {
         this.counting = counting;
         this.period = period;
+        this.byTestimony = byTestimony;
+    }
+
+    /** Whether {@code indicator} is counted once per raid event here. */
+    boolean perRaid(Indicator indicator) {
+        return indicator.unit() == Indicator.Unit.RAIDS && !byTestimony;
     }
 
     /**
@@ -104,7 +118,7 @@ final class Counter {
         for (Unit unit : units(indicator, inPeriod)) {
             int i = rowIndex.get(rowOf[unit.first().index()]);
             int j = columnIndex.get(unit.first().column());
-            unitIds.get(i).get(j).add(unitId(indicator, unit.first()));
+            unitIds.get(i).get(j).add(unitId(perRaid(indicator), unit.first()));
             boolean inDenominator = false;
             boolean inNumerator = false;
             for (Placed p : unit.members()) { // loops, not streams: this runs indicators x testimonies times
@@ -138,8 +152,8 @@ final class Counter {
      * The id disclosure control knows a counted unit by, the same in every report and brief:
      * the testimony, or the raid event for indicators counted per raid.
      */
-    static String unitId(Indicator indicator, Placed first) {
-        return indicator.unit() == Indicator.Unit.RAIDS ? "e:" + first.testimony().eventId()
+    static String unitId(boolean perRaid, Placed first) {
+        return perRaid ? "e:" + first.testimony().eventId()
                 : "t:" + first.testimony().testimonyId();
     }
 
@@ -151,7 +165,7 @@ final class Counter {
         List<Placed> population = inPeriod.stream()
                 .filter(p -> indicator.population() == Indicator.Population.ALL || p.firstHand())
                 .toList();
-        if (indicator.unit() != Indicator.Unit.RAIDS) {
+        if (!perRaid(indicator)) {
             return population.stream().map(p -> new Unit(p, List.of(p))).toList();
         }
         Map<String, List<Placed>> byEvent = new LinkedHashMap<>();

@@ -91,13 +91,14 @@ public record Report(
 
     /**
      * Every table of the report by its name in the disclosure history ({@code <indicator>/counts},
-     * {@code <indicator>/denominators}): what {@link DisclosureHistory#record} keeps.
+     * {@code <indicator>/denominators}; a raid indicator of one event's figures, counted by testimony,
+     * as {@code <indicator>/by-testimony/counts}...): what {@link DisclosureHistory#record} keeps.
      */
     public Map<String, PublishedTable> tables() {
         Map<String, PublishedTable> tables = new LinkedHashMap<>();
         for (Figure f : figures) {
-            tables.put(counts(f.indicator().id()), f.counts());
-            f.denominators().ifPresent(d -> tables.put(denominators(f.indicator().id()), d));
+            tables.put(counts(f.table()), f.counts());
+            f.denominators().ifPresent(d -> tables.put(denominators(f.table()), d));
         }
         return tables;
     }

@@ -54,13 +54,17 @@ public final class Reporting {
     /**
      * The figures of one raid event, for a brief: the report of {@code period} (the event's
      * month) over the event's testimonies only, with the same table names and units as period
-     * reports, so that each is checked against the other in the disclosure history.
+     * reports, so that each is checked against the other in the disclosure history. Except the
+     * indicators counted in raids: one event is one raid, under any threshold, so here they are
+     * counted by testimony ("9 of the 12 testimonies say"), unit {@code t:<testimony>}, under
+     * their own names ({@link Figure#table()}: {@code <indicator>/by-testimony/counts}...), which
+     * the history checks against earlier by-testimony tables only, never against per-raid cells.
      */
     public Report event(List<CountedTestimony> testimonies, String eventId, ReportPeriod period, AuditHead auditHead,
                         DisclosureHistory.History history) {
         Objects.requireNonNull(eventId, "eventId");
         return report(testimonies.stream().filter(t -> t.eventId().equals(eventId)).toList(), period, auditHead,
-                false, Map.of(), history);
+                false, Map.of(), history, true);
     }
 
     /**
@@ -70,13 +74,19 @@ public final class Reporting {
     public Report report(List<CountedTestimony> testimonies, ReportPeriod period, AuditHead auditHead,
                          boolean ownEvents, Map<String, Set<CellKey>> previouslySuppressed,
                          DisclosureHistory.History history) {
+        return report(testimonies, period, auditHead, ownEvents, previouslySuppressed, history, false);
+    }
+
+    private Report report(List<CountedTestimony> testimonies, ReportPeriod period, AuditHead auditHead,
+                          boolean ownEvents, Map<String, Set<CellKey>> previouslySuppressed,
+                          DisclosureHistory.History history, boolean byTestimony) {
         Objects.requireNonNull(history, "history").requireIntact();
         Objects.requireNonNull(testimonies, "testimonies");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(auditHead, "auditHead");
         Objects.requireNonNull(previouslySuppressed, "previouslySuppressed");
         LocalDate today = LocalDate.now(clock);
-        Counter counter = new Counter(indicators.counting(), period);
+        Counter counter = new Counter(indicators.counting(), period, byTestimony);
         List<Counter.Placed> inPeriod = counter.inPeriod(testimonies.stream()
                 .filter(t -> t.content().questionnaire().equals(questionnaire.id())).toList());
         Areas states = Areas.states(questionnaire);
@@ -91,12 +101,14 @@ public final class Reporting {
         for (Indicator indicator : indicators.all()) {
             Areas areas = indicator.finestArea() == Indicator.AreaLevel.DISTRICT && !indicator.sensitive() ? districts : states;
             Counter.Counts counts = counter.count(indicator, inPeriod, areas);
-            figures.add(publish(counts, suppressor, percentages, previouslySuppressed, history));
+            figures.add(publish(counts, indicator.unit() == Indicator.Unit.RAIDS && byTestimony, suppressor, percentages,
+                    previouslySuppressed, history));
         }
 
         Set<String> events = new HashSet<>();
         inPeriod.forEach(p -> events.add(p.testimony().eventId()));
-        Cell eventCell = figures.stream().filter(f -> f.indicator().unit() == Indicator.Unit.RAIDS && !f.indicator().isShare()
+        Cell eventCell = figures.stream().filter(f -> !f.byTestimony()
+                        && f.indicator().unit() == Indicator.Unit.RAIDS && !f.indicator().isShare()
                         && f.indicator().population() == Indicator.Population.ALL)
                 .findFirst().map(f -> f.counts().grandTotal())
                 .orElseGet(() -> thresholded(events.size()));
@@ -107,13 +119,13 @@ public final class Reporting {
                 districts.hasDistricts(), figures, quotes, false, Report.LeftOut.NONE);
     }
 
-    private Figure publish(Counter.Counts counts, Suppressor suppressor, Percentages percentages,
+    private Figure publish(Counter.Counts counts, boolean byTestimony, Suppressor suppressor, Percentages percentages,
                            Map<String, Set<CellKey>> previous, DisclosureHistory.History history) {
-        String id = counts.indicator().id();
+        String id = Figure.table(counts.indicator().id(), byTestimony);
         PublishedTable published = suppressor.suppress(counts.numerators(), previous.getOrDefault(Report.counts(id), Set.of()),
                 history.cells(Report.counts(id)), counts.denominators());
         if (counts.denominators().isEmpty()) {
-            return new Figure(counts.indicator(), published, java.util.Optional.empty(), Map.of());
+            return new Figure(counts.indicator(), published, java.util.Optional.empty(), Map.of(), byTestimony);
         }
         PublishedTable denominators = suppressor.suppress(counts.denominators().get(),
                 previous.getOrDefault(Report.denominators(id), Set.of()), history.cells(Report.denominators(id)),
@@ -129,7 +141,7 @@ public final class Reporting {
                 shares.put(key, percentages.of(published.cell(key), denominators.cell(key)));
             }
         }
-        return new Figure(counts.indicator(), published, java.util.Optional.of(denominators), shares);
+        return new Figure(counts.indicator(), published, java.util.Optional.of(denominators), shares, byTestimony);
     }
 
     /** A lone count for the method note: printed when it reaches the threshold, else withheld. */
