@@ -1,15 +1,12 @@
 package org.gawahi.bot.reviewapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
+import org.gawahi.bot.webform.WebNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,37 +18,11 @@ class ReviewPageTest {
 
     @Test
     void rebuildingThePageGivesTheCommittedBytesAndItsNodeTestsPass() throws Exception {
-        try {
-            Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            version.getInputStream().readAllBytes();
-            version.waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            Assumptions.abort("node is not installed, so the review page cannot be rebuilt here (CI installs it: .ci/run)");
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("web/review/build.mjs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            fail("web/review/build.mjs not found above " + Path.of("").toAbsolutePath());
-        }
-        Path web = dir.resolve("web");
-        if (!Files.isDirectory(web.resolve("node_modules/esbuild"))) {
-            run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error").directory(web.toFile()));
-        }
-        String said = run(new ProcessBuilder("node", "review/build.mjs", "--check").directory(web.toFile()));
+        Path web = WebNode.webWithPackages(); // skipped without node; installs web/'s locked packages when stale
+        String said = WebNode.node(web, "review/build.mjs", List.of("--check"), "").succeeded().out();
         assertThat(said).contains("the committed review page is what the sources build");
         // The page's own tests (launch data from the fragment, masked markers), with Node's runner.
-        assertThat(run(new ProcessBuilder("node", "--test", "review/test/").directory(web.toFile()))).contains("# fail 0");
-    }
-
-    private static String run(ProcessBuilder builder) throws Exception {
-        Process p = builder.redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail(String.join(" ", builder.command()) + " failed:\n" + said);
-        }
-        return said;
+        assertThat(WebNode.nodeTest(web, List.of("review/test/")).succeeded().out()).contains("# fail 0");
     }
 
     @Test
