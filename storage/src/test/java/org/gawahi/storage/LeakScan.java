@@ -30,6 +30,12 @@ public final class LeakScan {
         return this;
     }
 
+    /** Bytes exactly as given (a key, a token's raw bytes). */
+    public LeakScan bytes(String label, byte[] value) {
+        needles.put(label, value.clone());
+        return this;
+    }
+
     public LeakScan chatId(String label, long id) {
         text(label + " as decimal", Long.toString(id));
         needles.put(label + " (8 bytes, big-endian)", ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(id).array());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.gawahi.bot.RaidQuestionnaire;
 import org.gawahi.bot.cli.CliEnvironment;
@@ -32,9 +28,9 @@ import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.bot.wiring.GawahiApplication;
 import org.gawahi.bot.wiring.RunSettings;
-import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Opener;
@@ -47,12 +43,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -67,9 +59,6 @@ class LinkFormChromiumIT {
     static final String TOKEN = "778899:TEST-form-link-e2e-token";
     static final Secret PASSPHRASE = Secret.of("form link e2e passphrase");
     static final String PUBLIC_URL = "https://gawahi.example.org";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final int MAX_STEPS = 300;
 
     @TempDir
     Path dir;
@@ -78,11 +67,11 @@ class LinkFormChromiumIT {
     BotApiEmulator emulator;
     ConfigurableApplicationContext app;
     RecordingProxy proxy;
-    WebDriver browser;
+    FormBrowser browser;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(FormBrowser.installed(),
                 "Chromium link test skipped: install Debian's chromium and chromium-driver; .ci/run does");
         assumeTrue(new FormPage().present(), "Chromium link test skipped: the form's page is not built into the class path");
         emulator = BotApiEmulator.start(TOKEN);
@@ -94,19 +83,13 @@ class LinkFormChromiumIT {
                 .withPublicUrl(URI.create(PUBLIC_URL));
         app = GawahiApplication.start(settings, "--server.port=0");
         proxy = new RecordingProxy(URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=360,740",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = FormBrowser.start(dir.resolve("chromium-profile"));
     }
 
     @AfterEach
     void stop() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
         if (proxy != null) {
             proxy.close();
@@ -140,7 +123,7 @@ class LinkFormChromiumIT {
         String token = link.substring(link.indexOf("#link=") + "#link=".length());
         String local = link.replace(PUBLIC_URL, proxy.uri().toString());
 
-        browser.get(local);
+        browser.open(local);
         String receipt = answerEverythingAndSend("en", canary);
 
         assertThat(receipt).matches("\\d{4} \\d{4} \\d{4} \\d{4}");
@@ -154,22 +137,20 @@ class LinkFormChromiumIT {
         assertThat(emulator.requestBodies()).allSatisfy(body ->
                 assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(canary).doesNotContain(token));
 
-        browser.get(proxy.uri() + "/form/nothing-here.txt"); // a real navigation, so the same link loads anew
-        browser.get(local);
-        waitForText("This link cannot be used");
-        assertThat(browser.findElements(By.cssSelector("[data-language]"))).isEmpty();
+        browser.open(proxy.uri() + "/form/nothing-here.txt"); // a real navigation, so the same link loads anew
+        browser.open(local);
+        browser.waitForText("This link cannot be used");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-language]"))).isEmpty();
 
-        browser.quit();
+        browser.close();
         browser = null;
         app.close();
         app = null;
-        assertThat(filesContaining(data, canary.getBytes(StandardCharsets.UTF_8))).isEmpty();
         byte[] raw = Base64.getUrlDecoder().decode(token);
-        for (byte[] form : List.of(token.getBytes(StandardCharsets.US_ASCII), raw,
-                Base64.getEncoder().withoutPadding().encodeToString(raw).getBytes(StandardCharsets.US_ASCII),
-                HexFormat.of().formatHex(raw).getBytes(StandardCharsets.US_ASCII))) {
-            assertThat(filesContaining(data, form)).isEmpty();
-        }
+        assertThat(new LeakScan().text("canary", canary).text("link as typed", token).bytes("link's raw bytes", raw)
+                .text("link in base64", Base64.getEncoder().withoutPadding().encodeToString(raw))
+                .text("link in hex", HexFormat.of().formatHex(raw))
+                .findIn(LeakScan.filesUnder(data))).isEmpty();
         try (Database db = Database.open(data); Opener opener = keys.unlock(PASSPHRASE)) {
             List<TestimonyTable.Row> rows = new TestimonyTable(db).sealedRows();
             assertThat(rows).hasSize(1);
@@ -185,52 +166,35 @@ class LinkFormChromiumIT {
         }
     }
 
-    private void waitForText(String text) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            try {
-                if (browser.findElement(By.tagName("body")).getText().contains(text)) {
-                    return;
-                }
-            } catch (WebDriverException e) {
-                // the page is loading
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the page never said \"" + text + "\"; it shows: "
-                + browser.findElement(By.tagName("body")).getText());
-    }
-
     /**
      * Walks the page by its attributes only: her language first, the canary into each free-text
      * field (a number field is answered by its bands), contact wanted where asked (to see that the bot is not offered), no option that
      * pauses, leaves or ends, and sends at the review.
      */
     private String answerEverythingAndSend(String language, String canary) throws InterruptedException {
-        Set<String> avoid = exitOptions();
+        Set<String> avoid = FormBrowser.exitOptions(dir.resolve("questionnaire"));
         Set<WebElement> typed = new HashSet<>();
-        for (int step = 0; step < MAX_STEPS; step++) {
-            Optional<String> receipt = visible("[data-receipt]").stream().map(WebElement::getText)
-                    .map(String::strip).filter(t -> t.matches(".*\\d{4}.*")).findFirst()
-                    .map(t -> t.replaceAll("[^0-9]", "").replaceAll("(\\d{4})(?=\\d)", "$1 "));
+        for (int step = 0; step < FormBrowser.MAX_STEPS; step++) {
+            Optional<String> receipt = browser.receipt();
             if (receipt.isPresent()) {
                 return receipt.get();
             }
-            if (clickFirst("[data-language='" + language + "']")) {
+            if (browser.clickFirst("[data-language='" + language + "']")) {
                 continue;
             }
-            assertThat(visible("[data-option='bot']")).as("contact in the bot offered through a link").isEmpty();
-            List<WebElement> fields = visible("textarea[data-question]").stream()
+            assertThat(browser.visible("[data-option='bot']")).as("contact in the bot offered through a link").isEmpty();
+            List<WebElement> fields = browser.visible("textarea[data-question]").stream()
                     .filter(f -> !typed.contains(f) && f.getAttribute("value") != null).toList();
             if (!fields.isEmpty()) {
                 fields.get(0).sendKeys("road " + canary + " road");
                 typed.add(fields.get(0));
-                clickFirst("[data-action='next']");
+                browser.clickFirst("[data-action='next']");
                 continue;
             }
-            if (clickFirst("[data-action='submit']")) {
+            if (browser.clickFirst("[data-action='submit']")) {
                 continue;
             }
-            List<WebElement> options = visible("[data-option]");
+            List<WebElement> options = browser.visible("[data-option]");
             Optional<WebElement> choice = options.stream()
                     .filter(o -> "contact".equals(o.getAttribute("data-option"))
                             && !"true".equals(o.getAttribute("aria-pressed"))).findFirst()
@@ -239,7 +203,7 @@ class LinkFormChromiumIT {
             if (choice.isPresent()) {
                 // Options beside a Next button are a multiple choice: one pick, then Next. The page
                 // draws every screen anew, so nothing found before a click is used after it.
-                boolean multiple = !visible("[data-action='next']").isEmpty();
+                boolean multiple = !browser.visible("[data-action='next']").isEmpty();
                 try {
                     choice.get().click();
                 } catch (WebDriverException e) {
@@ -247,77 +211,14 @@ class LinkFormChromiumIT {
                 }
                 if (multiple) {
                     Thread.sleep(50);
-                    clickFirst("[data-action='next']");
+                    browser.clickFirst("[data-action='next']");
                 }
                 continue;
             }
-            if (!clickFirst("[data-action='next']") && !clickFirst("[data-action='skip']")) {
+            if (!browser.clickFirst("[data-action='next']") && !browser.clickFirst("[data-action='skip']")) {
                 Thread.sleep(100); // the page is still loading or sending
             }
         }
-        throw new AssertionError("no receipt after " + MAX_STEPS + " steps; the page shows: "
-                + browser.findElement(By.tagName("body")).getText());
-    }
-
-    private List<WebElement> visible(String css) {
-        try {
-            return browser.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();
-        } catch (WebDriverException e) {
-            return List.of(); // the screen changed under us
-        }
-    }
-
-    private boolean clickFirst(String css) {
-        for (WebElement element : visible(css)) {
-            try {
-                if (element.isEnabled()) {
-                    element.click();
-                    return true;
-                }
-            } catch (WebDriverException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Option ids that pause, leave or end the questionnaire, or ask for more explanation. */
-    private Set<String> exitOptions() {
-        Set<String> avoid = new HashSet<>();
-        Object tree = QuestionnaireLoader.tree(QuestionnaireLoader.source(Optional.of(dir.resolve("questionnaire"))),
-                "questionnaire.yaml").orElseThrow();
-        walk(tree, avoid);
-        return avoid;
-    }
-
-    private static void walk(Object node, Set<String> avoid) {
-        if (node instanceof Map<?, ?> map) {
-            if (map.get("id") != null && map.get("action") != null) {
-                avoid.add(map.get("id").toString());
-            }
-            map.values().forEach(v -> walk(v, avoid));
-        } else if (node instanceof List<?> list) {
-            list.forEach(v -> walk(v, avoid));
-        }
-    }
-
-    private static List<Path> filesContaining(Path folder, byte[] needle) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(file);
-                outer:
-                for (int i = 0; i + needle.length <= bytes.length; i++) {
-                    for (int j = 0; j < needle.length; j++) {
-                        if (bytes[i + j] != needle[j]) {
-                            continue outer;
-                        }
-                    }
-                    found.add(file);
-                    break;
-                }
-            }
-        }
-        return found;
+        throw browser.noReceipt();
     }
 }

@@ -3,8 +3,6 @@ package org.gawahi.bot.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +12,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.gawahi.bot.RaidQuestionnaire;
 import org.gawahi.bot.miniapp.TestLaunches;
@@ -32,6 +27,7 @@ import org.gawahi.bot.wiring.RunSettings;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Opener;
@@ -43,15 +39,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -70,10 +61,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SealedFormChromiumIT {
     static final String TOKEN = "778899:TEST-form-e2e-token";
     static final Secret PASSPHRASE = Secret.of("form e2e passphrase");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final int MAX_STEPS = 300;
 
     @TempDir
     Path dir;
@@ -82,11 +70,11 @@ class SealedFormChromiumIT {
     BotApiEmulator emulator;
     ConfigurableApplicationContext app;
     RecordingProxy proxy;
-    WebDriver browser;
+    FormBrowser browser;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(FormBrowser.installed(),
                 "Chromium end-to-end test skipped: install Debian's chromium and chromium-driver "
                         + "(/usr/bin/chromium, /usr/bin/chromedriver); .ci/run does");
         assumeTrue(new FormPage().present(), "Chromium end-to-end test skipped: the form's page is not built "
@@ -100,19 +88,13 @@ class SealedFormChromiumIT {
                 .withPublicUrl(URI.create("https://gawahi.example.org"));
         app = GawahiApplication.start(settings, "--server.port=0");
         proxy = new RecordingProxy(URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=360,740",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = FormBrowser.start(dir.resolve("chromium-profile"));
     }
 
     @AfterEach
     void stop() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
         if (proxy != null) {
             proxy.close();
@@ -138,7 +120,7 @@ class SealedFormChromiumIT {
     private void takesAWholeTestimony(long userId, String language, String canary) throws Exception {
         User her = emulator.user(userId, "Test", null, language);
         String initData = TestLaunches.launch(TOKEN, userId, language, Instant.now().minusSeconds(5));
-        browser.get(proxy.uri() + "/form/#tgWebAppData=" + URLEncoder.encode(initData, StandardCharsets.UTF_8)
+        browser.open(proxy.uri() + "/form/#tgWebAppData=" + URLEncoder.encode(initData, StandardCharsets.UTF_8)
                 + "&tgWebAppVersion=7.10&tgWebAppPlatform=android&tgWebAppThemeParams="
                 + URLEncoder.encode("{}", StandardCharsets.UTF_8));
 
@@ -161,11 +143,11 @@ class SealedFormChromiumIT {
         assertThat(emulator.requestBodies()).allSatisfy(body ->
                 assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(canary));
 
-        browser.quit();
+        browser.close();
         browser = null;
         app.close();
         app = null;
-        assertThat(filesContaining(data, canary)).isEmpty();
+        assertThat(new LeakScan().text("canary", canary).findIn(LeakScan.filesUnder(data))).isEmpty();
         try (Database db = Database.open(data); Opener opener = keys.unlock(PASSPHRASE)) {
             List<TestimonyTable.Row> rows = new TestimonyTable(db).sealedRows();
             assertThat(rows).hasSize(1);
@@ -189,109 +171,58 @@ class SealedFormChromiumIT {
      * back, erase, a review line's change ({@code data-edit}) or close.
      */
     private String answerEverythingAndSend(String language, String canary) throws InterruptedException {
-        Set<String> avoid = exitOptions();
+        Set<String> avoid = FormBrowser.exitOptions(dir.resolve("questionnaire"));
         Set<WebElement> typed = new HashSet<>();
         boolean languageChosen = false;
-        for (int step = 0; step < MAX_STEPS; step++) {
+        for (int step = 0; step < FormBrowser.MAX_STEPS; step++) {
             try {
-                Optional<String> receipt = visible("[data-receipt]").stream().map(WebElement::getText)
-                        .map(String::strip).filter(t -> t.matches(".*\\d{4}.*")).findFirst()
-                        .map(t -> t.replaceAll("[^0-9]", "").replaceAll("(\\d{4})(?=\\d)", "$1 "));
+                Optional<String> receipt = browser.receipt();
                 if (receipt.isPresent()) {
                     return receipt.get();
                 }
-                List<WebElement> languages = visible("[data-language]");
+                List<WebElement> languages = browser.visible("[data-language]");
                 if (!languages.isEmpty()) {
                     assertThat(languageChosen).as("the page asks for the language a second time: "
-                            + browser.findElement(By.tagName("body")).getText()).isFalse();
+                            + browser.bodyText()).isFalse();
                     WebElement hers = languages.stream().filter(l -> language.equals(l.getAttribute("data-language")))
                             .findFirst().orElseThrow(() -> new AssertionError("the page does not offer " + language));
                     hers.click();
                     languageChosen = true;
                     continue;
                 }
-                if (clickFirst("[data-year]") || clickFirst("[data-month='1']")) {
+                if (browser.clickFirst("[data-year]") || browser.clickFirst("[data-month='1']")) {
                     continue;
                 }
-                List<WebElement> fields = visible("[data-question]").stream().filter(f -> !typed.contains(f)).toList();
+                List<WebElement> fields = browser.visible("[data-question]").stream().filter(f -> !typed.contains(f)).toList();
                 if (!fields.isEmpty()) {
                     WebElement field = fields.get(0);
                     field.sendKeys("textarea".equals(field.getTagName()) ? "राह " + canary + " road" : "3");
                     typed.add(field);
-                    clickFirst("[data-action='next']");
+                    browser.clickFirst("[data-action='next']");
                     continue;
                 }
-                if (clickFirst("[data-action='submit']")) {
+                if (browser.clickFirst("[data-action='submit']")) {
                     continue;
                 }
-                Optional<WebElement> choice = visible("[data-option]").stream().filter(WebElement::isEnabled)
+                Optional<WebElement> choice = browser.visible("[data-option]").stream().filter(WebElement::isEnabled)
                         .filter(o -> !avoid.contains(o.getAttribute("data-option"))).findFirst();
                 if (choice.isPresent()) {
-                    boolean multi = !visible("[data-action='next']").isEmpty(); // a single choice moves on by itself
+                    boolean multi = !browser.visible("[data-action='next']").isEmpty(); // a single choice moves on by itself
                     choice.get().click();
                     if (multi) {
-                        waitUntil(() -> visible("[data-option][aria-pressed='true']").size() > 0);
-                        clickFirst("[data-action='next']");
+                        FormBrowser.waitUntil(() -> browser.visible("[data-option][aria-pressed='true']").size() > 0);
+                        browser.clickFirst("[data-action='next']");
                     }
                     continue;
                 }
-                if (!clickFirst("[data-action='next']") && !clickFirst("[data-action='skip']")) {
+                if (!browser.clickFirst("[data-action='next']") && !browser.clickFirst("[data-action='skip']")) {
                     Thread.sleep(100); // the page is still loading or sending
                 }
             } catch (StaleElementReferenceException e) {
                 // the screen changed under us: look again
             }
         }
-        throw new AssertionError("no receipt after " + MAX_STEPS + " steps; the page shows: "
-                + browser.findElement(By.tagName("body")).getText());
-    }
-
-    private void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(50);
-        }
-    }
-
-    private List<WebElement> visible(String css) {
-        try {
-            return browser.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();
-        } catch (WebDriverException e) {
-            return List.of(); // the screen changed under us
-        }
-    }
-
-    private boolean clickFirst(String css) {
-        for (WebElement element : visible(css)) {
-            try {
-                if (element.isEnabled()) {
-                    element.click();
-                    return true;
-                }
-            } catch (WebDriverException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Option ids that pause, leave or end the questionnaire, or ask for more explanation. */
-    private Set<String> exitOptions() {
-        Set<String> avoid = new HashSet<>();
-        Object tree = QuestionnaireLoader.tree(QuestionnaireLoader.source(Optional.of(dir.resolve("questionnaire"))),
-                "questionnaire.yaml").orElseThrow();
-        walk(tree, avoid);
-        return avoid;
-    }
-
-    private static void walk(Object node, Set<String> avoid) {
-        if (node instanceof Map<?, ?> map) {
-            if (map.get("id") != null && map.get("action") != null) {
-                avoid.add(map.get("id").toString());
-            }
-            map.values().forEach(v -> walk(v, avoid));
-        } else if (node instanceof List<?> list) {
-            list.forEach(v -> walk(v, avoid));
-        }
+        throw browser.noReceipt();
     }
 
     /**
@@ -300,52 +231,26 @@ class SealedFormChromiumIT {
      * would fail this test, never skip the check.
      */
     private void assertTheBrowserKeepsNothing() {
-        assertThat(browser.getWindowHandles()).as("the page's window, to read its storage after sending").isNotEmpty();
-        assertThat(browser.getCurrentUrl()).as("still the form's page").contains("/form/");
-        JavascriptExecutor js = (JavascriptExecutor) browser;
+        WebDriver driver = browser.driver();
+        assertThat(driver.getWindowHandles()).as("the page's window, to read its storage after sending").isNotEmpty();
+        assertThat(driver.getCurrentUrl()).as("still the form's page").contains("/form/");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
         assertThat(js.executeScript("return localStorage.length")).isEqualTo(0L);
         assertThat(js.executeScript("return sessionStorage.length")).isEqualTo(0L);
         assertThat(js.executeScript("return document.cookie")).isEqualTo("");
-        assertThat(browser.manage().getCookies()).isEmpty();
+        assertThat(driver.manage().getCookies()).isEmpty();
         Object caches = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "(window.caches ? caches.keys() : Promise.resolve([])).then(k => done(k.length));");
         assertThat(caches).as("Cache Storage").isEqualTo(0L);
-        Object databases = ((JavascriptExecutor) browser).executeAsyncScript(
+        Object databases = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "(indexedDB.databases ? indexedDB.databases() : Promise.resolve([])).then(d => done(d.length));");
         assertThat(databases).isEqualTo(0L);
-        Object workers = ((JavascriptExecutor) browser).executeAsyncScript(
+        Object workers = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "(navigator.serviceWorker ? navigator.serviceWorker.getRegistrations() : Promise.resolve([]))"
                         + ".then(r => done(r.length));");
         assertThat(workers).isEqualTo(0L);
-    }
-
-    private static List<Path> filesContaining(Path folder, String canary) throws IOException {
-        byte[] needle = canary.getBytes(StandardCharsets.UTF_8);
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(file);
-                if (indexOf(bytes, needle) >= 0) {
-                    found.add(file);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** The questionnaire's messages, to recognise the bot's answer in her language. */
