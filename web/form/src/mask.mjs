@@ -22,6 +22,10 @@ export const LINK_MARK = "[#link]";
 export const ID_MARK = "[#id-number]";
 export const PHONE_MARK = "[#phone]";
 
+/** Day, month, year (or year, month, day) joined by dashes, and no more digits after it. */
+const DASHED_DATE = `(?:(?:0?[1-9]|[12]${D}|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)${D}{2}`
+    + `|(?:19|20)${D}{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]${D}|3[01]))(?![ ()\\-]{0,2}${D})`;
+
 const rule = (source, mark) => ({ pattern: new RegExp(source, "giu"), mark });
 
 const RULES = [
@@ -35,7 +39,7 @@ const RULES = [
   rule(`(?<![${W}])[a-z]{3}${D}{7}(?![${W}])`, ID_MARK),
   rule(`(?<![${W}])[a-z]{2}[ /\\-]?${D}{2}[ /\\-]?(?:19|20)${D}{2}[ /\\-]?${D}{7}(?![${W}])`, ID_MARK),
   rule(`(?<![${W}])[a-z]${D}{7}(?![${W}])`, ID_MARK),
-  rule(`(?<!${D})\\+?\\(?${D}(?:[ ()\\-]{0,2}${D}){7,}(?!${D})`, PHONE_MARK),
+  rule(`(?<!${D})(?!${DASHED_DATE})\\+?\\(?${D}(?:[ ()\\-]{0,2}${D}){7,}(?!${D})`, PHONE_MARK),
   rule(`(?<!${D})\\+?${D}(?:[./_]{1,2}${D}|${D}){9,}(?!${D})`, PHONE_MARK),
 ];
 
@@ -50,7 +54,8 @@ const EDGES = new RegExp(`^${EDGE}|${EDGE}$`, "gu");
  * "none", "empty" or "too_long" (length in code points, before masking).
  */
 export function clean(raw, maxLength) {
-  let text = raw.replace(/\t/g, " ").replace(DROPPED, "");
+  // A tab, a no-break or a narrow space is a space (Java: Character.SPACE_SEPARATOR).
+  let text = raw.replace(/[\t\p{Zs}]/gu, " ").replace(DROPPED, "");
   text = text.replace(EDGES, "");
   const length = [...text].length;
   if (length === 0) {

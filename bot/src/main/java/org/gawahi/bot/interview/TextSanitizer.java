@@ -32,6 +32,9 @@ final class TextSanitizer {
     private static final String DOT = "\\s*(?:[(\\[{]\\s*dot\\s*[)\\]}]|\\bdot\\b)\\s*";
     private static final String TLD = "(?:com|in|org|net|co|info|me|io)";
     private static final String TLDS = "com|in|org|net|info|me|co|io|link|xyz|app";
+    /** Day, month, year (or year, month, day) joined by dashes, and no more digits after it. */
+    private static final String DASHED_DATE = "(?:(?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\\d{2}"
+            + "|(?:19|20)\\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\\d|3[01]))(?![ ()-]{0,2}\\d)";
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+", FLAGS), EMAIL_MARK),
             // Spelt out against filters: "kamla at gmail dot com", "kamla[at]gmail.com". A bare "at"
@@ -55,7 +58,10 @@ final class TextSanitizer {
             new Rule(Pattern.compile("(?<![\\w])[a-z]\\d{7}(?![\\w])", FLAGS), ID_MARK),
             // Phone numbers: 8 or more digits, possibly with +, spaces, dashes or brackets. (This
             // also takes ration card numbers, which are long runs of digits, and labels them so.)
-            new Rule(Pattern.compile("(?<![\\d])\\+?\\(?\\d(?:[ ()-]{0,2}\\d){7,}(?!\\d)", FLAGS), PHONE_MARK),
+            // A date written with dashes (12-05-2024, 2024-05-12) has eight digits too, but a
+            // testimony needs its dates: it stays, unless more digits follow it.
+            new Rule(Pattern.compile("(?<![\\d])(?!" + DASHED_DATE + ")\\+?\\(?\\d(?:[ ()-]{0,2}\\d){7,}(?!\\d)", FLAGS),
+                    PHONE_MARK),
             // ... or 10 or more split by dots, slashes or underscores (98.76.54.32.10); fewer
             // would take dates (12.05.2024) for numbers.
             new Rule(Pattern.compile("(?<![\\d])\\+?\\d(?:[./_]{1,2}\\d|\\d){9,}(?!\\d)", FLAGS), PHONE_MARK));
@@ -69,8 +75,11 @@ final class TextSanitizer {
     Result clean(String raw) {
         StringBuilder kept = new StringBuilder(raw.length());
         raw.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\t') {
-                kept.append(cp == '\t' ? ' ' : '\n');
+            if (cp == '\n') {
+                kept.append('\n');
+            } else if (cp == '\t' || Character.getType(cp) == Character.SPACE_SEPARATOR) {
+                // A no-break or narrow space is a space: split by one, a phone number is still one.
+                kept.append(' ');
             } else if (!Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT
                     || cp == 0x200C || cp == 0x200D) {
                 // ZWNJ and ZWJ are format characters, but Indic scripts need them to spell words.
