@@ -16,13 +16,14 @@ import org.gawahi.config.secret.SecretBytes;
  * its first byte with the reader of that layout: a draft written by an earlier version is read
  * as it was written, so a conversation under way survives an upgrade that adds a field.
  *
- * <p>Written by hand, field by field, rather than by Jackson: the draft is decoded and encoded
- * at every update, and Jackson's data binding, shared with the Telegram client's, cost a tenth
- * of the engine's time and, the two uses pulling its compiled code different ways, many
- * recompilations after a start.
+ * <p>Written by hand, field by field ({@link DraftFields}), rather than by Jackson, for speed
+ * alone: the draft is decoded and encoded at every update, and Jackson's data binding, shared with
+ * the Telegram client's, cost a tenth of the engine's time and, the two uses pulling its compiled
+ * code different ways, many recompilations after a start (docs/PERFORMANCE.md, "Under load").
+ * Safe to share between the threads of a parallel batch: it holds nothing that changes.
  */
 final class DraftCodec {
-    private final Map<Byte, DraftFormat> readers = new HashMap<>();
+    private final Map<Byte, DraftFormat> readers;
     private final DraftFormat newest;
 
     DraftCodec() {
@@ -31,11 +32,13 @@ final class DraftCodec {
 
     /** @param formats every layout to read, oldest first; the last is written */
     DraftCodec(List<DraftFormat> formats) {
+        Map<Byte, DraftFormat> byTag = new HashMap<>();
         for (DraftFormat format : formats) {
-            if (readers.put(format.tag(), format) != null) {
+            if (byTag.put(format.tag(), format) != null) {
                 throw new IllegalArgumentException("two draft formats with the byte " + format.tag());
             }
         }
+        this.readers = Map.copyOf(byTag);
         this.newest = formats.get(formats.size() - 1);
     }
 

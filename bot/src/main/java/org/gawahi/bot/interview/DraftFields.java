@@ -54,6 +54,7 @@ final class DraftFields {
         d.current = string(in);
         for (int n = count(in); n > 0; n--) {
             String question = required(in);
+            // An ArrayList, the one class of answer the flow meets (JitShapes.answer).
             d.answers.put(question, strings(in, new ArrayList<>()));
         }
         for (int n = count(in); n > 0; n--) {

@@ -3,7 +3,6 @@ package org.gawahi.bot.interview;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +19,6 @@ import org.gawahi.config.questionnaire.Questionnaire;
  * not have her children's answers open later questions or reach the sealed record.
  */
 final class Flow {
-    /**
-     * No choice. A HashSet like every other choice, so that conditions only ever meet one class
-     * of set (a second one cost the JIT a recompilation); never changed: choices are only read.
-     */
-    private static final Set<String> NONE = new HashSet<>(0);
-
     private final Questionnaire questionnaire;
 
     Flow(Questionnaire questionnaire) {
@@ -43,14 +36,16 @@ final class Flow {
 
     /**
      * The options chosen by question id, as conditions read them; the one kind of function the
-     * engine hands them (method references and lambdas would each be a class of their own).
+     * engine hands them (method references and lambdas would each be a class of their own, see
+     * {@link JitShapes}). Its sets, the empty one too, are its own: nothing shared between turns.
      */
     static final class Choices implements Function<String, Set<String>> {
         private final Map<String, Set<String>> byQuestion = new HashMap<>();
+        private final Set<String> none = JitShapes.chosen(List.of());
 
         @Override
         public Set<String> apply(String questionId) {
-            return byQuestion.getOrDefault(questionId, NONE);
+            return byQuestion.getOrDefault(questionId, none);
         }
     }
 
@@ -68,10 +63,19 @@ final class Flow {
         if (known != null && known.of().equals(draft.answers)) {
             return known;
         }
-        // One pass in questionnaire order: a condition looks only at earlier questions (the
-        // validator sees to it), so what is chosen so far is all it can depend on. Plain loops
-        // and one kind of set: this method is hot, and the JIT compiled its earlier form (streams,
-        // Optional lambdas, sets of varying classes) again and again, a second each time.
+        Effective computed = inOnePassForTheJit(draft);
+        draft.effective = computed;
+        return computed;
+    }
+
+    /**
+     * One pass in questionnaire order: a condition looks only at earlier questions (the validator
+     * sees to it), so what is chosen so far is all it can depend on. Plain loops and one class of
+     * each collection ({@link JitShapes}): this is the engine's hottest method, and the JIT
+     * compiled its earlier form (streams, Optional lambdas, sets of varying classes) again and
+     * again, a second each time (docs/PERFORMANCE.md, "Under load"; measure with EngineBenchmark).
+     */
+    private Effective inOnePassForTheJit(Draft draft) {
         Map<String, List<String>> effective = new HashMap<>();
         Choices sofar = new Choices();
         List<Question> shown = new ArrayList<>();
@@ -85,7 +89,7 @@ final class Flow {
                 List<String> offered = stillOffered(q, answer, sofar);
                 if (!offered.isEmpty()) {
                     effective.put(q.id(), List.copyOf(offered));
-                    sofar.byQuestion.put(q.id(), new HashSet<>(offered));
+                    sofar.byQuestion.put(q.id(), JitShapes.chosen(offered));
                 }
             }
         }
@@ -93,15 +97,13 @@ final class Flow {
         for (Map.Entry<String, List<String>> answer : draft.answers.entrySet()) {
             snapshot.put(answer.getKey(), new ArrayList<>(answer.getValue()));
         }
-        Effective computed = new Effective(snapshot, Collections.unmodifiableMap(effective), sofar,
+        return new Effective(snapshot, Collections.unmodifiableMap(effective), sofar,
                 Collections.unmodifiableList(shown));
-        draft.effective = computed;
-        return computed;
     }
 
     private List<String> stillOffered(Question q, List<String> answer, Function<String, Set<String>> sofar) {
         if (!q.kind().hasOptions()) {
-            return answer; // an ArrayList, as every answer the draft holds (Answering.record)
+            return answer; // an ArrayList, as every answer the draft holds (JitShapes.answer)
         }
         // A loop, not streams and a set of shown ids: this runs for every answer at every turn.
         List<String> kept = new ArrayList<>(answer.size());

@@ -60,8 +60,9 @@ public final class Interview {
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         questionnaire.requireMessages(EngineMessages.REQUIRED);
         Flow flow = new Flow(questionnaire);
-        this.screens = new Screens(questionnaire, flow, clock, Objects.requireNonNull(formUrl, "formUrl"));
-        this.answering = new Answering(questionnaire, flow, screens, clock);
+        AnswerKinds kinds = new AnswerKinds(questionnaire, flow, clock);
+        this.screens = new Screens(questionnaire, flow, kinds, Objects.requireNonNull(formUrl, "formUrl"));
+        this.answering = new Answering(questionnaire, flow, screens, kinds);
         this.receiptTries = new AttemptLimiter(clock, RECEIPT_TRIES, RECEIPT_WINDOW);
         this.withdrawals = new PendingWithdrawals(clock);
     }
@@ -152,7 +153,7 @@ public final class Interview {
         }
         if (input instanceof Input.Text t) {
             return choosingLanguage(turn) ? render(turn).withNotice(texts(turn).message("use_buttons"))
-                    : answering.text(turn.draft, t.text());
+                    : outcome(turn, answering.text(turn.draft, t.text()));
         }
         return render(turn).withNotice(texts(turn).message("unsupported_input"));
     }
@@ -276,20 +277,21 @@ public final class Interview {
         };
     }
 
-    private Screen outcome(Turn turn, Answering.Outcome outcome) {
-        switch (outcome.kind()) {
-            case SHOW:
-                return outcome.screen();
-            case QUICK_EXIT:
-                return quickExit(turn);
-            case END:
-                turn.erase = true;
-                return Screen.ended(texts(turn).message(outcome.message()), Ending.ENDED);
-            case ERASE:
-                return answering.askErase(turn.draft);
-            default:
-                throw new IllegalStateException("unknown outcome " + outcome.kind());
+    private Screen outcome(Turn turn, Outcome outcome) {
+        if (outcome instanceof Outcome.Show show) {
+            return show.screen();
         }
+        if (outcome instanceof Outcome.QuickExit) {
+            return quickExit(turn);
+        }
+        if (outcome instanceof Outcome.End end) {
+            turn.erase = true;
+            return Screen.ended(texts(turn).message(end.messageKey()), Ending.ENDED);
+        }
+        if (outcome instanceof Outcome.Erase) {
+            return answering.askErase(turn.draft);
+        }
+        throw new IllegalStateException("unknown outcome " + outcome);
     }
 
     private Screen chooseLanguage(Turn turn, String language) {

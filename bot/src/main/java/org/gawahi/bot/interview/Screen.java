@@ -30,14 +30,12 @@ public record Screen(String text, List<List<Button>> keyboard, boolean done, Opt
             this(id, label, Optional.empty());
         }
 
-        /** A button that opens the page at {@code url} inside the messenger. */
-        static Button webApp(String id, String label, String url) {
+        /**
+         * A button that opens the page at {@code url} inside the messenger (a Mini App). Its id
+         * never comes back from the channel; it tells the button apart on the screen.
+         */
+        public static Button webApp(String id, String label, String url) {
             return new Button(id, label, Optional.of(url));
-        }
-
-        /** A button opening {@code url} as a Mini App. */
-        public static Button webApp(String label, String url) {
-            return new Button("web_app", label, Optional.of(url));
         }
     }
 

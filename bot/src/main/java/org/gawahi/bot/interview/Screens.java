@@ -1,15 +1,13 @@
 package org.gawahi.bot.interview;
 
 import java.time.Clock;
-import java.time.Year;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 
 import org.gawahi.bot.interview.Screen.Button;
-import org.gawahi.config.questionnaire.Option;
 import org.gawahi.config.questionnaire.OptionAction;
 import org.gawahi.config.questionnaire.Question;
 import org.gawahi.config.questionnaire.QuestionKind;
@@ -20,24 +18,24 @@ import org.gawahi.config.questionnaire.Texts;
 final class Screens {
     /** Telegram refuses longer messages; the review is cut to stay under it. */
     static final int MAX_TEXT = 4000;
-    private static final int MAX_ANSWER_IN_REVIEW = 120;
+    static final int MAX_ANSWER_IN_REVIEW = 120;
 
     /** The messages that offer the sealed form; a questionnaire without them does not offer it. */
     static final List<String> FORM_MESSAGES = List.of("form_offer", "button_form");
 
     private final Questionnaire questionnaire;
     private final Flow flow;
-    private final Clock clock;
-    private final java.util.Optional<String> formUrl;
+    private final AnswerKinds kinds;
+    private final Optional<String> formUrl;
 
     Screens(Questionnaire questionnaire, Flow flow, Clock clock) {
-        this(questionnaire, flow, clock, java.util.Optional.empty());
+        this(questionnaire, flow, new AnswerKinds(questionnaire, flow, clock), Optional.empty());
     }
 
-    Screens(Questionnaire questionnaire, Flow flow, Clock clock, java.util.Optional<String> formUrl) {
+    Screens(Questionnaire questionnaire, Flow flow, AnswerKinds kinds, Optional<String> formUrl) {
         this.questionnaire = questionnaire;
         this.flow = flow;
-        this.clock = clock;
+        this.kinds = kinds;
         this.formUrl = formUrl;
     }
 
@@ -83,51 +81,17 @@ final class Screens {
         return Screen.of(t.message("choose_language"), rows);
     }
 
+    /** The question on screen: progress, its text, its kind's part, then the navigation. */
     Screen question(Draft draft) {
         Texts t = texts(draft);
         Question q = questionnaire.question(draft.current).orElseThrow();
-        StringBuilder text = new StringBuilder();
-        text.append(progress(draft, t)).append("\n\n");
-        List<List<Button>> rows = new ArrayList<>();
         String id = q.id();
-        if (q.kind() == QuestionKind.MONTH_YEAR && draft.pendingYear != null) {
-            text.append(t.questionText(id)).append("\n\n").append(t.message("pick_month", Map.of("year", draft.pendingYear.toString())));
-            rows.addAll(grid(monthButtons(id, draft.pendingYear, t), 3));
-            rows.add(List.of(button(ButtonId.MONTH, id, "0", t.message("button_only_year"))));
+        AnswerKind.Part part = kinds.of(q).render(draft, q, t);
+        String text = progress(draft, t) + "\n\n" + t.questionText(id) + part.text();
+        List<List<Button>> rows = new ArrayList<>(part.rows());
+        if (part.navigation() == AnswerKind.Navigation.BACK_ONLY) {
             rows.add(List.of(nav(id, "back", t.message("button_back"))));
-            return Screen.of(text.toString(), rows);
-        }
-        text.append(t.questionText(id));
-        switch (q.kind()) {
-            case SINGLE, NUMBER_BAND -> {
-                for (Option o : questionnaire.shownOptions(q, flow.answersView(draft))) {
-                    rows.add(List.of(button(ButtonId.ANSWER, id, o.id(), t.optionLabel(id, o.id()))));
-                }
-            }
-            case MULTI -> {
-                text.append("\n\n").append(t.message("multi_hint"));
-                for (Option o : questionnaire.shownOptions(q, flow.answersView(draft))) {
-                    String label = t.optionLabel(id, o.id());
-                    if (draft.pending.contains(o.id())) {
-                        label = t.message("selected_mark") + " " + label;
-                    }
-                    rows.add(List.of(button(ButtonId.ANSWER, id, o.id(), label)));
-                }
-                rows.add(List.of(button(ButtonId.DONE, id, "done", t.message("button_done"))));
-            }
-            case MONTH_YEAR -> {
-                text.append("\n\n").append(t.message("pick_year"));
-                int thisYear = Year.now(clock).getValue();
-                List<Button> years = new ArrayList<>();
-                for (int y = thisYear; y >= thisYear - q.yearsBack(); y--) {
-                    years.add(button(ButtonId.YEAR, id, Integer.toString(y), Integer.toString(y)));
-                }
-                rows.addAll(grid(years, 4));
-            }
-            case INFO -> rows.add(List.of(nav(id, "continue", t.message("button_continue"))));
-            case TEXT -> {
-                // answered by typing; only the navigation below
-            }
+            return Screen.of(text, rows);
         }
         List<Button> answerNav = new ArrayList<>();
         if (q.skip()) {
@@ -141,7 +105,7 @@ final class Screens {
         }
         rows.add(List.of(nav(id, "back", t.message("button_back")), nav(id, "pause", t.message("button_pause")),
                 nav(id, "erase", t.message("button_erase"))));
-        return Screen.of(text.toString(), rows);
+        return Screen.of(text, rows);
     }
 
     private String progress(Draft draft, Texts t) {
@@ -153,20 +117,6 @@ final class Screens {
             }
         }
         return t.message("progress", Map.of("n", Integer.toString(n), "total", Integer.toString(shown.size())));
-    }
-
-    /** The last month a raid in {@code year} can have happened in: no month after this one. */
-    int lastMonth(int year) {
-        YearMonth now = YearMonth.now(clock);
-        return year == now.getYear() ? now.getMonthValue() : 12;
-    }
-
-    private List<Button> monthButtons(String id, int year, Texts t) {
-        List<Button> months = new ArrayList<>();
-        for (int m = 1; m <= lastMonth(year); m++) {
-            months.add(button(ButtonId.MONTH, id, Integer.toString(m), t.message("month_" + m)));
-        }
-        return months;
     }
 
     Screen review(Draft draft) {
@@ -211,7 +161,12 @@ final class Screens {
                 .toList();
     }
 
-    /** @param answer the effective answer (options still offered), null when none */
+    /**
+     * The words for an answer on the review. A typed answer first, whatever the question's kind
+     * is now; then what every kind shares (none, skipped, don't know); then the kind's own words.
+     *
+     * @param answer the effective answer (options still offered), null when none
+     */
     String answerLabel(Question q, Draft draft, List<String> answer, Texts t) {
         if (draft.texts.containsKey(q.id())) {
             return truncate(draft.texts.get(q.id()), MAX_ANSWER_IN_REVIEW);
@@ -225,15 +180,7 @@ final class Screens {
         if (answer.contains(Draft.DONT_KNOW)) {
             return t.message("answer_dont_know");
         }
-        if (q.kind() == QuestionKind.MONTH_YEAR) {
-            String[] parts = answer.get(0).split("-");
-            return parts.length == 2 ? t.message("month_" + Integer.parseInt(parts[1])) + " " + parts[0] : parts[0];
-        }
-        List<String> labels = new ArrayList<>();
-        for (String optionId : answer) {
-            q.option(optionId).ifPresent(o -> labels.add(t.optionLabel(q.id(), o.id())));
-        }
-        return labels.isEmpty() ? t.message("answer_none") : truncate(String.join(", ", labels), MAX_ANSWER_IN_REVIEW);
+        return kinds.of(q).label(q, answer, t);
     }
 
     Screen eraseConfirm(Draft draft) {
@@ -257,19 +204,11 @@ final class Screens {
                 List.of(button(ButtonId.RESUME, ButtonId.CTX_RESUME, "erase", t.message("button_erase")))));
     }
 
-    private static List<List<Button>> grid(List<Button> buttons, int perRow) {
-        List<List<Button>> rows = new ArrayList<>();
-        for (int i = 0; i < buttons.size(); i += perRow) {
-            rows.add(buttons.subList(i, Math.min(buttons.size(), i + perRow)));
-        }
-        return rows;
-    }
-
     private static Button nav(String questionId, String action, String label) {
         return button(ButtonId.NAV, questionId, action, label);
     }
 
-    private static Button button(String kind, String context, String argument, String label) {
+    static Button button(String kind, String context, String argument, String label) {
         return new Button(new ButtonId(kind, context, argument).data(), label);
     }
 

@@ -420,7 +420,7 @@ public final class ModerationDesk {
     /** Counts and one neutral line, and the button that opens the review app: no testimony in the chat. */
     private static Screen inTheApp(Review review, String url, DeskTexts words) {
         return new Screen(review.queue().describe(words) + "\n\n" + words.message("review_in_the_app"),
-                List.of(List.of(Screen.Button.webApp(words.message("button_open_review"), url))), false, Optional.empty(),
+                List.of(List.of(Screen.Button.webApp("web_app", words.message("button_open_review"), url))), false, Optional.empty(),
                 Screen.Ending.NONE);
     }
 

@@ -88,7 +88,7 @@ class ReviewAppOfferTest {
             Screen screen = desk.handle(MODERATOR, "en", new Input.Command(command, ""));
             assertThat(screen.text()).startsWith("Urgent, waiting: 1").contains(ENGLISH.message("review_in_the_app"))
                     .doesNotContain(CANARY).doesNotContain(id.substring(0, 8));
-            assertThat(screen.buttons()).containsExactly(Screen.Button.webApp(ENGLISH.message("button_open_review"), APP));
+            assertThat(screen.buttons()).containsExactly(Screen.Button.webApp("web_app", ENGLISH.message("button_open_review"), APP));
         }
         assertThat(audit.entries(1, 100)).extracting(AuditEntry::action).doesNotContain(AuditAction.TESTIMONY_VIEWED);
     }
