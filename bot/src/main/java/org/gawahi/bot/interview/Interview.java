@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interview engine: one input from one pseudonymous chat in, one screen out. It knows
- * nothing of Telegram. It never throws to its caller: whatever goes wrong, the person gets a
+ * The interview engine, the {@link Desk} behind all others: one input from one pseudonymous chat
+ * in, one {@link Reply} out (her screen, and an {@link AfterCommit.UrgentArrival} when the input
+ * stored an urgent testimony). It knows nothing of Telegram. It never throws to its caller: whatever goes wrong, the person gets a
  * kind answer in her language and her draft stays as it was.
  *
  * <p>Guarantees: an answer is applied only if it is valid for the question on screen now

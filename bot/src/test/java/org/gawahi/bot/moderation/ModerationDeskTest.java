@@ -232,6 +232,18 @@ class ModerationDeskTest {
     }
 
     @Test
+    void severalArrivalsInOneReplyAreOneNoticeThatCountsThem() {
+        Desk submitting = (chat, lang, input) -> Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival())
+                .and(new AfterCommit.UrgentArrival());
+        ModerationDesk front = new ModerationDesk(submitting, questionnaire, Optional.of(new ModerationDesk.Unlocked(
+                new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
+                opener, audit)));
+
+        assertThat(front.handle(STRANGER, "en", new Input.Text("two")).afterCommit()).containsExactly(
+                new AfterCommit.Message(MODERATOR, "2 urgent testimonies have arrived. Send /queue."));
+    }
+
+    @Test
     void withoutTheKeysAnUrgentArrivalIsToldToNobody() {
         Desk submitting = (chat, lang, input) -> Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival());
         ModerationDesk locked = new ModerationDesk(submitting, questionnaire, Optional.empty());
