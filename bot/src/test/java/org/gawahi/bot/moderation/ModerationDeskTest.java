@@ -232,7 +232,7 @@ class ModerationDeskTest {
     }
 
     @Test
-    void severalArrivalsInOneReplyAreOneNoticeThatCountsThem() {
+    void severalArrivalsInOneReplyAreOneNoticeThatCountsThem() throws Exception {
         Desk submitting = (chat, lang, input) -> Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival())
                 .and(new AfterCommit.UrgentArrival());
         ModerationDesk front = new ModerationDesk(submitting, questionnaire, Optional.of(new ModerationDesk.Unlocked(
