@@ -65,7 +65,6 @@ public final class ModerationDesk implements Desk {
 
     public static final List<String> COMMANDS = List.of("queue", "next");
     public static final Duration DEFAULT_REVIEW_LIFETIME = Duration.ofMinutes(10);
-    static final int MAX_TEXT = ReviewSession.MAX_TEXT;
 
     private final Desk next;
     private final Optional<Unlocked> unlocked;
