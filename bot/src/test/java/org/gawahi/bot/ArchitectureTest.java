@@ -167,7 +167,7 @@ class ArchitectureTest {
      * simulator invents one for its terminal. Same rules as the database list: only shrinks.
      */
     static final Set<String> STILL_ON_RAW_CHAT_IDS = Set.of(
-            "org.gawahi.bot.brief.BriefDesk", // keys its pending choices by chat, as ReportDesk does
+            "org.gawahi.bot.brief.BriefDesk", // checks the role table, which knows a member by her Telegram user id
             // The Mini App launch: Telegram signs her user id into initData; the validator is the one
             // place it becomes a ChatRef (it is Telegram's format, outside the adapter's package).
             "org.gawahi.bot.miniapp.LaunchValidator",
@@ -177,7 +177,6 @@ class ArchitectureTest {
             // The review app checks the role table, which knows a moderator by her Telegram user id,
             // as ModerationDesk does.
             "org.gawahi.bot.reviewapp.ReviewApi",
-            "org.gawahi.bot.moderation.ContactDesk",
             "org.gawahi.bot.moderation.ModerationDesk",
             "org.gawahi.bot.reports.ReportDesk",
             "org.gawahi.bot.cli.SimulationStorage");

@@ -6,15 +6,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.gawahi.bot.buttons.ButtonCodec;
 import org.gawahi.bot.buttons.ButtonData;
 import org.gawahi.bot.buttons.Namespace;
+import org.gawahi.bot.interview.AfterCommit;
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Reply;
 import org.gawahi.bot.interview.Screen;
-import org.gawahi.bot.reports.ReportJob;
+import org.gawahi.bot.reports.ReportFile;
 import org.gawahi.bot.reports.ReportSignature;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditAction;
@@ -38,19 +40,15 @@ import org.gawahi.storage.roles.Roles;
  * not exist, and the attempt is audited. In intake-only mode everybody gets what is behind it.
  *
  * <p>Buttons carry the whole choice (event, language, body), so nothing is kept between
- * presses; a press that does not read as one of this desk's choices gets "out of date".
+ * presses; a press that does not read as one of this desk's choices gets "out of date". The
+ * accepted brief comes in the same {@link Reply}, as {@link AfterCommit.Documents} the channel
+ * makes after the commit.
  */
-public final class BriefDesk {
+public final class BriefDesk implements Desk {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BriefDesk.class);
     public static final String COMMAND = "brief";
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final String BRIEF_ONLY = "none";
-
-    /** What answers everything that is not this desk's: reports, review, the interview. */
-    @FunctionalInterface
-    public interface Next {
-        Screen handle(ChatRef chat, String languageCode, Input input);
-    }
 
     /** What briefs need, present only when the keys were unlocked at start. */
     public record Unlocked(BriefService service, Database db, Roles roles, Opener opener, Sealer sealer,
@@ -66,19 +64,19 @@ public final class BriefDesk {
         }
     }
 
-    private final Next next;
+    /** What answers everything that is not this desk's: reports, review, the interview. */
+    private final Desk next;
     private final Questionnaire questionnaire;
     private final Optional<Unlocked> unlocked;
-    private final Map<Long, ReportJob> jobs = new ConcurrentHashMap<>();
 
-    public BriefDesk(Next next, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
+    public BriefDesk(Desk next, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
         this.next = Objects.requireNonNull(next, "next");
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         this.unlocked = Objects.requireNonNull(unlocked, "unlocked");
     }
 
-    public Screen handle(ChatRef chat, String languageCode, Input input) {
-        jobs.remove(chat.id());
+    @Override
+    public Reply handle(ChatRef chat, String languageCode, Input input) {
         Optional<ButtonData> press = input instanceof Input.Press p
                 ? ButtonCodec.decode(p.buttonId()).filter(d -> d.namespace() == Namespace.BRIEF) : Optional.empty();
         boolean command = input instanceof Input.Command c && c.name().equals(COMMAND);
@@ -117,18 +115,13 @@ public final class BriefDesk {
                     ? bodies(event, args.get(1), words) : plain(words.get("desk.stale", Map.of()));
             case "d" -> args.size() == 3 && u.service().languages().contains(args.get(1))
                     && (args.get(2).equals(BRIEF_ONLY) || BriefService.bodies().contains(args.get(2)))
-                    ? accept(chat, u, actor, event, args.get(1), args.get(2), words)
+                    ? accept(u, actor, event, args.get(1), args.get(2), words)
                     : plain(words.get("desk.stale", Map.of()));
             default -> plain(words.get("desk.stale", Map.of()));
         };
     }
 
-    /** The brief accepted with the input just handled for {@code chat}, to run after the commit; taking it forgets it. */
-    public Optional<ReportJob> takeJob(ChatRef chat) {
-        return Optional.ofNullable(jobs.remove(chat.id()));
-    }
-
-    private Screen events(Unlocked u, DeskWords words) {
+    private Reply events(Unlocked u, DeskWords words) {
         List<BriefService.Listed> listed = u.service().recent(u.db(), u.opener());
         if (listed.isEmpty()) {
             return plain(words.get("desk.no_events", Map.of()));
@@ -141,19 +134,21 @@ public final class BriefDesk {
                     + band(l.testimonies(), u.service().minimumCount(), words);
             rows.add(List.of(new Screen.Button(ButtonData.of(Namespace.BRIEF, "e", l.event().id()).data(), label)));
         }
-        return new Screen(words.get("desk.choose_event", Map.of()), rows, false, Optional.empty(), Screen.Ending.NONE);
+        return Reply.of(new Screen(words.get("desk.choose_event", Map.of()), rows, false, Optional.empty(),
+                Screen.Ending.NONE));
     }
 
-    private Screen languages(Unlocked u, String event, DeskWords words) {
+    private Reply languages(Unlocked u, String event, DeskWords words) {
         List<List<Screen.Button>> rows = new ArrayList<>();
         for (String language : u.service().languages()) {
             String name = questionnaire.supports(language) ? questionnaire.texts(language).languageName() : language;
             rows.add(List.of(new Screen.Button(ButtonData.of(Namespace.BRIEF, "l", event, language).data(), name)));
         }
-        return new Screen(words.get("desk.choose_language", Map.of()), rows, false, Optional.empty(), Screen.Ending.NONE);
+        return Reply.of(new Screen(words.get("desk.choose_language", Map.of()), rows, false, Optional.empty(),
+                Screen.Ending.NONE));
     }
 
-    private Screen bodies(String event, String language, DeskWords words) {
+    private Reply bodies(String event, String language, DeskWords words) {
         BriefWords document = BriefWords.load(questionnaire.id(), language).orElseThrow();
         List<List<Screen.Button>> rows = new ArrayList<>();
         rows.add(List.of(new Screen.Button(ButtonData.of(Namespace.BRIEF, "d", event, language, BRIEF_ONLY).data(),
@@ -162,33 +157,34 @@ public final class BriefDesk {
             rows.add(List.of(new Screen.Button(ButtonData.of(Namespace.BRIEF, "d", event, language, body).data(),
                     document.get("letter.bodies." + body + ".name"))));
         }
-        return new Screen(words.get("desk.choose_document", Map.of()), rows, false, Optional.empty(), Screen.Ending.NONE);
+        return Reply.of(new Screen(words.get("desk.choose_document", Map.of()), rows, false, Optional.empty(),
+                Screen.Ending.NONE));
     }
 
-    private Screen accept(ChatRef chat, Unlocked u, String actor, String event, String language, String body,
-                          DeskWords words) {
+    private Reply accept(Unlocked u, String actor, String event, String language, String body,
+                        DeskWords words) {
         u.audit().append(actor, AuditAction.REPORT, Optional.empty());
         Optional<String> letter = body.equals(BRIEF_ONLY) ? Optional.empty() : Optional.of(body);
-        jobs.put(chat.id(), () -> {
+        AfterCommit.Job job = () -> {
             try {
                 Signer signer = u.signer().orElseThrow();
                 // A raid whose month is not over is refused here; the CLI marks its brief provisional.
                 BriefService.Result result = u.service().write(u.db(), u.opener(), signer, u.sealer(), event, language,
                         letter, BriefService.NotOver.REFUSE);
                 if (result.refusal().isPresent()) {
-                    return new ReportJob.Delivery(List.of(), refusal(u, result, words));
+                    return AfterCommit.Delivery.say(refusal(u, result, words));
                 }
                 var head = result.auditHead().orElseThrow();
-                return new ReportJob.Delivery(result.files(), words.get("desk.done", Map.of("key", signer.keyId(),
+                return new AfterCommit.Delivery(ReportFile.toSend(result.files()), words.get("desk.done", Map.of("key", signer.keyId(),
                         "fingerprint", ReportSignature.fingerprint(signer.publicKey()),
                         "seq", Long.toString(head.seq()), "hash", head.hash())));
             } catch (RuntimeException e) {
                 // The class only: a message could name a file or a figure.
                 log.warn("a brief asked for in the chat failed: {}", e.getClass().getName());
-                return new ReportJob.Delivery(List.of(), words.get("desk.failed", Map.of()));
+                return AfterCommit.Delivery.say(words.get("desk.failed", Map.of()));
             }
-        });
-        return plain(words.get("desk.preparing", Map.of()));
+        };
+        return plain(words.get("desk.preparing", Map.of())).and(new AfterCommit.Documents(job));
     }
 
     /** The refusal in the member's desk language (the result carries it in the document's language). */
@@ -219,8 +215,8 @@ public final class BriefDesk {
         return words.get("desk.band_more", Map.of("from", Long.toString(edges.get(edges.size() - 1))));
     }
 
-    private static Screen plain(String text) {
-        return new Screen(text, List.of(), false, Optional.empty(), Screen.Ending.NONE);
+    private static Reply plain(String text) {
+        return Reply.of(new Screen(text, List.of(), false, Optional.empty(), Screen.Ending.NONE));
     }
 
     /** The desk's words in the member's Telegram language when a brief file has them, else English. */

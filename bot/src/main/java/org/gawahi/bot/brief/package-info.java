@@ -21,7 +21,7 @@
  *
  * <p>{@link org.gawahi.bot.brief.BriefDesk} is {@code /brief} for any chat channel (collective
  * role only, checked on every command and press), handing the channel a
- * {@link org.gawahi.bot.reports.ReportJob} whose files the Telegram adapter sends as protected
+ * {@link org.gawahi.bot.interview.AfterCommit.Documents} whose files the Telegram adapter sends as protected
  * documents, as for {@code /report}.
  */
 package org.gawahi.bot.brief;

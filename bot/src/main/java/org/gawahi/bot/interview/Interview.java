@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interview engine: one input from one pseudonymous chat in, one screen out. It knows
- * nothing of Telegram. It never throws to its caller: whatever goes wrong, the person gets a
+ * The interview engine, the {@link Desk} behind all others: one input from one pseudonymous chat
+ * in, one {@link Reply} out (her screen, and an {@link AfterCommit.UrgentArrival} when the input
+ * stored an urgent testimony). It knows nothing of Telegram. It never throws to its caller: whatever goes wrong, the person gets a
  * kind answer in her language and her draft stays as it was.
  *
  * <p>Guarantees: an answer is applied only if it is valid for the question on screen now
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * are its own units of work, already undone whole by the store (a nested unit is a savepoint of
  * the caller's transaction); it never commits anything, so it cannot keep half of one.
  */
-public final class Interview {
+public final class Interview implements Desk {
     private static final Logger log = LoggerFactory.getLogger(Interview.class);
     static final int RECEIPT_TRIES = 5;
     static final Duration RECEIPT_WINDOW = Duration.ofHours(1);
@@ -74,8 +75,10 @@ public final class Interview {
     /**
      * @param languageCode the client's language code, if the channel knows it ("hi", "bn-IN");
      *                     a first guess before the person chooses
+     * @return the screen, and {@link AfterCommit.UrgentArrival} when an urgent testimony was stored
      */
-    public Screen handle(ChatRef chat, String languageCode, Input input) {
+    @Override
+    public Reply handle(ChatRef chat, String languageCode, Input input) {
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(input, "input");
         Optional<Draft> loaded = Optional.empty();
@@ -90,13 +93,13 @@ public final class Interview {
                     drafts.save(chat, bytes);
                 }
             }
-            return screen;
+            return new Reply(screen, Optional.empty(), turn.afterCommit);
         } catch (RuntimeException e) {
             // Never the message: it could carry content. The class is enough to find the bug.
             log.warn("interview step failed: {}", e.getClass().getName());
             String language = loaded.map(d -> d.language).orElse(LanguageGuess.guess(questionnaire, languageCode));
-            return Screen.of(questionnaire.texts(language == null ? questionnaire.defaultLanguage() : language)
-                    .message("error_generic"), java.util.List.of());
+            return Reply.of(Screen.of(questionnaire.texts(language == null ? questionnaire.defaultLanguage() : language)
+                    .message("error_generic"), java.util.List.of()));
         }
     }
 
@@ -121,6 +124,8 @@ public final class Interview {
         final String guess;
         boolean save = true;
         boolean erase;
+        /** What this call causes after the commit: an urgent arrival. */
+        final java.util.List<AfterCommit> afterCommit = new java.util.ArrayList<>();
 
         Turn(ChatRef chat, Draft draft, String guess) {
             this.chat = chat;
@@ -350,9 +355,10 @@ public final class Interview {
         TestimonyContent content = new TestimonyContent(questionnaire.id(), questionnaire.version(), d.language,
                 flow.effectiveAnswers(d), flow.effectiveTexts(d));
         ReceiptCode receipt;
+        boolean urgent = questionnaire.isUrgent(content.answers());
         try (SecretBytes sealedInput = content.toJson()) {
             // Her chat is kept (sealed) only when she asked for a message back through this bot.
-            Arrival arrival = new Arrival(questionnaire.isUrgent(content.answers()),
+            Arrival arrival = new Arrival(urgent,
                     questionnaire.asksContactInBot(content.answers()) ? Optional.of(d.language) : Optional.empty());
             receipt = submissions.submit(turn.chat, sealedInput, arrival);
         } catch (RuntimeException e) {
@@ -365,6 +371,10 @@ public final class Interview {
         }
         // The store erased the draft in the same transaction as the insert.
         turn.save = false;
+        if (urgent) {
+            // Told to the moderators only after the commit: a batch rolled back after this stored nothing.
+            turn.afterCommit.add(new AfterCommit.UrgentArrival());
+        }
         String grouped = receipt.grouped();
         return new Screen(texts(turn).message("submitted", Map.of("receipt", grouped)), java.util.List.of(), true,
                 Optional.of(grouped), Ending.SUBMITTED);

@@ -3,10 +3,9 @@ package org.gawahi.bot.moderation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.gawahi.bot.interview.AfterCommit;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
@@ -17,8 +16,9 @@ import org.gawahi.storage.drafts.ConversationId;
 
 /**
  * The desk's side of contact back: which moderators are writing a message and to which
- * testimony (in memory, forgotten on restart), and the messages due to respondents' chats
- * after the commit, each under the questionnaire's line in her language.
+ * testimony (in memory, forgotten on restart: a choice mid-way, not an answer), and the message
+ * due to a respondent's chat after the commit, under the questionnaire's line in her language,
+ * handed back with the outcome rather than kept.
  */
 final class ContactDesk {
     /** The note under a testimony whose respondent asked for a message back. */
@@ -31,17 +31,12 @@ final class ContactDesk {
         return words.message("contact_ask", "max", ContactBack.MAX_MESSAGE);
     }
 
-    /** A moderator's message for a respondent's chat, to go out after the commit. */
-    private record Delivery(long chatId, String text) {
-        @Override
-        public String toString() {
-            return "Delivery[REDACTED]";
-        }
+    /** What became of the moderator's input while writing, and the message to send her after the commit. */
+    record Written(Outcome outcome, Optional<AfterCommit.Message> message) {
     }
 
     private final Questionnaire questionnaire;
     private final Map<ConversationId, String> writing = new ConcurrentHashMap<>();
-    private final Queue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
 
     ContactDesk(Questionnaire questionnaire) {
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
@@ -66,28 +61,21 @@ final class ContactDesk {
     }
 
     /**
-     * The moderator's input while writing: sent (queued for after the commit), refused, or
-     * bad input, after which she is still writing and nothing is lost.
+     * The moderator's input while writing: sent (with the message to her chat, for after the
+     * commit), refused, or bad input, after which she is still writing and nothing is lost.
      */
-    Outcome write(ContactBack contact, String actor, ConversationId user, String testimonyId, Input input)
+    Written write(ContactBack contact, String actor, ConversationId user, String testimonyId, Input input)
             throws CannotOpenException {
         if (!(input instanceof Input.Text text)) {
             writing.put(user, testimonyId);
-            return Outcome.CONTACT_NOT_TEXT;
+            return new Written(Outcome.CONTACT_NOT_TEXT, Optional.empty());
         }
         ContactBack.Sending sending = contact.send(actor, testimonyId, text.text());
         if (sending.outcome() == Outcome.CONTACT_EMPTY || sending.outcome() == Outcome.CONTACT_TOO_LONG) {
             writing.put(user, testimonyId);
         }
-        sending.to().ifPresent(h -> deliveries.add(new Delivery(h.chat().id(), toRespondent(h, text.text()))));
-        return sending.outcome();
-    }
-
-    /** The messages due since the last call, by chat id; the caller merges them with its own notices. */
-    void drainInto(Map<Long, String> notices) {
-        for (Delivery d = deliveries.poll(); d != null; d = deliveries.poll()) {
-            notices.merge(d.chatId(), d.text(), (a, b) -> a + "\n\n" + b);
-        }
+        return new Written(sending.outcome(),
+                sending.to().map(h -> new AfterCommit.Message(h.chat(), toRespondent(h, text.text()))));
     }
 
     private String toRespondent(ContactHandle handle, String message) {

@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.gawahi.bot.interview.AfterCommit;
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Reply;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.DeskMessages;
 import org.gawahi.config.questionnaire.DeskTexts;
@@ -42,8 +44,8 @@ import org.gawahi.storage.roles.Roles;
  *
  * <p>An accepted request is audited ({@link AuditAction#REPORT}, inside the caller's
  * transaction, so the report's audit head includes it) and answered at once with a line
- * saying the report is being prepared; the report itself is a {@link ReportJob} taken with
- * {@link #takeJob} and run by the channel after the commit: CSV, the overview chart (PNG) and
+ * saying the report is being prepared; the report itself comes in the same {@link Reply}, as
+ * {@link AfterCommit.Documents} the channel makes after the commit: CSV, the overview chart (PNG) and
  * the PDF brief, each with its signature, in the member's language when the report has words
  * in it (English otherwise). What the desk itself says is in the desk's message files
  * ({@code desk/<lang>.yaml}), in the member's Telegram language, English when hers has none.
@@ -55,13 +57,8 @@ import org.gawahi.storage.roles.Roles;
  * sent is recorded in the disclosure history first; when the history does not open in full,
  * nothing is sent.
  */
-public final class ReportDesk {
+public final class ReportDesk implements Desk {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportDesk.class);
-    /** What answers everything that is not {@code /report}: review, then the interview. */
-    @FunctionalInterface
-    public interface Next {
-        Screen handle(ChatRef chat, String languageCode, Input input);
-    }
 
     /** What reports need, present only when the keys were unlocked at start. */
     public record Unlocked(ReportService service, Database db, Roles roles, Opener opener, Sealer sealer,
@@ -84,22 +81,22 @@ public final class ReportDesk {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
 
-    private final Next next;
+    /** What answers everything that is not {@code /report}: review, then the interview. */
+    private final Desk next;
     private final Questionnaire questionnaire;
     private final Optional<Unlocked> unlocked;
     private final Clock clock;
-    private final Map<Long, ReportJob> jobs = new ConcurrentHashMap<>();
     private final DeskMessages messages = DeskMessages.shipped();
 
-    public ReportDesk(Next next, Questionnaire questionnaire, Optional<Unlocked> unlocked, Clock clock) {
+    public ReportDesk(Desk next, Questionnaire questionnaire, Optional<Unlocked> unlocked, Clock clock) {
         this.next = Objects.requireNonNull(next, "next");
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         this.unlocked = Objects.requireNonNull(unlocked, "unlocked");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public Screen handle(ChatRef chat, String languageCode, Input input) {
-        jobs.remove(chat.id());
+    @Override
+    public Reply handle(ChatRef chat, String languageCode, Input input) {
         if (!(input instanceof Input.Command c && c.name().equals(COMMAND)) || !questionnaire.indicators().defined()) {
             return next.handle(chat, languageCode, input);
         }
@@ -137,28 +134,20 @@ public final class ReportDesk {
             return plain(reportWords.message("period_not_over"));
         }
         u.audit().append(actor, AuditAction.REPORT, Optional.empty());
-        jobs.put(chat.id(), () -> {
+        AfterCommit.Job job = () -> {
             try {
                 return make(u, period, language, words);
             } catch (DisclosureHistory.DamagedHistoryException e) {
                 log.warn("a report asked for in the chat was refused: {} rows of the disclosure history did not open",
                         e.damaged());
-                return ReportJob.Delivery.say(reportWords.message("history_damaged"));
+                return AfterCommit.Delivery.say(reportWords.message("history_damaged"));
             } catch (RuntimeException e) {
                 // The class only: a message could name a file or a figure.
                 log.warn("a report asked for in the chat failed: {}", e.getClass().getName());
-                return ReportJob.Delivery.say(words.message("report_failed"));
+                return AfterCommit.Delivery.say(words.message("report_failed"));
             }
-        });
-        return plain(words.message("report_preparing", "period", span(period, words)));
-    }
-
-    /**
-     * The report accepted with the input just handled for {@code chat}, to run after the
-     * commit; empty for any other input. Taking it forgets it.
-     */
-    public Optional<ReportJob> takeJob(ChatRef chat) {
-        return Optional.ofNullable(jobs.remove(chat.id()));
+        };
+        return plain(words.message("report_preparing", "period", span(period, words))).and(new AfterCommit.Documents(job));
     }
 
     /** Reads the period of {@code /report [period]}; the message of the exception says what is wrong. */
@@ -204,10 +193,10 @@ public final class ReportDesk {
         return !primary.isEmpty() && service.supports(primary) ? primary : "en";
     }
 
-    private ReportJob.Delivery make(Unlocked u, ReportPeriod period, String language, DeskTexts words) {
+    private AfterCommit.Delivery make(Unlocked u, ReportPeriod period, String language, DeskTexts words) {
         Report report = u.service().build(u.db(), u.opener(), ReportRequest.of(period), ApprovedTestimonies.Progress.none());
         if (report.nothingToPublish()) {
-            return ReportJob.Delivery.say(Wording.of(questionnaire, language).message("nothing_publishable"));
+            return AfterCommit.Delivery.say(Wording.of(questionnaire, language).message("nothing_publishable"));
         }
         Signer signer = u.signer().orElseThrow();
         List<ReportFile> files = new ArrayList<>(u.service().export(report, ReportFormat.CSV, language, signer));
@@ -220,7 +209,7 @@ public final class ReportDesk {
                 + (report.leftOut().any() ? " " + words.message("report_left_out", Map.of(
                         "unreadable", String.valueOf(report.leftOut().unreadable()),
                         "not_authentic", String.valueOf(report.leftOut().notAuthentic()))) : "");
-        return new ReportJob.Delivery(files, summary);
+        return new AfterCommit.Delivery(ReportFile.toSend(files), summary);
     }
 
     /** The overview chart and its signature (the PDF has every chart); the first chart when there is no overview. */
@@ -240,7 +229,7 @@ public final class ReportDesk {
                 : words.message("report_span", Map.of("from", period.fromLabel(), "to", period.toLabel()));
     }
 
-    private static Screen plain(String text) {
-        return new Screen(text, List.of(), false, Optional.empty(), Screen.Ending.NONE);
+    private static Reply plain(String text) {
+        return Reply.of(new Screen(text, List.of(), false, Optional.empty(), Screen.Ending.NONE));
     }
 }

@@ -16,8 +16,8 @@
  *
  * <p>{@link org.gawahi.bot.reports.ReportDesk} is {@code /report [period]} for any chat channel
  * (collective role only, checked on every request): it audits the request, answers at once,
- * and hands the channel a {@link org.gawahi.bot.reports.ReportJob} to run after the commit,
- * which builds the report and exports CSV, the overview PNG and the PDF, each with its
+ * and hands the channel, in its reply, {@link org.gawahi.bot.interview.AfterCommit.Documents}
+ * to make after the commit, which builds the report and exports CSV, the overview PNG and the PDF, each with its
  * {@code .sig} (or says "nothing_publishable" from {@code report/<lang>.yaml}). The Telegram
  * adapter sends the files as documents with {@code protect_content}.
  */

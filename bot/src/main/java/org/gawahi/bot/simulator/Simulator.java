@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.interview.Screen;
@@ -28,11 +29,16 @@ import org.gawahi.storage.drafts.ChatRef;
  * stdout, {@code {"text":..., "buttons":[{"id":..., "label":...}], "done":false, "receipt":null}},
  * and every input line is {@code {"button": id}}, {@code {"text": ...}} or
  * {@code {"command": "/back"}}. Nothing else goes to stdout; problems go to stderr.
+ *
+ * <p>A caller of the {@link Desk}, as the Telegram adapter is: it shows the reply's screen; a
+ * rehearsal has nobody else to tell, so what the reply owes others after the commit is not
+ * carried out.
  */
 public final class Simulator {
     /** The kind of an answer button's id ({@code a:<question>:<option>}), as in the JSON-lines contract. */
     private static final String ANSWER_BUTTON = "a";
-    private final Interview interview;
+    private final Desk desk;
+    private final Questionnaire questionnaire;
     private final ChatRef chat;
     private final BufferedReader in;
     private final PrintStream out;
@@ -41,7 +47,14 @@ public final class Simulator {
 
     /** @param chat this run's pseudonymous chat: a new one for every run, so no run meets another's draft */
     public Simulator(Interview interview, ChatRef chat, BufferedReader in, PrintStream out, PrintStream err) {
-        this.interview = Objects.requireNonNull(interview, "interview");
+        this(interview, interview.questionnaire(), chat, in, out, err);
+    }
+
+    /** @param desk answers in {@code questionnaire}: the interview, or desks in front of it */
+    public Simulator(Desk desk, Questionnaire questionnaire, ChatRef chat, BufferedReader in, PrintStream out,
+                     PrintStream err) {
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         this.chat = Objects.requireNonNull(chat, "chat");
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
@@ -51,13 +64,13 @@ public final class Simulator {
     /** Runs until the conversation is done or input ends; returns the process exit code. */
     public int run(Optional<String> language, boolean jsonLines) throws IOException {
         String code = language.orElse(null);
-        Screen screen = interview.handle(chat, code, new Input.Start());
-        if (language.isPresent() && interview.questionnaire().supports(language.get())) {
+        Screen screen = desk.handle(chat, code, new Input.Start()).screen();
+        if (language.isPresent() && questionnaire.supports(language.get())) {
             // --lang chooses the language, as pressing its button would.
             Optional<Screen.Button> choice = screen.buttons().stream()
                     .filter(b -> b.id().endsWith(":" + language.get())).findFirst();
             if (choice.isPresent()) {
-                screen = interview.handle(chat, code, new Input.Press(choice.get().id()));
+                screen = desk.handle(chat, code, new Input.Press(choice.get().id())).screen();
             }
         } else if (language.isPresent()) {
             err.println("Language '" + language.get() + "' is not in this questionnaire; choose one below.");
@@ -65,11 +78,11 @@ public final class Simulator {
         show(screen, jsonLines);
         String line;
         while (!screen.done() && (line = in.readLine()) != null) {
-            Optional<Input> input = jsonLines ? fromJson(line) : fromTyped(line, screen, interview.questionnaire());
+            Optional<Input> input = jsonLines ? fromJson(line) : fromTyped(line, screen, questionnaire);
             if (input.isEmpty()) {
                 continue;
             }
-            screen = interview.handle(chat, code, input.get());
+            screen = desk.handle(chat, code, input.get()).screen();
             show(screen, jsonLines);
         }
         return 0;
@@ -153,7 +166,7 @@ public final class Simulator {
         out.println("────────────────────────────────────────");
         out.println(screen.text());
         int n = 1;
-        String mark = takesTypedNumber(screen, interview.questionnaire()) ? "#" : "";
+        String mark = takesTypedNumber(screen, questionnaire) ? "#" : "";
         for (List<Screen.Button> row : screen.keyboard()) {
             StringBuilder b = new StringBuilder();
             for (Screen.Button button : row) {

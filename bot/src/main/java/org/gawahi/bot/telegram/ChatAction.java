@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 import org.gawahi.bot.buttons.ButtonCodec;
 import org.gawahi.bot.interview.Screen;
-import org.gawahi.bot.reports.ReportJob;
+import org.gawahi.bot.interview.AfterCommit;
 
 /**
  * What one committed update asks of one chat's screen. Built inside the transaction (so a
@@ -129,7 +129,7 @@ sealed interface ChatAction {
      * A report to make and send: run on the sender's thread, after the commit (it takes
      * seconds), its files sent as protected documents and its closing line as a message.
      */
-    record Documents(ReportJob job) implements ChatAction {
+    record Documents(AfterCommit.Job job) implements ChatAction {
         public Documents {
             Objects.requireNonNull(job, "job");
         }

@@ -8,9 +8,8 @@ import java.util.OptionalInt;
 
 import org.gawahi.bot.buttons.ButtonData;
 import org.gawahi.bot.buttons.Namespace;
+import org.gawahi.bot.interview.AfterCommit;
 import org.gawahi.bot.interview.Screen;
-import org.gawahi.bot.reports.ReportFile;
-import org.gawahi.bot.reports.ReportJob;
 
 /**
  * Turns one {@link ChatAction} into Bot API calls on one chat, so that the phone holds as
@@ -76,9 +75,9 @@ final class Presenter {
      * The files one by one, then the closing line. The documents are what she asked for, so
      * they are not tracked with the conversation: nothing the bot deletes later takes them.
      */
-    private void deliver(long chatId, Conversation conversation, ReportJob.Delivery delivery)
+    private void deliver(long chatId, Conversation conversation, AfterCommit.Delivery delivery)
             throws InterruptedException {
-        for (ReportFile file : delivery.files()) {
+        for (AfterCommit.File file : delivery.files()) {
             calls.sendDocument(chatId, file.name(), file.content(), "");
         }
         calls.send(chatId, delivery.text(), List.of()).ifPresent(conversation::track);

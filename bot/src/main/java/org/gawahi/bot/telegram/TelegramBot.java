@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.crypto.Opener;
@@ -53,9 +54,9 @@ public final class TelegramBot implements AutoCloseable {
     /** Sets the menus beside the first poll, which need not wait for them. */
     private final ExecutorService setup = Executors.newSingleThreadExecutor(Sender.named("gawahi-setup"));
 
-    public TelegramBot(TelegramSettings settings, Engine engine, Questionnaire questionnaire, Database database,
+    public TelegramBot(TelegramSettings settings, Desk desk, Questionnaire questionnaire, Database database,
                        UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper) {
-        this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), engine, questionnaire,
+        this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), desk, questionnaire,
                 database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS);
     }
 
@@ -64,21 +65,21 @@ public final class TelegramBot implements AutoCloseable {
      * {@code outbox} with its update, and carried out at the next start when {@code opener} is
      * present (unlocked); intake-only, entries wait for an unlocked start or expire after 48 hours.
      */
-    public TelegramBot(TelegramSettings settings, Engine engine, Questionnaire questionnaire, Database database,
+    public TelegramBot(TelegramSettings settings, Desk desk, Questionnaire questionnaire, Database database,
                        UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, SealedOutbox outbox,
                        Optional<Opener> opener) {
-        this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), engine, questionnaire,
+        this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), desk, questionnaire,
                 database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS,
                 ChatOutbox.sealed(outbox, opener, clock));
     }
 
-    TelegramBot(TelegramSettings settings, BotApi api, Engine engine, Questionnaire questionnaire, Database database,
+    TelegramBot(TelegramSettings settings, BotApi api, Desk desk, Questionnaire questionnaire, Database database,
                 UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds) {
-        this(settings, api, engine, questionnaire, database, offsets, clock, limits, sleeper, pollTimeoutSeconds,
+        this(settings, api, desk, questionnaire, database, offsets, clock, limits, sleeper, pollTimeoutSeconds,
                 ChatOutbox.none(clock));
     }
 
-    TelegramBot(TelegramSettings settings, BotApi api, Engine engine, Questionnaire questionnaire, Database database,
+    TelegramBot(TelegramSettings settings, BotApi api, Desk desk, Questionnaire questionnaire, Database database,
                 UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds,
                 ChatOutbox outbox) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -88,7 +89,7 @@ public final class TelegramBot implements AutoCloseable {
         this.status = new BotStatus(clock, settings.mode());
         ReliableCalls calls = new ReliableCalls(api, limits, clock, sleeper);
         this.sender = new Sender(calls, new Presenter(calls), clock, SEND_WORKERS);
-        UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), engine, questionnaire);
+        UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), desk, questionnaire);
         this.chats = new ParallelChats(ENGINE_WORKERS);
         this.applier = new UpdateApplier(database, offsets, processor, sender, status, chats, outbox);
         this.loop = new PollingLoop(api, applier, status, sleeper, pollTimeoutSeconds);

@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gawahi.bot.interview.AfterCommit;
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.LanguageGuess;
-import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.drafts.ChatRef;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -17,7 +18,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * One update in, what to show out. Runs inside the caller's transaction: the engine's draft
  * and submission writes join it, each a unit of its own (a savepoint) that a failure undoes
- * whole, and the replies it returns are sent only after the commit.
+ * whole, and the replies it returns are sent only after the commit. The desk's one
+ * {@link org.gawahi.bot.interview.Reply} becomes the replies: her screen (with its expiry),
+ * then the documents she asked for, then the messages to other chats, each chat's Telegram id
+ * resolved here from its {@link ChatRef}; an urgent arrival no desk addressed says nothing.
  */
 final class UpdateProcessor {
     static final List<String> MESSAGES = List.of("group_chat", "edited_ignored", "quick_exit");
@@ -46,7 +50,7 @@ final class UpdateProcessor {
     }
 
     private final UpdateMapper mapper;
-    private final Engine engine;
+    private final Desk desk;
     private final Questionnaire questionnaire;
     private final Set<ChatRef> groupsTold = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -55,9 +59,9 @@ final class UpdateProcessor {
         }
     });
 
-    UpdateProcessor(UpdateMapper mapper, Engine engine, Questionnaire questionnaire) {
+    UpdateProcessor(UpdateMapper mapper, Desk desk, Questionnaire questionnaire) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this.desk = Objects.requireNonNull(desk, "desk");
         this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
         questionnaire.requireMessages(MESSAGES);
     }
@@ -66,15 +70,21 @@ final class UpdateProcessor {
         Inbound inbound = mapper.map(update);
         Optional<String> callback = inbound.callbackQueryId();
         if (inbound instanceof Inbound.ToEngine in) {
-            Screen screen = engine.handle(in.chat(), in.languageCode(), in.input());
+            org.gawahi.bot.interview.Reply reply = desk.handle(in.chat(), in.languageCode(), in.input());
             List<Integer> own = in.personMessageId().isPresent() ? List.of(in.personMessageId().getAsInt()) : List.of();
             List<Reply> replies = new java.util.ArrayList<>();
-            replies.add(new Reply(in.chat(), new ChatAction.Show(screen, in.pressedMessageId(), own),
-                    engine.expiresAfter(in.chat())));
-            engine.report(in.chat()).ifPresent(job ->
-                    replies.add(new Reply(in.chat(), new ChatAction.Documents(job))));
-            engine.notices().forEach((chatId, text) ->
-                    replies.add(new Reply(ChatRef.of(chatId), new ChatAction.Notice(text, List.of()))));
+            replies.add(new Reply(in.chat(), new ChatAction.Show(reply.screen(), in.pressedMessageId(), own),
+                    reply.expiresAfter()));
+            for (AfterCommit effect : reply.afterCommit()) {
+                if (effect instanceof AfterCommit.Documents documents) {
+                    replies.add(new Reply(in.chat(), new ChatAction.Documents(documents.job())));
+                }
+            }
+            for (AfterCommit effect : reply.afterCommit()) {
+                if (effect instanceof AfterCommit.Message message) {
+                    replies.add(new Reply(message.to(), new ChatAction.Notice(message.text(), List.of())));
+                }
+            }
             return new Processed(replies, callback);
         }
         if (inbound instanceof Inbound.Edited edited) {

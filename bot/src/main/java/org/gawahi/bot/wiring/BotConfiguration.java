@@ -17,17 +17,14 @@ import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
-import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.reviewapp.ReviewApi;
 import org.gawahi.bot.reviewapp.ReviewPage;
 import org.gawahi.storage.testimony.Decisions;
 import org.gawahi.bot.brief.BriefDesk;
 import org.gawahi.bot.brief.BriefService;
 import org.gawahi.bot.reports.ReportDesk;
-import org.gawahi.bot.reports.ReportJob;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.telegram.BotStatus;
-import org.gawahi.bot.telegram.Engine;
 import org.gawahi.bot.telegram.SendLimits;
 import org.gawahi.bot.telegram.Sleeper;
 import org.gawahi.bot.telegram.TelegramBot;
@@ -61,7 +58,6 @@ import org.gawahi.storage.updates.UpdateOffsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The whole object graph of the running bot, in one place. Everything it builds is plain Java
@@ -153,19 +149,6 @@ class BotConfiguration {
         return new SealedDraftStore(database, keys, clock, settings.draftTimeToLive());
     }
 
-    @Bean
-    UrgentArrivals urgentArrivals() {
-        return new UrgentArrivals();
-    }
-
-    /** Sealed submissions, counted when urgent so the moderators can be told (unlocked mode). */
-    @Bean
-    @Primary
-    Submissions submissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,
-                            SecureRandom random, Clock clock, UrgentArrivals urgentArrivals) {
-        return urgentArrivals.watching(new SealedSubmissions(database, sealer, pseudonyms, draftStore, random, clock));
-    }
-
     @Bean(destroyMethod = "close")
     DraftPurge draftPurge(DraftStore draftStore) {
         return DraftPurge.every(DraftPurge.DEFAULT_INTERVAL, draftStore);
@@ -198,13 +181,12 @@ class BotConfiguration {
     @Bean
     ModerationDesk moderationDesk(RunSettings settings, Interview interview, KeyAccess keyAccess, Database database,
                                   Sealer sealer, Clock clock, SecureRandom random, AuditLog auditLog,
-                                  @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime,
-                                  UrgentArrivals urgentArrivals) {
+                                  @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime) {
         keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
                 new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
-        return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
-                urgentArrivals, settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + ReviewController.PATH + "/"));
+        return new ModerationDesk(interview, interview.questionnaire(), unlocked, reviewLifetime,
+                settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + ReviewController.PATH + "/"));
     }
 
     /**
@@ -268,7 +250,7 @@ class BotConfiguration {
         Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
                 .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
                         database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
-        return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
+        return new ReportDesk(moderationDesk, questionnaire, unlocked, clock);
     }
 
     /** {@code /brief} in the chat, in front of {@code /report}; intake-only, it gets what is behind the desk. */
@@ -280,15 +262,15 @@ class BotConfiguration {
         Optional<BriefDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> BriefService.available(questionnaire))
                 .map(opener -> new BriefDesk.Unlocked(new BriefService(questionnaire, suppressionRules, clock),
                         database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
-        return new BriefDesk(reportDesk::handle, questionnaire, unlocked);
+        return new BriefDesk(reportDesk, questionnaire, unlocked);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    TelegramBot telegramBot(RunSettings settings, BriefDesk briefDesk, ReportDesk reportDesk, ModerationDesk moderationDesk,
-                            Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
+    TelegramBot telegramBot(RunSettings settings, BriefDesk briefDesk, Interview interview, Database database, UpdateOffsets updateOffsets, Clock clock,
                             Sealer sealer, SecureRandom random, KeyAccess keyAccess) {
         TelegramSettings telegram = settings.formUrl().map(settings.telegram()::withForm).orElse(settings.telegram());
-        return new TelegramBot(telegram, Desks.engine(briefDesk, reportDesk, moderationDesk), interview.questionnaire(),
+        // Briefs in front of reports in front of review in front of the interview: one desk, one reply.
+        return new TelegramBot(telegram, briefDesk, interview.questionnaire(),
                 database, updateOffsets, clock, SendLimits.telegram(), Sleeper.system(),
                 new SealedOutbox(database, sealer, clock, random), keyAccess.opener());
     }
@@ -309,8 +291,10 @@ class BotConfiguration {
     }
 
     /**
-     * The sealed form's store: the same sealed submissions, without the urgent count (the form's
-     * urgency is sealed inside the record, where the server cannot see it).
+     * The sealed submissions, of the chat and of the form alike. An urgent one from the chat is
+     * told to the moderators through the interview's reply, after the commit (unlocked mode: the
+     * review desk names them); the form's urgency is sealed inside the record, where the server
+     * cannot see it.
      */
     @Bean
     SealedSubmissions formSubmissions(Database database, Sealer sealer, Pseudonyms pseudonyms, DraftStore draftStore,

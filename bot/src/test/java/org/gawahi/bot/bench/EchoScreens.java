@@ -40,7 +40,7 @@ public final class EchoScreens {
             Script script = Script.testimony();
             Screen screen = null;
             for (Input input = new Input.Start(); input != null; input = inputFor(script, screen, 0)) {
-                screen = interview.handle(ChatRef.of(1), "en", input);
+                screen = interview.handle(ChatRef.of(1), "en", input).screen();
                 shown.add(screen);
             }
         }

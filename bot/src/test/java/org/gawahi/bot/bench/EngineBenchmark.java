@@ -80,7 +80,7 @@ public final class EngineBenchmark {
                         if (input == null) {
                             continue;
                         }
-                        screens.set(i, interview.handle(chats.get(i), "en", input));
+                        screens.set(i, interview.handle(chats.get(i), "en", input).screen());
                         next.add(i);
                         done++;
                     }

@@ -79,7 +79,7 @@ final class Conversation {
     // ---- inputs ----
 
     Conversation send(Input input) {
-        screens.add(interview.handle(chat, languageCode, input));
+        screens.add(interview.handle(chat, languageCode, input).screen());
         return this;
     }
 

@@ -21,7 +21,7 @@ class FormOfferTest {
         InMemoryDraftStore drafts = new InMemoryDraftStore(Conversation.CLOCK, Duration.ofHours(24));
         Interview interview = new Interview(questionnaire, drafts, new InMemorySubmissions(drafts, new SecureRandom()),
                 Conversation.CLOCK, form);
-        return interview.handle(ChatRef.of(9001), languageCode, new Input.Start());
+        return interview.handle(ChatRef.of(9001), languageCode, new Input.Start()).screen();
     }
 
     @Test

@@ -71,17 +71,17 @@ class SubmissionInsideATransactionTest {
     /** Answers everything, up to the review screen with its send button. */
     private void answerUpToTheReview() {
         TestimonyDriver driver = new TestimonyDriver(questionnaire, "they came at night");
-        Screen screen = interview.handle(HER, "en", new Input.Start());
+        Screen screen = interview.handle(HER, "en", new Input.Start()).screen();
         for (int step = 0; screen.buttons().stream().noneMatch(b -> b.id().equals(SUBMIT)); step++) {
             assertThat(step).as("steps to the review").isLessThan(500);
-            screen = interview.handle(HER, "en", driver.next(screen));
+            screen = interview.handle(HER, "en", driver.next(screen)).screen();
         }
     }
 
     /** One update of a batch: the engine and the offset in one outer transaction. */
     private Screen pressInsideABatch(long updateId, String data) {
         return storage.db.inTransaction(c -> {
-            Screen screen = interview.handle(HER, "en", new Input.Press(data));
+            Screen screen = interview.handle(HER, "en", new Input.Press(data)).screen();
             offsets.commit(updateId);
             return screen;
         });

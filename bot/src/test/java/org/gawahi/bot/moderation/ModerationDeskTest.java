@@ -14,7 +14,10 @@ import org.gawahi.bot.buttons.Namespace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.gawahi.bot.fixtures.RaidQuestionnaire;
+import org.gawahi.bot.interview.AfterCommit;
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
+import org.gawahi.bot.interview.Reply;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.TestStorage;
@@ -44,6 +47,8 @@ class ModerationDeskTest {
     static final ChatRef MODERATOR = ChatRef.of(1_000_001L);
     static final ChatRef STRANGER = ChatRef.of(2_000_002L);
     static final Screen RESPONDENT = new Screen("respondent flow", List.of(), false, Optional.empty(), Screen.Ending.NONE);
+    /** The desk behind: the respondent's flow, nothing after the commit. */
+    static final Desk BEHIND = (chat, lang, input) -> Reply.of(RESPONDENT);
 
     @TempDir
     Path dir;
@@ -53,7 +58,6 @@ class ModerationDeskTest {
     private Roles roles;
     private AuditLog audit;
     private ModerationDesk desk;
-    private final UrgentArrivals arrivals = new UrgentArrivals();
     private Questionnaire questionnaire;
 
     @BeforeEach
@@ -68,9 +72,9 @@ class ModerationDeskTest {
         audit = new AuditLog(storage.db, Clock.systemUTC());
         questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
         Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
-        desk = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire,
+        desk = new ModerationDesk(BEHIND, questionnaire,
                 Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)),
-                ModerationDesk.DEFAULT_REVIEW_LIFETIME, arrivals);
+                ModerationDesk.DEFAULT_REVIEW_LIFETIME);
         storage.submissions.submit(ChatRef.of(77), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "They took my phone [#phone] away")).toJson(), true);
     }
@@ -82,6 +86,10 @@ class ModerationDeskTest {
     }
 
     private Screen as(ChatRef chat, Input input) {
+        return reply(chat, input).screen();
+    }
+
+    private Reply reply(ChatRef chat, Input input) {
         return desk.handle(chat, "en", input);
     }
 
@@ -198,33 +206,67 @@ class ModerationDeskTest {
     }
 
     @Test
-    void everyModeratorGetsAContentFreeNoticeOfAnUrgentArrivalOnce() {
-        var watched = arrivals.watching(storage.submissions);
-        watched.submit(ChatRef.of(78), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), false);
-        assertThat(desk.urgentNotices()).isEmpty();
-        watched.submit(ChatRef.of(79), new TestimonyContent("raid", 1, "en",
-                Map.of("q24", List.of("not_returned")), Map.of("q29", "secret words")).toJson(), true);
-        assertThat(desk.urgentNotices()).containsExactly(Map.entry(MODERATOR.id(), "An urgent testimony has arrived. Send /queue."));
-        assertThat(desk.urgentNotices()).isEmpty();
+    void anUrgentArrivalBehindTheDeskBecomesAContentFreeMessageToEveryModeratorInThatReplyOnly() throws Exception {
+        ChatRef second = ChatRef.of(1_000_003L);
+        try (RoleBook book = roles.open(opener)) {
+            book.grant(second.id(), Role.MODERATOR);
+            roles.save(book, storage.keys.sealer(), opener);
+        }
+        AfterCommit.Documents other = new AfterCommit.Documents(() -> AfterCommit.Delivery.say("kept"));
+        Desk submitting = (chat, lang, input) -> input instanceof Input.Text t && t.text().equals("urgent")
+                ? Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival()).and(other) : Reply.of(RESPONDENT);
+        ModerationDesk front = new ModerationDesk(submitting, questionnaire, Optional.of(new ModerationDesk.Unlocked(
+                new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
+                opener, audit)));
+
+        Reply quiet = front.handle(STRANGER, "en", new Input.Text("ordinary"));
+        Reply urgent = front.handle(STRANGER, "en", new Input.Text("urgent"));
+        Reply after = front.handle(STRANGER, "en", new Input.Text("ordinary"));
+
+        assertThat(quiet.afterCommit()).isEmpty();
+        assertThat(urgent.screen()).isEqualTo(RESPONDENT);
+        assertThat(urgent.afterCommit()).containsExactly(
+                new AfterCommit.Message(MODERATOR, "An urgent testimony has arrived. Send /queue."),
+                new AfterCommit.Message(second, "An urgent testimony has arrived. Send /queue."), other);
+        assertThat(after.afterCommit()).as("told once, with the input that stored it").isEmpty();
+    }
+
+    @Test
+    void severalArrivalsInOneReplyAreOneNoticeThatCountsThem() throws Exception {
+        Desk submitting = (chat, lang, input) -> Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival())
+                .and(new AfterCommit.UrgentArrival());
+        ModerationDesk front = new ModerationDesk(submitting, questionnaire, Optional.of(new ModerationDesk.Unlocked(
+                new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
+                opener, audit)));
+
+        assertThat(front.handle(STRANGER, "en", new Input.Text("two")).afterCommit()).containsExactly(
+                new AfterCommit.Message(MODERATOR, "2 urgent testimonies have arrived. Send /queue."));
+    }
+
+    @Test
+    void withoutTheKeysAnUrgentArrivalIsToldToNobody() {
+        Desk submitting = (chat, lang, input) -> Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival());
+        ModerationDesk locked = new ModerationDesk(submitting, questionnaire, Optional.empty());
+
+        assertThat(locked.handle(STRANGER, "en", new Input.Text("urgent")).afterCommit())
+                .noneMatch(AfterCommit.Message.class::isInstance);
     }
 
     @Test
     void reviewScreensExpireOtherScreensDoNot() {
-        as(MODERATOR, new Input.Command("next", ""));
-        assertThat(desk.expiresAfter(MODERATOR)).contains(ModerationDesk.DEFAULT_REVIEW_LIFETIME);
-        as(MODERATOR, new Input.Start());
-        assertThat(desk.expiresAfter(MODERATOR)).isEmpty();
-        as(STRANGER, new Input.Command("next", ""));
-        assertThat(desk.expiresAfter(STRANGER)).isEmpty();
+        assertThat(reply(MODERATOR, new Input.Command("next", "")).expiresAfter())
+                .contains(ModerationDesk.DEFAULT_REVIEW_LIFETIME);
+        assertThat(reply(MODERATOR, new Input.Start()).expiresAfter()).isEmpty();
+        assertThat(reply(STRANGER, new Input.Command("next", "")).expiresAfter()).isEmpty();
     }
 
     @Test
     void intakeOnlyAnswersEveryDeskInputAsTheInterviewSoNobodyLearnsTheKeyState() {
-        ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
-        assertThat(locked.handle(MODERATOR, "en", new Input.Command("next", ""))).isEqualTo(RESPONDENT);
-        assertThat(locked.handle(STRANGER, "en", new Input.Command("queue", ""))).isEqualTo(RESPONDENT);
-        assertThat(locked.handle(STRANGER, "en", new Input.Press("m:n"))).isEqualTo(RESPONDENT);
-        assertThat(locked.handle(STRANGER, "en", new Input.Text("hi"))).isEqualTo(RESPONDENT);
+        ModerationDesk locked = new ModerationDesk(BEHIND, questionnaire, Optional.empty());
+        assertThat(locked.handle(MODERATOR, "en", new Input.Command("next", "")).screen()).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", new Input.Command("queue", "")).screen()).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", new Input.Press("m:n")).screen()).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", new Input.Text("hi")).screen()).isEqualTo(RESPONDENT);
         assertThat(entries()).isEmpty();
     }
 
@@ -233,11 +275,11 @@ class ModerationDeskTest {
         String monthQuestion = questionnaire.questions().stream()
                 .filter(q -> q.kind() == org.gawahi.config.questionnaire.QuestionKind.MONTH_YEAR).findFirst().orElseThrow().id();
         Input month = new Input.Press("m:" + monthQuestion + ":2");
-        ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
+        ModerationDesk locked = new ModerationDesk(BEHIND, questionnaire, Optional.empty());
 
         assertThat(as(STRANGER, month)).isEqualTo(RESPONDENT);
         assertThat(as(MODERATOR, month)).isEqualTo(RESPONDENT);
-        assertThat(locked.handle(STRANGER, "en", month)).isEqualTo(RESPONDENT);
+        assertThat(locked.handle(STRANGER, "en", month).screen()).isEqualTo(RESPONDENT);
         assertThat(entries()).isEmpty();
     }
 
@@ -269,21 +311,22 @@ class ModerationDeskTest {
         assertThat(opened.text()).contains("She asked for one message back through this bot. Contact her: you write it, the bot sends it once and "
                 + "then erases the way to reach her. Close case: erase it without writing.");
 
-        assertThat(as(MODERATOR, new Input.Press("c:c:" + id)).text()).isEqualTo(ASK);
-        assertThat(as(MODERATOR, new Input.Unsupported("sticker")).text()).isEqualTo(Outcome.CONTACT_NOT_TEXT.sentence());
-        assertThat(as(MODERATOR, new Input.Text("   ")).text()).isEqualTo(Outcome.CONTACT_EMPTY.sentence());
-        assertThat(as(MODERATOR, new Input.Text("x".repeat(ContactBack.MAX_MESSAGE + 1))).text())
-                .isEqualTo(Outcome.CONTACT_TOO_LONG.sentence());
-        assertThat(desk.notices()).isEmpty();
+        List<Reply> bad = List.of(reply(MODERATOR, new Input.Press("c:c:" + id)),
+                reply(MODERATOR, new Input.Unsupported("sticker")), reply(MODERATOR, new Input.Text("   ")),
+                reply(MODERATOR, new Input.Text("x".repeat(ContactBack.MAX_MESSAGE + 1))));
+        assertThat(bad).extracting(r -> r.screen().text()).containsExactly(ASK, Outcome.CONTACT_NOT_TEXT.sentence(),
+                Outcome.CONTACT_EMPTY.sentence(), Outcome.CONTACT_TOO_LONG.sentence());
+        assertThat(bad).allSatisfy(r -> assertThat(r.afterCommit()).isEmpty());
         assertThat(new ContactHandles(storage.db).exists(id)).as("bad input loses nothing").isTrue();
 
-        Screen sent = as(MODERATOR, new Input.Text("  Please come to the office on Monday.  "));
+        Reply sentReply = reply(MODERATOR, new Input.Text("  Please come to the office on Monday.  "));
+        Screen sent = sentReply.screen();
 
         assertThat(sent.text()).startsWith(Outcome.CONTACT_SENT.sentence());
         assertThat(sent.buttons()).extracting(Screen.Button::id).noneMatch(b -> b.startsWith("c:c:"));
-        assertThat(desk.notices()).containsOnlyKeys(4242L).containsValue(
-                questionnaire.texts("hi").message(Questionnaire.CONTACT_MESSAGE) + "\n\nPlease come to the office on Monday.");
-        assertThat(desk.notices()).isEmpty();
+        assertThat(sentReply.afterCommit()).containsExactly(new AfterCommit.Message(ChatRef.of(4242),
+                questionnaire.texts("hi").message(Questionnaire.CONTACT_MESSAGE) + "\n\nPlease come to the office on Monday."));
+        assertThat(reply(MODERATOR, new Input.Command("next", "")).afterCommit()).isEmpty();
         assertThat(new ContactHandles(storage.db).exists(id)).isFalse();
         assertThat(actions()).containsSubsequence(AuditAction.CONTACT_MESSAGE_SENT, AuditAction.CONTACT_HANDLE_ERASED);
     }
@@ -292,13 +335,12 @@ class ModerationDeskTest {
     void contactAfterTheHandleIsGoneIsRefusedKindlyAndAudited() {
         String id = submitAskingForContact(4243, "en");
         as(MODERATOR, new Input.Press("c:c:" + id));
-        as(MODERATOR, new Input.Text("We can help with the court date."));
-        desk.notices();
+        assertThat(reply(MODERATOR, new Input.Text("We can help with the court date.")).afterCommit()).hasSize(1);
 
-        Screen again = as(MODERATOR, new Input.Press("c:c:" + id));
+        Reply again = reply(MODERATOR, new Input.Press("c:c:" + id));
 
-        assertThat(again.text()).startsWith(Outcome.CONTACT_GONE.sentence());
-        assertThat(desk.notices()).isEmpty();
+        assertThat(again.screen().text()).startsWith(Outcome.CONTACT_GONE.sentence());
+        assertThat(again.afterCommit()).isEmpty();
         assertThat(actions()).endsWith(AuditAction.CONTACT_REFUSED, AuditAction.TESTIMONY_VIEWED);
     }
 
@@ -313,10 +355,14 @@ class ModerationDeskTest {
         as(MODERATOR, new Input.Press("c:c:" + id));
         as(second, new Input.Press("c:c:" + id));
 
-        assertThat(as(MODERATOR, new Input.Text("first")).text()).startsWith(Outcome.CONTACT_SENT.sentence());
-        assertThat(as(second, new Input.Text("second")).text()).startsWith(Outcome.CONTACT_GONE.sentence());
+        Reply first = reply(MODERATOR, new Input.Text("first"));
+        Reply late = reply(second, new Input.Text("second"));
+        assertThat(first.screen().text()).startsWith(Outcome.CONTACT_SENT.sentence());
+        assertThat(late.screen().text()).startsWith(Outcome.CONTACT_GONE.sentence());
 
-        assertThat(desk.notices()).hasSize(1).allSatisfy((chat, text) -> assertThat(text).endsWith("first"));
+        assertThat(first.afterCommit()).singleElement()
+                .satisfies(m -> assertThat(((AfterCommit.Message) m).text()).endsWith("first"));
+        assertThat(late.afterCommit()).isEmpty();
         assertThat(actions()).containsOnlyOnce(AuditAction.CONTACT_MESSAGE_SENT).contains(AuditAction.CONTACT_REFUSED);
     }
 
@@ -340,11 +386,11 @@ class ModerationDeskTest {
         String id = submitAskingForContact(4245, "en");
 
         as(MODERATOR, new Input.Press("c:x:" + id));
-        Screen closed = as(MODERATOR, new Input.Press("m:xx:" + id));
+        Reply closed = reply(MODERATOR, new Input.Press("m:xx:" + id));
 
-        assertThat(closed.text()).startsWith(Outcome.CONTACT_CLOSED.sentence());
+        assertThat(closed.screen().text()).startsWith(Outcome.CONTACT_CLOSED.sentence());
         assertThat(new ContactHandles(storage.db).exists(id)).isFalse();
-        assertThat(desk.notices()).isEmpty();
+        assertThat(closed.afterCommit()).isEmpty();
         assertThat(actions()).contains(AuditAction.CONTACT_HANDLE_ERASED).doesNotContain(AuditAction.CONTACT_MESSAGE_SENT);
     }
 
@@ -352,23 +398,26 @@ class ModerationDeskTest {
     void aStrangerForgingTheContactButtonReachesNobody() {
         String id = submitAskingForContact(4246, "en");
 
-        assertThat(as(STRANGER, new Input.Press("m:c:" + id))).isEqualTo(RESPONDENT);
-        assertThat(as(STRANGER, new Input.Text("hello"))).isEqualTo(RESPONDENT);
+        Reply forged = reply(STRANGER, new Input.Press("m:c:" + id));
+        Reply hello = reply(STRANGER, new Input.Text("hello"));
+        assertThat(forged.screen()).isEqualTo(RESPONDENT);
+        assertThat(hello.screen()).isEqualTo(RESPONDENT);
 
-        assertThat(desk.notices()).isEmpty();
+        assertThat(forged.afterCommit()).isEmpty();
+        assertThat(hello.afterCommit()).isEmpty();
         assertThat(new ContactHandles(storage.db).exists(id)).isTrue();
         assertThat(actions()).containsExactly(AuditAction.ACCESS_REFUSED);
     }
 
     @Test
     void aMonthPressIsNeverTheDesksEvenForAQuestionNamedLikeADeskAction() {
-        ModerationDesk locked = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire, Optional.empty());
+        ModerationDesk locked = new ModerationDesk(BEHIND, questionnaire, Optional.empty());
         for (String question : List.of("q1", "a", "n", "rr", "c", "x", "xx")) {
             for (int month = 0; month <= 12; month++) {
                 Input press = new Input.Press("m:" + question + ":" + month);
                 assertThat(as(STRANGER, press)).as(press.toString()).isEqualTo(RESPONDENT);
                 assertThat(as(MODERATOR, press)).as(press.toString()).isEqualTo(RESPONDENT);
-                assertThat(locked.handle(STRANGER, "en", press)).isEqualTo(RESPONDENT);
+                assertThat(locked.handle(STRANGER, "en", press).screen()).isEqualTo(RESPONDENT);
             }
         }
         assertThat(entries()).as("nobody audited as a refused moderator").isEmpty();

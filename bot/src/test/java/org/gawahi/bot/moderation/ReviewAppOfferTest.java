@@ -77,15 +77,15 @@ class ReviewAppOfferTest {
     }
 
     private ModerationDesk desk(Optional<String> app) {
-        return new ModerationDesk((chat, lang, input) -> RESPONDENT, RaidQuestionnaire.load(dir.resolve("q")),
-                Optional.of(unlocked), ModerationDesk.DEFAULT_REVIEW_LIFETIME, new UrgentArrivals(), app);
+        return new ModerationDesk((chat, lang, input) -> org.gawahi.bot.interview.Reply.of(RESPONDENT),
+                RaidQuestionnaire.load(dir.resolve("q")), Optional.of(unlocked), ModerationDesk.DEFAULT_REVIEW_LIFETIME, app);
     }
 
     @Test
     void nextAndQueueOfferTheAppAndShowOnlyCounts() {
         ModerationDesk desk = desk(Optional.of(APP));
         for (String command : List.of("next", "queue")) {
-            Screen screen = desk.handle(MODERATOR, "en", new Input.Command(command, ""));
+            Screen screen = desk.handle(MODERATOR, "en", new Input.Command(command, "")).screen();
             assertThat(screen.text()).startsWith("Urgent, waiting: 1").contains(ENGLISH.message("review_in_the_app"))
                     .doesNotContain(CANARY).doesNotContain(id.substring(0, 8));
             assertThat(screen.buttons()).containsExactly(Screen.Button.webApp("web_app", ENGLISH.message("button_open_review"), APP));
@@ -96,20 +96,20 @@ class ReviewAppOfferTest {
     @Test
     void anOldReviewButtonPressedInTheChatDecidesNothingWhenTheAppIsOn() {
         ModerationDesk desk = desk(Optional.of(APP));
-        Screen screen = desk.handle(MODERATOR, "en", new Input.Press(DeskAction.APPROVE.data(id)));
+        Screen screen = desk.handle(MODERATOR, "en", new Input.Press(DeskAction.APPROVE.data(id))).screen();
         assertThat(screen.text()).doesNotContain(CANARY);
         assertThat(new TestimonyTable(storage.db).find(id).orElseThrow().status()).isEqualTo(TestimonyStatus.PENDING);
     }
 
     @Test
     void aStrangerIsNotOfferedTheApp() {
-        assertThat(desk(Optional.of(APP)).handle(STRANGER, "en", new Input.Command("queue", ""))).isEqualTo(RESPONDENT);
+        assertThat(desk(Optional.of(APP)).handle(STRANGER, "en", new Input.Command("queue", "")).screen()).isEqualTo(RESPONDENT);
     }
 
     @Test
     void withoutAPublicUrlTheChatReviewsAsBeforeAndSaysWhatItCosts() {
         ModerationDesk desk = desk(Optional.empty());
-        assertThat(desk.handle(MODERATOR, "en", new Input.Command("queue", "")).text()).contains(ENGLISH.message("review_chat_cost"));
-        assertThat(desk.handle(MODERATOR, "en", new Input.Command("next", "")).text()).contains(CANARY);
+        assertThat(desk.handle(MODERATOR, "en", new Input.Command("queue", "")).screen().text()).contains(ENGLISH.message("review_chat_cost"));
+        assertThat(desk.handle(MODERATOR, "en", new Input.Command("next", "")).screen().text()).contains(CANARY);
     }
 }

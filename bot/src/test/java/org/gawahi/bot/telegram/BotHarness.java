@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.gawahi.bot.RaidQuestionnaire;
 
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.config.questionnaire.Questionnaire;
@@ -152,11 +153,11 @@ final class BotHarness implements AutoCloseable {
     }
 
     /** Starts a bot whose engine may be wrapped (to make it fail on purpose). */
-    TelegramBot startBot(UnaryOperator<Engine> engineWrapper) {
+    TelegramBot startBot(UnaryOperator<Desk> engineWrapper) {
         return startBot(pollingSettings(), engineWrapper);
     }
 
-    TelegramBot startBot(TelegramSettings settings, UnaryOperator<Engine> engineWrapper) {
+    TelegramBot startBot(TelegramSettings settings, UnaryOperator<Desk> engineWrapper) {
         if (bot != null) {
             throw new IllegalStateException("a bot is running");
         }
@@ -165,7 +166,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     /** Starts a bot on the given client (to wrap it), with the sealed outbox, unlocked unless told otherwise. */
-    TelegramBot startBot(TelegramSettings settings, UnaryOperator<Engine> engineWrapper, BotApi api) {
+    TelegramBot startBot(TelegramSettings settings, UnaryOperator<Desk> engineWrapper, BotApi api) {
         if (bot != null) {
             throw new IllegalStateException("a bot is running");
         }
@@ -176,7 +177,7 @@ final class BotHarness implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        bot = new TelegramBot(settings, api, engineWrapper.apply(interview::handle), QUESTIONNAIRE, database, offsets,
+        bot = new TelegramBot(settings, api, engineWrapper.apply(interview), QUESTIONNAIRE, database, offsets,
                 clock, FAST, Sleeper.system(), PollingLoop.POLL_TIMEOUT_SECONDS,
                 ChatOutbox.sealed(outbox, unlocked ? opener : java.util.Optional.empty(), clock));
         bot.start();

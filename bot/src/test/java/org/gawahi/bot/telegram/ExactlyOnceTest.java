@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gawahi.bot.interview.Input;
-import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.interview.Reply;
 import org.gawahi.config.questionnaire.Texts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,11 +158,11 @@ class ExactlyOnceTest {
         people.forEach(p -> harness.emulator.sendText(p.user, "/start"));
         AtomicInteger failures = new AtomicInteger();
         harness.startBot(engine -> (chat, language, input) -> {
-            Screen screen = engine.handle(chat, language, input);
+            Reply reply = engine.handle(chat, language, input);
             if (chat.id() == unlucky && failures.getAndIncrement() == 0) {
                 throw new IllegalStateException("broken once");
             }
-            return screen;
+            return reply;
         });
         harness.settle();
 

@@ -176,16 +176,12 @@ class HerPhoneTest {
         assertThat(harness.outbox.count()).as("outbox entries").isEqualTo(n);
     }
 
-    private static UnaryOperator<Engine> freezeOn(FreezableApi api, String text) {
-        return engine -> new Engine() {
-            @Override
-            public org.gawahi.bot.interview.Screen handle(org.gawahi.storage.drafts.ChatRef chat, String language,
-                                                          Input input) {
-                if (input instanceof Input.Text typed && typed.text().equals(text)) {
-                    api.freeze();
-                }
-                return engine.handle(chat, language, input);
+    private static UnaryOperator<org.gawahi.bot.interview.Desk> freezeOn(FreezableApi api, String text) {
+        return engine -> (chat, language, input) -> {
+            if (input instanceof Input.Text typed && typed.text().equals(text)) {
+                api.freeze();
             }
+            return engine.handle(chat, language, input);
         };
     }
 }

@@ -16,11 +16,9 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
-import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
 import org.gawahi.bot.telegram.emulator.MutableClock;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
@@ -104,10 +102,8 @@ class OutboxRestartTest {
         AuditLog audit = new AuditLog(review.db, Clock.systemUTC());
         harness.startBot(interview -> {
             ModerationDesk moderation = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
-                    Optional.of(new ModerationDesk.Unlocked(desk, roles, reviewOpener, audit)), REVIEW_LIFETIME,
-                    new UrgentArrivals());
-            return Desks.engine(new ReportDesk(moderation::handle, BotHarness.questionnaire(), Optional.empty(),
-                    Clock.systemUTC()), moderation);
+                    Optional.of(new ModerationDesk.Unlocked(desk, roles, reviewOpener, audit)), REVIEW_LIFETIME);
+            return new ReportDesk(moderation, BotHarness.questionnaire(), Optional.empty(), Clock.systemUTC());
         });
     }
 
@@ -174,7 +170,7 @@ class OutboxRestartTest {
 
     /** Answers her draft up to the review screen directly through the engine (the chat shows the language screen). */
     private void walkToReview(ChatRef chat) {
-        Screen screen = harness.interview.handle(chat, "en", new Input.Press("l:lang:en"));
+        Screen screen = harness.interview.handle(chat, "en", new Input.Press("l:lang:en")).screen();
         for (int step = 0; step < 300; step++) {
             List<String> data = screen.buttons().stream().map(Screen.Button::id).toList();
             if (data.contains("r:review:submit")) {
@@ -195,7 +191,7 @@ class OutboxRestartTest {
             } else {
                 next = new Input.Text("words");
             }
-            screen = harness.interview.handle(chat, "en", next);
+            screen = harness.interview.handle(chat, "en", next).screen();
         }
         throw new AssertionError("no review screen");
     }

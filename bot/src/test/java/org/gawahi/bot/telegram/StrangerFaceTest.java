@@ -15,7 +15,6 @@ import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.audit.AuditLog;
@@ -93,7 +92,7 @@ class StrangerFaceTest {
             ReportDesk reports = new ReportDesk(desk::handle, RAID, unlocked ? Optional.of(new ReportDesk.Unlocked(
                     new ReportService(RAID, SuppressionRules.defaults(), clock), db, roles, opener, sealer, Optional.of(signer),
                     audit)) : Optional.empty(), clock);
-            return Desks.engine(reports, desk);
+            return reports;
         });
         return harness;
     }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gawahi.bot.fixtures.FaultyDrafts;
+import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.bot.telegram.emulator.Button;
@@ -64,7 +65,7 @@ class SubmissionFaultTest {
     }
 
     /** The engine over the faulty draft store, counting the presses of the send button. */
-    private Engine faultyEngine(Engine ignored) {
+    private Desk faultyEngine(Desk ignored) {
         return (chat, language, input) -> {
             if (input instanceof Input.Press p && p.buttonId().equals(SUBMIT)) {
                 submitPresses.incrementAndGet();

@@ -17,7 +17,6 @@ import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.reports.ReportSignature;
 import org.gawahi.bot.telegram.emulator.SentFile;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.audit.AuditAction;
@@ -83,7 +82,7 @@ class TelegramBriefTest {
             ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());
             ReportDesk reports = new ReportDesk(review::handle, RAID, Optional.empty(), clock);
             // The composition the application runs, so a slip in its wiring fails here too.
-            return Desks.engine(new BriefDesk(reports::handle, RAID, unlocked), reports, review);
+            return new BriefDesk(reports, RAID, unlocked);
         });
     }
 

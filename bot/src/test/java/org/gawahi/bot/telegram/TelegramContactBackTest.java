@@ -16,11 +16,9 @@ import ch.qos.logback.core.read.ListAppender;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Outcome;
 import org.gawahi.bot.moderation.Review;
-import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.telegram.emulator.Button;
 import org.gawahi.bot.telegram.emulator.ChatMessage;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.audit.AuditAction;
@@ -78,11 +76,9 @@ class TelegramContactBackTest {
                 new java.security.SecureRandom());
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
-                    Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), Duration.ofMinutes(10),
-                    new UrgentArrivals());
+                    Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), Duration.ofMinutes(10));
             // The composition the application runs, so a slip in its wiring fails here too.
-            return Desks.engine(new ReportDesk(desk::handle, BotHarness.questionnaire(), Optional.empty(),
-                    Clock.systemUTC()), desk);
+            return new ReportDesk(desk, BotHarness.questionnaire(), Optional.empty(), Clock.systemUTC());
         });
         moderator = new Person(harness, 9001, "Rani", "rani_mod", "en");
         secondModerator = new Person(harness, 9003, "Lata", "lata_mod", "en");

@@ -11,11 +11,9 @@ import java.util.Optional;
 
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
-import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.reports.ReportDesk;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.telegram.emulator.Button;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.DeskMessages;
 import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
@@ -77,11 +75,11 @@ class TelegramDeskLanguagesTest {
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
                     Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)),
-                    ModerationDesk.DEFAULT_REVIEW_LIFETIME, new UrgentArrivals());
+                    ModerationDesk.DEFAULT_REVIEW_LIFETIME);
             ReportDesk reports = new ReportDesk(desk::handle, RAID, Optional.of(new ReportDesk.Unlocked(
                     new ReportService(RAID, SuppressionRules.defaults(), Clock.systemUTC()),
                     storage.db, roles, opener, sealer, Optional.empty(), audit)), Clock.systemUTC());
-            return Desks.engine(reports, desk);
+            return reports;
         });
     }
 

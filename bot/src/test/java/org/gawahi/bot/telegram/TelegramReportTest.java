@@ -20,7 +20,6 @@ import org.gawahi.bot.reports.ReportRequest;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.reports.ReportSignature;
 import org.gawahi.bot.telegram.emulator.SentFile;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.audit.AuditAction;
@@ -51,6 +50,7 @@ class TelegramReportTest {
     static final long MEMBER = 7001;
     static final long MODERATOR = 7002;
     static final long STRANGER = 7003;
+    static final long SECOND_MEMBER = 7004;
 
     @TempDir
     Path dir;
@@ -63,6 +63,7 @@ class TelegramReportTest {
     private AuditLog audit;
     private final Clock clock = Clock.systemUTC();
     private final ReportService service = new ReportService(RAID, SuppressionRules.defaults(), clock);
+    private java.util.function.UnaryOperator<org.gawahi.bot.interview.Desk> desks;
 
     /** 2025-Q1 in Maharashtra: forty approved raids, enough for figures; 2025-Q2 holds three, too few for any. */
     private void approvedTestimonies() throws Exception {
@@ -84,6 +85,7 @@ class TelegramReportTest {
         Roles roles = new Roles(db, new java.security.SecureRandom());
         try (RoleBook book = roles.open(opener)) {
             book.grant(MEMBER, Role.COLLECTIVE);
+            book.grant(SECOND_MEMBER, Role.COLLECTIVE);
             book.grant(MODERATOR, Role.MODERATOR);
             roles.save(book, store.keys().sealer(), opener);
         }
@@ -93,12 +95,9 @@ class TelegramReportTest {
 
     private void startBot(Optional<ReportDesk.Unlocked> unlocked) throws Exception {
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
-        harness.startBot(interview -> {
-            ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());
-            ReportDesk desk = new ReportDesk(review::handle, RAID, unlocked, clock);
-            // The composition the application runs, so a slip in its wiring fails here too.
-            return Desks.engine(desk, review);
-        });
+        // The composition the application runs, so a slip in its wiring fails here too.
+        desks = interview -> new ReportDesk(new ModerationDesk(interview, RAID, Optional.empty()), RAID, unlocked, clock);
+        harness.startBot(desks);
     }
 
     @AfterEach
@@ -273,6 +272,33 @@ class TelegramReportTest {
         assertThat(member.screen().text()).startsWith("Nothing can be published for this period");
         assertThat(harness.emulator.documents(member.chatId())).isEmpty();
         assertThat(actions()).containsExactly(AuditAction.REPORT);
+    }
+
+    /**
+     * Two members' requests in one batch, worked on at the same time: each report is made for the
+     * member who asked, with her period, and reaches her chat alone.
+     */
+    @Test
+    void twoMembersAskingInOneBatchEachGetOnlyTheirOwnReport() throws Exception {
+        approvedTestimonies();
+        Person member = new Person(harness, MEMBER, "Meena", "meena_collective", "en");
+        Person second = new Person(harness, SECOND_MEMBER, "Sunita", "sunita_collective", "en");
+        member.types("/start");
+        second.types("/start");
+        harness.stopBot();
+
+        harness.emulator.sendText(member.user, "/report 2025-Q1");
+        harness.emulator.sendText(second.user, "/report 2025-Q2");
+        harness.startBot(desks);
+        harness.settle();
+
+        assertThat(harness.emulator.documents(member.chatId())).extracting(SentFile::fileName)
+                .contains("gawahi-report-2025-Q1_2025-Q1.csv", "gawahi-report-2025-Q1_2025-Q1.pdf")
+                .allMatch(name -> name.startsWith("gawahi-report-2025-Q1_2025-Q1"));
+        assertThat(harness.emulator.documents(second.chatId())).isEmpty();
+        assertThat(second.chat().texts()).anyMatch(t -> t.startsWith("Nothing can be published for this period"));
+        assertThat(member.chat().texts()).noneMatch(t -> t.startsWith("Nothing can be published for this period"));
+        assertThat(actions()).containsExactly(AuditAction.REPORT, AuditAction.REPORT);
     }
 
     @Test

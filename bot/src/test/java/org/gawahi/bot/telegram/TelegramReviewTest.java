@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import org.gawahi.bot.interview.Desk;
+import org.gawahi.bot.interview.Reply;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
-import org.gawahi.bot.moderation.UrgentArrivals;
 import org.gawahi.bot.reports.ReportDesk;
-import org.gawahi.bot.wiring.Desks;
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramReviewTest {
     static final Duration LIFETIME = Duration.ofSeconds(2);
     static final String CANARY = "CANARY-5e1d-officer-mobile";
+    static final String URGENT_NOTICE = "An urgent testimony has arrived. Send /queue.";
 
     @TempDir
     Path dir;
@@ -46,7 +52,8 @@ class TelegramReviewTest {
     private AuditLog audit;
     private Person moderator;
     private Person stranger;
-    private final UrgentArrivals arrivals = new UrgentArrivals();
+    /** The desks the application runs, in front of the harness's interview. */
+    private UnaryOperator<Desk> desks;
 
     @BeforeEach
     void start() throws Exception {
@@ -62,13 +69,13 @@ class TelegramReviewTest {
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "He said " + CANARY + " and left")).toJson(), true);
         Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         harness = BotHarness.withoutBot(java.nio.file.Files.createDirectories(dir.resolve("bot")));
-        harness.startBot(interview -> {
-            ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
-                    Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), LIFETIME, arrivals);
+        desks = interview -> {
+            ModerationDesk desk = new ModerationDesk(interview, BotHarness.questionnaire(),
+                    Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)), LIFETIME);
             // The composition the application runs, so a slip in its wiring fails here too.
-            return Desks.engine(new ReportDesk(desk::handle, BotHarness.questionnaire(), Optional.empty(),
-                    Clock.systemUTC()), desk);
-        });
+            return new ReportDesk(desk, BotHarness.questionnaire(), Optional.empty(), Clock.systemUTC());
+        };
+        harness.startBot(desks);
         moderator = new Person(harness, 9001, "Rani", "rani_mod", "en");
         stranger = new Person(harness, 9002, "Someone", "someone", "en");
     }
@@ -124,13 +131,75 @@ class TelegramReviewTest {
     }
 
     @Test
-    void moderatorIsToldOfAnUrgentArrivalWithoutContent() throws Exception {
-        arrivals.watching(storage.submissions).submit(ChatRef.of(56), new TestimonyContent("raid", 1, "en",
-                Map.of("q15a", List.of("still_there")), Map.of("q29", CANARY)).toJson(), true);
-        stranger.types("/start"); // the next update carries the notice out, after its commit
-        Eventually.holds(() -> moderator.chat().botMessages().stream()
-                .anyMatch(m -> m.text().equals("An urgent testimony has arrived. Send /queue.")));
+    void moderatorIsToldOfAnUrgentArrivalWithoutContentOnceItIsStored() throws Exception {
+        Person her = new Person(harness, 9010, "Her", "her_r", "en");
+        Testimony.upToTheReview(her, CANARY, Testimony.urgentAnswers(BotHarness.questionnaire()));
+        harness.settle();
+        assertThat(urgentNotices()).isZero();
+
+        her.presses("r:review:submit");
+        harness.settle();
+
+        assertThat(harness.openTestimonies()).singleElement().satisfies(t -> assertThat(t.urgent()).isTrue());
+        assertThat(urgentNotices()).isEqualTo(1);
         assertThat(moderator.chat().texts()).noneMatch(t -> t.contains(CANARY));
+        assertThat(stranger.chat().texts()).noneMatch(t -> t.equals(URGENT_NOTICE));
+    }
+
+    /**
+     * Her urgent submission runs inside a batch whose other chat fails: the batch is rolled back
+     * (the testimony with it), its replies thrown away, then each update is applied alone. Had the
+     * rolled-back reply's notice gone out, the moderator would hear of two arrivals for one row.
+     */
+    @Test
+    void anUrgentSubmissionInARolledBackBatchTellsNobodyAndIsToldOnceWhenItCommits() throws Exception {
+        Person her = new Person(harness, 9011, "Her", "her_b", "en");
+        Testimony.upToTheReview(her, "rolled back once", Testimony.urgentAnswers(BotHarness.questionnaire()));
+        harness.settle();
+        harness.stopBot();
+        Person other = new Person(harness, 9012, "Other", "other_b", "en");
+        harness.emulator.pressButton(her.user, her.screen().id(), "r:review:submit");
+        harness.emulator.sendText(other.user, "/start");
+        CountDownLatch herSubmitDone = new CountDownLatch(1);
+        AtomicInteger herSubmits = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        harness.startBot(interview -> {
+            Desk front = desks.apply(interview);
+            return (chat, language, input) -> {
+                if (chat.id() == other.chatId() && failures.getAndIncrement() == 0) {
+                    // Fail the batch only once her submission (and its notice) is in it.
+                    awaitQuietly(herSubmitDone);
+                    throw new IllegalStateException("the other chat fails once");
+                }
+                Reply reply = front.handle(chat, language, input);
+                if (chat.id() == her.chatId()) {
+                    herSubmits.incrementAndGet();
+                    herSubmitDone.countDown();
+                }
+                return reply;
+            };
+        });
+        harness.settle();
+
+        assertThat(herSubmits.get()).as("in the rolled-back batch, then alone").isEqualTo(2);
+        assertThat(failures.get()).isEqualTo(2);
+        assertThat(harness.openTestimonies()).singleElement().satisfies(t -> assertThat(t.urgent()).isTrue());
+        assertThat(urgentNotices()).isEqualTo(1);
+        assertThat(her.data()).as("her receipt").contains(Presenter.CLEAR_DATA);
+    }
+
+    private long urgentNotices() {
+        return moderator.chat().botMessages().stream().filter(m -> m.text().equals(URGENT_NOTICE)).count();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(BotHarness.WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("her submission never ran in the batch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -39,6 +39,41 @@ final class Testimony {
         throw new AssertionError("no receipt after " + MAX_STEPS + " steps; the chat shows " + person.chat().texts());
     }
 
+    /**
+     * From the first /start to the review screen (not sent), choosing an answer of {@code prefer}
+     * (button data) once, wherever one is on screen.
+     */
+    static void upToTheReview(Person person, String freeText, java.util.Set<String> prefer) throws InterruptedException {
+        person.types("/start");
+        person.presses("l:lang:en");
+        java.util.Set<String> pressed = new java.util.HashSet<>();
+        for (int step = 0; step < MAX_STEPS; step++) {
+            ChatMessage screen = person.screen();
+            List<String> data = screen.buttons().stream().map(Button::callbackData).toList();
+            if (data.contains("r:review:submit")) {
+                return;
+            }
+            java.util.Optional<String> preferred = data.stream().filter(prefer::contains).filter(pressed::add).findFirst();
+            if (preferred.isPresent()) {
+                person.presses(preferred.get()); // once: pressed again, a tick-all answer would be untaken
+            } else {
+                nextStep(person, screen, data, freeText);
+            }
+        }
+        throw new AssertionError("no review screen after " + MAX_STEPS + " steps; the screen: " + person.screen().text()
+                + " " + person.data());
+    }
+
+    /** The data of every answer button that makes a testimony urgent. */
+    static java.util.Set<String> urgentAnswers(org.gawahi.config.questionnaire.Questionnaire questionnaire) {
+        java.util.Set<String> urgent = new java.util.HashSet<>();
+        for (var question : questionnaire.questions()) {
+            question.options().stream().filter(org.gawahi.config.questionnaire.Option::urgent)
+                    .forEach(o -> urgent.add("a:" + question.id() + ":" + o.id()));
+        }
+        return urgent;
+    }
+
     /** One step forward on the screen shown now. */
     static void nextStep(Person person, ChatMessage screen, List<String> data, String freeText)
             throws InterruptedException {
