@@ -103,7 +103,7 @@ public final class ContactHandles {
         return new Resealed(counts[0], counts[1], table.countByKey());
     }
 
-    private static SecretBytes encode(ChatRef chat, String language) {
+    static SecretBytes encode(ChatRef chat, String language) {
         try {
             return SecretBytes.adopt(JSON.writeValueAsBytes(new Wire(FORMAT_VERSION, chat.id(), language)));
         } catch (IOException e) {
@@ -111,7 +111,7 @@ public final class ContactHandles {
         }
     }
 
-    private static ContactHandle decode(String testimonyId, SecretBytes plain) {
+    static ContactHandle decode(String testimonyId, SecretBytes plain) {
         try {
             Wire wire = JSON.readValue(plain.bytes(), Wire.class);
             if (wire.version() != FORMAT_VERSION || wire.language() == null) {

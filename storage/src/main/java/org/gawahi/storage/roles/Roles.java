@@ -189,7 +189,7 @@ public final class Roles {
         return AssociatedData.of(KIND, ROW_ID, FORMAT_VERSION, keyId).bytes();
     }
 
-    private static SecretBytes encode(RoleBook book) {
+    static SecretBytes encode(RoleBook book) {
         Map<String, List<String>> grants = new TreeMap<>();
         book.holders().forEach((user, roles) -> grants.put(Long.toString(user), roles.stream().map(Role::name).toList()));
         byte[] key = book.pseudonyms().exportKey();
@@ -203,7 +203,7 @@ public final class Roles {
         }
     }
 
-    private static RoleBook decode(SecretBytes plain) {
+    static RoleBook decode(SecretBytes plain) {
         byte[] key = null;
         try {
             Wire wire = JSON.readValue(plain.bytes(), Wire.class);
