@@ -69,7 +69,7 @@ public final class BriefDesk {
     private final Next next;
     private final Questionnaire questionnaire;
     private final Optional<Unlocked> unlocked;
-    private final Map<Long, ReportJob> jobs = new ConcurrentHashMap<>();
+    private final Map<ChatRef, ReportJob> jobs = new ConcurrentHashMap<>();
 
     public BriefDesk(Next next, Questionnaire questionnaire, Optional<Unlocked> unlocked) {
         this.next = Objects.requireNonNull(next, "next");
@@ -78,7 +78,7 @@ public final class BriefDesk {
     }
 
     public Screen handle(ChatRef chat, String languageCode, Input input) {
-        jobs.remove(chat.id());
+        jobs.remove(chat);
         Optional<ButtonData> press = input instanceof Input.Press p
                 ? ButtonCodec.decode(p.buttonId()).filter(d -> d.namespace() == Namespace.BRIEF) : Optional.empty();
         boolean command = input instanceof Input.Command c && c.name().equals(COMMAND);
@@ -88,8 +88,8 @@ public final class BriefDesk {
         Unlocked u = unlocked.get();
         String actor;
         try (RoleBook book = u.roles().open(u.opener())) {
-            actor = book.actorPseudonym(chat.id());
-            if (!book.allows(chat.id(), Role.COLLECTIVE)) {
+            actor = book.actorPseudonym(chat.conversation());
+            if (!book.allows(chat.conversation(), Role.COLLECTIVE)) {
                 u.audit().refused(actor);
                 return next.handle(chat, languageCode, input);
             }
@@ -125,7 +125,7 @@ public final class BriefDesk {
 
     /** The brief accepted with the input just handled for {@code chat}, to run after the commit; taking it forgets it. */
     public Optional<ReportJob> takeJob(ChatRef chat) {
-        return Optional.ofNullable(jobs.remove(chat.id()));
+        return Optional.ofNullable(jobs.remove(chat));
     }
 
     private Screen events(Unlocked u, DeskWords words) {
@@ -169,7 +169,7 @@ public final class BriefDesk {
                           DeskWords words) {
         u.audit().append(actor, AuditAction.REPORT, Optional.empty());
         Optional<String> letter = body.equals(BRIEF_ONLY) ? Optional.empty() : Optional.of(body);
-        jobs.put(chat.id(), () -> {
+        jobs.put(chat, () -> {
             try {
                 Signer signer = u.signer().orElseThrow();
                 // A raid whose month is not over is refused here; the CLI marks its brief provisional.

@@ -12,8 +12,9 @@ import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.contact.ContactHandle;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.gawahi.storage.crypto.CannotOpenException;
-import org.gawahi.storage.drafts.ConversationId;
 
 /**
  * The desk's side of contact back: which moderators are writing a message and to which
@@ -79,7 +80,7 @@ final class ContactDesk {
         if (sending.outcome() == Outcome.CONTACT_EMPTY || sending.outcome() == Outcome.CONTACT_TOO_LONG) {
             writing.put(user, testimonyId);
         }
-        sending.to().ifPresent(h -> deliveries.add(new Delivery(h.chat().id(), toRespondent(h, text.text()))));
+        sending.to().ifPresent(h -> deliveries.add(new Delivery(TelegramIds.id(h.chat().conversation()), toRespondent(h, text.text()))));
         return sending.outcome();
     }
 

@@ -19,10 +19,11 @@ import org.gawahi.config.questionnaire.DeskMessages;
 import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
-import org.gawahi.storage.drafts.ConversationId;
 import org.gawahi.storage.events.EventTable;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
@@ -127,8 +128,8 @@ public final class ModerationDesk {
         Unlocked u = unlocked.get();
         String actor;
         try (RoleBook book = u.roles().open(u.opener())) {
-            actor = book.actorPseudonym(chat.id());
-            if (!book.allows(chat.id(), Role.MODERATOR)) {
+            actor = book.actorPseudonym(conversation);
+            if (!book.allows(conversation, Role.MODERATOR)) {
                 redactions.remove(conversation);
                 contacts.take(conversation);
                 u.audit().refused(actor);
@@ -180,7 +181,7 @@ public final class ModerationDesk {
             DeskTexts words = messages.english();
             String text = count == 1 ? words.message("urgent_notice") : words.message("urgent_notice_many", "count", count);
             Map<Long, String> notices = new java.util.TreeMap<>();
-            book.holdersOf(Role.MODERATOR).forEach(id -> notices.put(id, text));
+            book.holdersOf(Role.MODERATOR).forEach(user -> notices.put(TelegramIds.id(user), text));
             return notices;
         } catch (CannotOpenException e) {
             return Map.of();

@@ -88,7 +88,7 @@ public final class ReportDesk {
     private final Questionnaire questionnaire;
     private final Optional<Unlocked> unlocked;
     private final Clock clock;
-    private final Map<Long, ReportJob> jobs = new ConcurrentHashMap<>();
+    private final Map<ChatRef, ReportJob> jobs = new ConcurrentHashMap<>();
     private final DeskMessages messages = DeskMessages.shipped();
 
     public ReportDesk(Next next, Questionnaire questionnaire, Optional<Unlocked> unlocked, Clock clock) {
@@ -99,7 +99,7 @@ public final class ReportDesk {
     }
 
     public Screen handle(ChatRef chat, String languageCode, Input input) {
-        jobs.remove(chat.id());
+        jobs.remove(chat);
         if (!(input instanceof Input.Command c && c.name().equals(COMMAND)) || !questionnaire.indicators().defined()) {
             return next.handle(chat, languageCode, input);
         }
@@ -109,8 +109,8 @@ public final class ReportDesk {
         Unlocked u = unlocked.get();
         String actor;
         try (RoleBook book = u.roles().open(u.opener())) {
-            actor = book.actorPseudonym(chat.id());
-            if (!book.allows(chat.id(), Role.COLLECTIVE)) {
+            actor = book.actorPseudonym(chat.conversation());
+            if (!book.allows(chat.conversation(), Role.COLLECTIVE)) {
                 u.audit().refused(actor);
                 return next.handle(chat, languageCode, input);
             }
@@ -137,7 +137,7 @@ public final class ReportDesk {
             return plain(reportWords.message("period_not_over"));
         }
         u.audit().append(actor, AuditAction.REPORT, Optional.empty());
-        jobs.put(chat.id(), () -> {
+        jobs.put(chat, () -> {
             try {
                 return make(u, period, language, words);
             } catch (DisclosureHistory.DamagedHistoryException e) {
@@ -158,7 +158,7 @@ public final class ReportDesk {
      * commit; empty for any other input. Taking it forgets it.
      */
     public Optional<ReportJob> takeJob(ChatRef chat) {
-        return Optional.ofNullable(jobs.remove(chat.id()));
+        return Optional.ofNullable(jobs.remove(chat));
     }
 
     /** Reads the period of {@code /report [period]}; the message of the exception says what is wrong. */

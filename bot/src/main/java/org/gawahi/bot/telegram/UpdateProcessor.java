@@ -74,7 +74,7 @@ final class UpdateProcessor {
             engine.report(in.chat()).ifPresent(job ->
                     replies.add(new Reply(in.chat(), new ChatAction.Documents(job))));
             engine.notices().forEach((chatId, text) ->
-                    replies.add(new Reply(ChatRef.of(chatId), new ChatAction.Notice(text, List.of()))));
+                    replies.add(new Reply(TelegramChats.ref(chatId), new ChatAction.Notice(text, List.of()))));
             return new Processed(replies, callback);
         }
         if (inbound instanceof Inbound.Edited edited) {

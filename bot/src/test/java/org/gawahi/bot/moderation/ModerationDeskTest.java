@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.gawahi.bot.fixtures.RaidQuestionnaire;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
@@ -62,7 +63,7 @@ class ModerationDeskTest {
         opener = storage.unlock();
         roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MODERATOR.id(), Role.MODERATOR);
+            book.grant(MODERATOR.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
@@ -91,7 +92,7 @@ class ModerationDeskTest {
 
     private String pseudonymOf(ChatRef chat) throws Exception {
         try (RoleBook book = roles.open(opener)) {
-            return book.actorPseudonym(chat.id());
+            return book.actorPseudonym(chat.conversation());
         }
     }
 
@@ -114,7 +115,7 @@ class ModerationDeskTest {
         org.gawahi.storage.crypto.Sealer publicKeyOnly = new org.gawahi.storage.crypto.Keys(dir.resolve("data"),
                 TestStorage.RANDOM, Clock.systemUTC()).sealer();
         String json = "{\"version\":1,\"actorKey\":\"" + "A".repeat(43) + "=\",\"grants\":{\"" + adversary
-                + "\":[\"ADMIN\"],\"" + MODERATOR.id() + "\":[\"MODERATOR\"]}}";
+                + "\":[\"ADMIN\"],\"" + TelegramChats.id(MODERATOR) + "\":[\"MODERATOR\"]}}";
         byte[] sealed = publicKeyOnly.seal(org.gawahi.config.secret.SecretBytes.adopt(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 org.gawahi.storage.crypto.AssociatedData.of("roles", "1", 1, publicKeyOnly.keyId()).bytes());
@@ -190,7 +191,7 @@ class ModerationDeskTest {
     @Test
     void revokedModeratorIsRefusedFromTheNextCommand() throws Exception {
         try (RoleBook book = roles.open(opener)) {
-            book.revoke(MODERATOR.id(), Role.MODERATOR);
+            book.revoke(MODERATOR.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         assertThat(as(MODERATOR, new Input.Command("next", ""))).isEqualTo(RESPONDENT);
@@ -204,7 +205,7 @@ class ModerationDeskTest {
         assertThat(desk.urgentNotices()).isEmpty();
         watched.submit(ChatRef.of(79), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "secret words")).toJson(), true);
-        assertThat(desk.urgentNotices()).containsExactly(Map.entry(MODERATOR.id(), "An urgent testimony has arrived. Send /queue."));
+        assertThat(desk.urgentNotices()).containsExactly(Map.entry(TelegramChats.id(MODERATOR), "An urgent testimony has arrived. Send /queue."));
         assertThat(desk.urgentNotices()).isEmpty();
     }
 
@@ -306,7 +307,7 @@ class ModerationDeskTest {
     void twoModeratorsWritingAtOnceSendOnlyOneMessage() throws Exception {
         ChatRef second = ChatRef.of(1_000_003L);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(second.id(), Role.MODERATOR);
+            book.grant(second.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         String id = submitAskingForContact(4244, "en");

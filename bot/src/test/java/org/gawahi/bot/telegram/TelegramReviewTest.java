@@ -54,7 +54,7 @@ class TelegramReviewTest {
         opener = storage.unlock();
         Roles roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(9001, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(9001), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());

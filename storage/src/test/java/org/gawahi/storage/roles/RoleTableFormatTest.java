@@ -1,10 +1,12 @@
 package org.gawahi.storage.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumSet;
 import java.util.Map;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.gawahi.storage.crypto.ActorPseudonyms;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * to the same grants and new ones are read by an older release.
  */
 class RoleTableFormatTest {
-    private static final long MODERATOR = 987_654_321L;
-    private static final long MEMBER = 5601L;
+    private static final ConversationId MODERATOR = TelegramIds.conversation(987_654_321L);
+    private static final ConversationId MEMBER = TelegramIds.conversation(5601L);
     private static final String PLAINTEXT = "{\"version\":1,\"actorKey\":\"ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=\","
             + "\"grants\":{\"5601\":[\"COLLECTIVE\",\"ADMIN\"],\"987654321\":[\"MODERATOR\"]}}";
 
@@ -49,6 +51,18 @@ class RoleTableFormatTest {
             assertThat(book.holdersOf(Role.MODERATOR)).containsExactlyInAnyOrder(MODERATOR, MEMBER);
             assertThat(book.actorPseudonym(MODERATOR))
                     .isEqualTo("857d756a9bf79445993df988d5a9ad143a9a4feb026432400f2d86fde5a2bac1");
+        }
+    }
+
+    @Test
+    void onlyATelegramUserCanBeGrantedARoleSinceTheTableNamesHerByHerTelegramId() {
+        ConversationId web = ConversationId.of("web", MODERATOR.bytes());
+        try (RoleBook book = new RoleBook(Map.of(), ActorPseudonyms.fromKey(actorKey()))) {
+            assertThatThrownBy(() -> book.grant(web, Role.MODERATOR)).isInstanceOf(IllegalArgumentException.class);
+            book.grant(MODERATOR, Role.MODERATOR);
+
+            assertThat(book.allows(web, Role.MODERATOR)).isFalse();
+            assertThat(book.holders()).containsOnlyKeys(MODERATOR);
         }
     }
 }
