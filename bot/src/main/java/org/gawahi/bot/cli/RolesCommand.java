@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.bot.telegram.TelegramChats;
+import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.crypto.CannotOpenException;

@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.gawahi.config.secret.Secret;
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.KeyState;
 import org.gawahi.storage.crypto.Keys;
@@ -20,7 +23,6 @@ import org.gawahi.storage.crypto.Pseudonyms;
 import org.gawahi.storage.crypto.ServerSecret;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.Database;
-import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
 import org.gawahi.storage.testimony.Arrival;
@@ -161,22 +163,22 @@ final class SimulationStorage implements AutoCloseable {
      */
     private record Unreachable(SealedSubmissions sealed) implements Submissions {
         @Override
-        public ReceiptCode submit(ChatRef chat, org.gawahi.config.secret.SecretBytes testimony) {
+        public ReceiptCode submit(ChatRef chat, SecretBytes testimony) {
             return sealed.submit(chat, testimony);
         }
 
         @Override
-        public ReceiptCode submit(ChatRef chat, org.gawahi.config.secret.SecretBytes testimony, boolean urgent) {
+        public ReceiptCode submit(ChatRef chat, SecretBytes testimony, boolean urgent) {
             return sealed.submit(chat, testimony, urgent);
         }
 
         @Override
-        public ReceiptCode submit(ChatRef chat, org.gawahi.config.secret.SecretBytes testimony, Arrival arrival) {
+        public ReceiptCode submit(ChatRef chat, SecretBytes testimony, Arrival arrival) {
             return sealed.submit(chat, testimony, Arrival.urgent(arrival.urgent()));
         }
 
         @Override
-        public java.util.Optional<TestimonyStatus> status(ReceiptCode code) {
+        public Optional<TestimonyStatus> status(ReceiptCode code) {
             return sealed.status(code);
         }
 
