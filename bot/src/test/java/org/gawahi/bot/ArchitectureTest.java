@@ -160,26 +160,22 @@ class ArchitectureTest {
             "org.gawahi.bot.telegram.UpdateApplier");
 
     /**
-     * The debt for raw chat ids: the bot classes outside the Telegram adapter that take the
-     * Telegram {@code long} out of a {@code ChatRef} ({@code id()}) or make one from a long
-     * ({@code of}). The moderation and report desks check the role table, which knows a
-     * moderator by her Telegram user id, and hand notices to the adapter by chat id; the
-     * simulator invents one for its terminal. Same rules as the database list: only shrinks.
+     * The debt for raw chat ids: the bot classes outside the Telegram adapter that still turn a
+     * conversation into a Telegram {@code long} or back ({@code TelegramIds}, {@code ChatRef.of(long)}).
+     * Paid off: notices are addressed by {@code ChatRef} in the desks' one reply value. Kept, empty,
+     * so that a class needing an exception has to be named here, with its reason.
      */
-    static final Set<String> STILL_ON_RAW_CHAT_IDS = Set.of(
-            "org.gawahi.bot.brief.BriefDesk", // checks the role table, which knows a member by her Telegram user id
-            // The Mini App launch: Telegram signs her user id into initData; the validator is the one
-            // place it becomes a ChatRef (it is Telegram's format, outside the adapter's package).
+    static final Set<String> STILL_ON_RAW_CHAT_IDS = Set.of();
+
+    /**
+     * The edges outside the adapter's package where a Telegram id arrives typed or signed and
+     * becomes a conversation, through the adapter's own conversion ({@code telegram.TelegramChats}):
+     * the Mini App launch (Telegram signs her user id into initData) and {@code gawahi roles}
+     * (the operator types a moderator's Telegram user id, and the list prints it back).
+     */
+    static final Set<String> TELEGRAM_ID_EDGES = Set.of(
             "org.gawahi.bot.miniapp.LaunchValidator",
-            // The form's per-person rate limit keys by Pseudonyms.formUser(long): storage.crypto cannot
-            // take a ChatRef (storage.drafts depends on crypto), so the long is handed over here.
-            "org.gawahi.bot.form.FormApi",
-            // The review app checks the role table, which knows a moderator by her Telegram user id,
-            // as ModerationDesk does.
-            "org.gawahi.bot.reviewapp.ReviewApi",
-            "org.gawahi.bot.moderation.ModerationDesk",
-            "org.gawahi.bot.reports.ReportDesk",
-            "org.gawahi.bot.cli.SimulationStorage");
+            "org.gawahi.bot.cli.RolesCommand");
 
     private static String topLevel(JavaClass c) {
         int nested = c.getName().indexOf('$');
@@ -198,24 +194,66 @@ class ArchitectureTest {
             .and(not(onThe("STILL_ON_THE_DATABASE", STILL_ON_THE_DATABASE)))
             .should().dependOnClassesThat().resideInAPackage(DATABASE);
 
+    private static final String CHAT_REF = "org.gawahi.storage.drafts.ChatRef";
+    private static final String TELEGRAM_IDS = "org.gawahi.storage.conversation.TelegramIds";
+    private static final String TELEGRAM_CHATS = "org.gawahi.bot.telegram.TelegramChats";
+
+    /** A call that makes a conversation from a Telegram long, or takes the long out of one, in storage's terms. */
     private static boolean takesARawChatId(JavaAccess<?> access) {
-        return access.getTargetOwner().getName().equals("org.gawahi.storage.drafts.ChatRef")
-                && (access.getName().equals("id") || access.getName().equals("of"));
+        String owner = access.getTargetOwner().getName();
+        return owner.equals(TELEGRAM_IDS) || owner.equals(CHAT_REF) && access.getName().equals("of")
+                && access.getDescription().contains("(long)");
     }
 
-    /** The Telegram long exists only inside the Telegram adapter (and storage's key derivations). */
+    /** A call of the adapter's own conversion between a Telegram long and a conversation. */
+    private static boolean convertsATelegramId(JavaAccess<?> access) {
+        return access.getTargetOwner().getName().equals(TELEGRAM_CHATS);
+    }
+
+    private static boolean outsideTheAdapter(JavaClass c) {
+        return c.getPackageName().startsWith("org.gawahi.bot") && !c.getPackageName().startsWith("org.gawahi.bot.telegram");
+    }
+
+    /**
+     * The Telegram long exists only inside the Telegram adapter (and, in storage, in the formats
+     * that write a Telegram id as a number): no class of the bot outside {@code telegram} makes a
+     * conversation from a long or takes the long out of one, except through the adapter's
+     * {@code TelegramChats} at the edges named in {@link #TELEGRAM_ID_EDGES}, and the debt list.
+     */
     @ArchTest
     static void noRawChatIdsOutsideTheTelegramAdapter(JavaClasses classes) {
         List<String> found = new ArrayList<>();
         for (JavaClass c : classes) {
-            boolean exempt = c.getPackageName().startsWith("org.gawahi.bot.telegram")
-                    || !c.getPackageName().startsWith("org.gawahi.bot") || STILL_ON_RAW_CHAT_IDS.contains(topLevel(c));
-            if (!exempt) {
-                c.getMethodCallsFromSelf().stream().filter(ArchitectureTest::takesARawChatId)
-                        .forEach(call -> found.add(call.getDescription()));
+            if (!outsideTheAdapter(c)) {
+                continue;
             }
+            String name = topLevel(c);
+            c.getMethodCallsFromSelf().stream()
+                    .filter(call -> takesARawChatId(call) && !STILL_ON_RAW_CHAT_IDS.contains(name)
+                            || convertsATelegramId(call) && !TELEGRAM_ID_EDGES.contains(name))
+                    .forEach(call -> found.add(call.getDescription()));
         }
         assertThat(found).as("raw chat ids outside the Telegram adapter").isEmpty();
+    }
+
+    /**
+     * Nor does it keep one: no field of the bot outside {@code telegram} is a {@code long} (or
+     * {@code Long}) named for a chat or a user. Records' components are fields, so a record
+     * carrying a chat id is caught too; the debt list is exempt.
+     */
+    @ArchTest
+    static void noChatOrUserIdFieldOutsideTheTelegramAdapter(JavaClasses classes) {
+        List<String> found = new ArrayList<>();
+        for (JavaClass c : classes) {
+            if (!outsideTheAdapter(c) || STILL_ON_RAW_CHAT_IDS.contains(topLevel(c))) {
+                continue;
+            }
+            c.getFields().stream()
+                    .filter(f -> f.getRawType().getName().equals("long") || f.getRawType().getName().equals("java.lang.Long"))
+                    .filter(f -> f.getName().toLowerCase(java.util.Locale.ROOT).matches(".*(chat|user).*"))
+                    .forEach(f -> found.add(f.getFullName()));
+        }
+        assertThat(found).as("long chat or user id fields outside the Telegram adapter").isEmpty();
     }
 
     @ArchTest
@@ -234,13 +272,20 @@ class ArchitectureTest {
     @ArchTest
     static void theChatIdDebtListNamesOnlyClassesThatStillOweIt(JavaClasses classes) {
         Set<String> owing = new TreeSet<>();
+        Set<String> converting = new TreeSet<>();
         for (JavaClass c : classes) {
             if (STILL_ON_RAW_CHAT_IDS.contains(topLevel(c))
                     && c.getMethodCallsFromSelf().stream().anyMatch(ArchitectureTest::takesARawChatId)) {
                 owing.add(topLevel(c));
             }
+            if (TELEGRAM_ID_EDGES.contains(topLevel(c))
+                    && c.getMethodCallsFromSelf().stream().anyMatch(ArchitectureTest::convertsATelegramId)) {
+                converting.add(topLevel(c));
+            }
         }
         assertThat(owing).as("remove a class from STILL_ON_RAW_CHAT_IDS once it takes no raw chat id")
                 .containsExactlyInAnyOrderElementsOf(STILL_ON_RAW_CHAT_IDS);
+        assertThat(converting).as("remove a class from TELEGRAM_ID_EDGES once it converts no Telegram id")
+                .containsExactlyInAnyOrderElementsOf(TELEGRAM_ID_EDGES);
     }
 }

@@ -1,5 +1,6 @@
 package org.gawahi.storage;
 
+import org.gawahi.storage.conversation.TelegramIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -200,9 +201,9 @@ class ExitDoorTest {
             Roles roles = new Roles(storage.db, TestStorage.RANDOM);
             TestimonyTable table = new TestimonyTable(storage.db);
             try (Opener opener = keys.unlock(Secret.of(PASSPHRASE)); RoleBook book = roles.open(opener)) {
-                book.grant(MODERATOR_ID, Role.MODERATOR);
+                book.grant(TelegramIds.conversation(MODERATOR_ID), Role.MODERATOR);
                 roles.save(book, keys.sealer(), opener);
-                pseudonym = book.actorPseudonym(MODERATOR_ID);
+                pseudonym = book.actorPseudonym(TelegramIds.conversation(MODERATOR_ID));
                 Decisions moderator = new Decisions(storage.db, opener);
                 LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
                 for (TestimonyTable.Row row : table.sealedRows()) {

@@ -36,6 +36,11 @@ public final class LeakScan {
         return this;
     }
 
+    /** A Telegram chat's id, in every way {@link #chatId(String, long)} looks for it. */
+    public LeakScan chat(String label, org.gawahi.storage.drafts.ChatRef chat) {
+        return chatId(label, org.gawahi.storage.conversation.TelegramIds.id(chat.conversation()));
+    }
+
     public LeakScan chatId(String label, long id) {
         text(label + " as decimal", Long.toString(id));
         needles.put(label + " (8 bytes, big-endian)", ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putLong(id).array());

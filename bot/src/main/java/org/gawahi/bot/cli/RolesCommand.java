@@ -1,13 +1,17 @@
 package org.gawahi.bot.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
@@ -70,7 +74,7 @@ final class RolesCommand implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        abstract boolean change(RoleBook book, long user, Role role);
+        abstract boolean change(RoleBook book, ConversationId user, Role role);
 
         abstract AuditAction action();
 
@@ -80,13 +84,15 @@ final class RolesCommand implements Runnable {
         public Integer call() throws Exception {
             Role role = role(roleName);
             long user = userId(id);
+            // The typed Telegram id becomes her conversation here, at the CLI's edge.
+            ConversationId holder = TelegramChats.conversation(user);
             try (Unlocked u = Unlocked.open(GawahiCommand.environment(spec))) {
                 boolean changed = u.db.inTransaction(c -> {
                     try (RoleBook book = u.roles.open(u.opener)) {
-                        boolean did = change(book, user, role);
+                        boolean did = change(book, holder, role);
                         if (did) {
                             u.roles.save(book, u.sealer, u.opener);
-                            u.audit.append(AuditLog.OPERATOR, action(), Optional.of(book.actorPseudonym(user)));
+                            u.audit.append(AuditLog.OPERATOR, action(), Optional.of(book.actorPseudonym(holder)));
                         }
                         return did;
                     } catch (CannotOpenException e) {
@@ -103,7 +109,7 @@ final class RolesCommand implements Runnable {
             description = "Give someone a role. Audited.")
     static final class Grant extends Change {
         @Override
-        boolean change(RoleBook book, long user, Role role) {
+        boolean change(RoleBook book, ConversationId user, Role role) {
             return book.grant(user, role);
         }
 
@@ -123,7 +129,7 @@ final class RolesCommand implements Runnable {
             description = "Take a role away; it counts from her next command. Audited.")
     static final class Revoke extends Change {
         @Override
-        boolean change(RoleBook book, long user, Role role) {
+        boolean change(RoleBook book, ConversationId user, Role role) {
             return book.revoke(user, role);
         }
 
@@ -154,7 +160,9 @@ final class RolesCommand implements Runnable {
                     return 0;
                 }
                 out.println("telegram user id      roles                      audit actor");
-                book.holders().forEach((user, roles) -> out.printf("%-20d  %-25s  %s%n", user, names(roles),
+                Map<Long, ConversationId> byId = new TreeMap<>();
+                book.holders().keySet().forEach(user -> byId.put(TelegramChats.id(user), user));
+                byId.forEach((id, user) -> out.printf("%-20d  %-25s  %s%n", id, names(book.holders().get(user)),
                         book.actorPseudonym(user).substring(0, AuditCommand.ACTOR_DIGITS)));
             }
             return 0;

@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.gawahi.config.secret.Secret;
+import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.crypto.Argon2Profile;
 import org.gawahi.storage.crypto.KeyState;
 import org.gawahi.storage.crypto.Keys;
@@ -22,7 +25,11 @@ import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
+import org.gawahi.storage.testimony.Arrival;
+import org.gawahi.storage.testimony.ReceiptCode;
 import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.Submissions;
+import org.gawahi.storage.testimony.TestimonyStatus;
 
 /**
  * Where a simulation keeps drafts and testimonies: the real sealed storage, intake-only
@@ -40,12 +47,12 @@ import org.gawahi.storage.testimony.SealedSubmissions;
 final class SimulationStorage implements AutoCloseable {
     static final Duration DRAFT_TTL = Duration.ofHours(24);
 
-    /** Above 2^53: no Telegram chat has such an id (they have at most 52 significant bits). */
-    private static final long FIRST_CHAT_ID = 1L << 53;
+    /** The channel of a rehearsal's conversation: a terminal, which no Telegram chat can be taken for. */
+    static final String CHANNEL = "terminal";
 
     final InMemoryDraftStore drafts;
-    final SealedSubmissions submissions;
-    /** This run's pseudonymous chat. */
+    final Submissions submissions;
+    /** This run's pseudonymous chat: a random conversation of the terminal channel. */
     final ChatRef chat;
     private final Database db;
     private final Pseudonyms pseudonyms;
@@ -67,9 +74,11 @@ final class SimulationStorage implements AutoCloseable {
         try (ServerSecret secret = keys.serverSecret()) {
             this.pseudonyms = new Pseudonyms(secret);
         }
-        this.chat = ChatRef.of(FIRST_CHAT_ID + random.nextLong(Long.MAX_VALUE - FIRST_CHAT_ID));
+        byte[] conversation = new byte[16];
+        random.nextBytes(conversation);
+        this.chat = ChatRef.of(ConversationId.of(CHANNEL, conversation));
         this.drafts = new InMemoryDraftStore(clock, DRAFT_TTL);
-        this.submissions = new SealedSubmissions(db, sealer, pseudonyms, drafts, random, clock);
+        this.submissions = new Unreachable(new SealedSubmissions(db, sealer, pseudonyms, drafts, random, clock));
     }
 
     static SimulationStorage open(CliEnvironment env, Clock clock) throws VaultException {
@@ -145,6 +154,37 @@ final class SimulationStorage implements AutoCloseable {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // best effort: a temp directory the system cleans eventually
+        }
+    }
+
+    /**
+     * A terminal cannot be written to later, so a rehearsal that asks for a message back keeps no
+     * contact handle (its answer to that question is sealed with the rest, as always).
+     */
+    private record Unreachable(SealedSubmissions sealed) implements Submissions {
+        @Override
+        public ReceiptCode submit(ChatRef chat, SecretBytes testimony) {
+            return sealed.submit(chat, testimony);
+        }
+
+        @Override
+        public ReceiptCode submit(ChatRef chat, SecretBytes testimony, boolean urgent) {
+            return sealed.submit(chat, testimony, urgent);
+        }
+
+        @Override
+        public ReceiptCode submit(ChatRef chat, SecretBytes testimony, Arrival arrival) {
+            return sealed.submit(chat, testimony, Arrival.urgent(arrival.urgent()));
+        }
+
+        @Override
+        public Optional<TestimonyStatus> status(ReceiptCode code) {
+            return sealed.status(code);
+        }
+
+        @Override
+        public boolean withdraw(ReceiptCode code) {
+            return sealed.withdraw(code);
         }
     }
 }

@@ -97,7 +97,7 @@ public final class FormApi {
             Sender sender = sender(request);
             // The rate limit's name for her: a keyed pseudonym of her Telegram user, or the link's keyed hash.
             String who = sender.launch().isPresent()
-                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().id()) : "link:" + sender.linkHash().orElseThrow();
+                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().conversation()) : "link:" + sender.linkHash().orElseThrow();
             if (!openLimit.tryAcquire(who)) {
                 return refused(FormError.TOO_MANY);
             }
@@ -126,7 +126,7 @@ public final class FormApi {
             JsonNode request = read(contentLength, body, MAX_SUBMIT_BODY);
             Sender sender = sender(request);
             String who = sender.launch().isPresent()
-                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().id()) : "link:" + sender.linkHash().orElseThrow();
+                    ? "user:" + pseudonyms.formUser(sender.launch().get().user().conversation()) : "link:" + sender.linkHash().orElseThrow();
             if (!submitLimit.tryAcquire(who)) {
                 return refused(FormError.TOO_MANY);
             }

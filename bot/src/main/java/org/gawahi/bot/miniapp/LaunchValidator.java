@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawahi.bot.miniapp.LaunchRefused.Reason;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.storage.drafts.ChatRef;
 
@@ -127,7 +128,7 @@ public final class LaunchValidator {
         JsonNode user = user(fields.get("user"));
         Optional<String> language = Optional.ofNullable(user.get("language_code")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText).filter(l -> LANGUAGE.matcher(l).matches());
-        return new Launch(ChatRef.of(user.get("id").asLong()), language, authDate, fingerprint(hash, fields));
+        return new Launch(TelegramChats.ref(user.get("id").asLong()), language, authDate, fingerprint(hash, fields));
     }
 
     /** The name=value pairs, percent-decoded as URLSearchParams does; a repeated name is refused. */

@@ -11,8 +11,8 @@ import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.contact.ContactHandle;
+import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.crypto.CannotOpenException;
-import org.gawahi.storage.drafts.ConversationId;
 
 /**
  * The desk's side of contact back: which moderators are writing a message and to which

@@ -2,12 +2,13 @@ package org.gawahi.bot.moderation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gawahi.bot.buttons.ButtonCodec;
@@ -21,10 +22,10 @@ import org.gawahi.config.questionnaire.DeskMessages;
 import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.drafts.ChatRef;
-import org.gawahi.storage.drafts.ConversationId;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
 import org.gawahi.storage.roles.Roles;
@@ -121,8 +122,8 @@ public final class ModerationDesk implements Desk {
         Unlocked u = unlocked.get();
         String actor;
         try (RoleBook book = u.roles().open(u.opener())) {
-            actor = book.actorPseudonym(chat.id());
-            if (!book.allows(chat.id(), Role.MODERATOR)) {
+            actor = book.actorPseudonym(conversation);
+            if (!book.allows(conversation, Role.MODERATOR)) {
                 redactions.remove(conversation);
                 contacts.take(conversation);
                 u.audit().refused(actor);
@@ -187,8 +188,10 @@ public final class ModerationDesk implements Desk {
         try (RoleBook book = u.roles().open(u.opener())) {
             DeskTexts words = messages.english();
             String text = count == 1 ? words.message("urgent_notice") : words.message("urgent_notice_many", "count", count);
-            return new TreeSet<>(book.holdersOf(Role.MODERATOR)).stream()
-                    .map(id -> new AfterCommit.Message(ChatRef.of(id), text)).toList();
+            // In a fixed order (the conversations' bytes), so the notices go out the same way each time.
+            return book.holdersOf(Role.MODERATOR).stream()
+                    .sorted(Comparator.comparing(ConversationId::bytes, Arrays::compareUnsigned))
+                    .map(moderator -> new AfterCommit.Message(ChatRef.of(moderator), text)).toList();
         } catch (CannotOpenException e) {
             return List.of();
         }

@@ -15,7 +15,7 @@ import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.config.questionnaire.DeskTexts;
 import org.gawahi.storage.crypto.CannotOpenException;
-import org.gawahi.storage.drafts.ConversationId;
+import org.gawahi.storage.conversation.ConversationId;
 import org.gawahi.storage.events.EventTable;
 
 /**

@@ -106,8 +106,8 @@ public final class ReportDesk implements Desk {
         Unlocked u = unlocked.get();
         String actor;
         try (RoleBook book = u.roles().open(u.opener())) {
-            actor = book.actorPseudonym(chat.id());
-            if (!book.allows(chat.id(), Role.COLLECTIVE)) {
+            actor = book.actorPseudonym(chat.conversation());
+            if (!book.allows(chat.conversation(), Role.COLLECTIVE)) {
                 u.audit().refused(actor);
                 return next.handle(chat, languageCode, input);
             }

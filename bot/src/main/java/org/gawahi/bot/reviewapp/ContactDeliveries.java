@@ -1,5 +1,7 @@
 package org.gawahi.bot.reviewapp;
 
+import org.gawahi.storage.drafts.ChatRef;
+
 /**
  * Where a moderator's one message to a respondent, written in the review app, goes once
  * ContactBack has opened and erased her handle (audited): the bot, which sends it to her chat
@@ -7,5 +9,5 @@ package org.gawahi.bot.reviewapp;
  */
 @FunctionalInterface
 public interface ContactDeliveries {
-    void deliver(long chatId, String text);
+    void deliver(ChatRef chat, String text);
 }

@@ -110,8 +110,8 @@ public final class ReviewApi {
     /** The actor pseudonym of a moderator; refused (and audited, as the chat does) for anyone else. */
     private static String moderator(ModerationDesk.Unlocked u, Launch launch) throws Refusal {
         try (RoleBook book = u.roles().open(u.opener())) {
-            String actor = book.actorPseudonym(launch.user().id());
-            if (!book.allows(launch.user().id(), Role.MODERATOR)) {
+            String actor = book.actorPseudonym(launch.user().conversation());
+            if (!book.allows(launch.user().conversation(), Role.MODERATOR)) {
                 u.audit().refused(actor);
                 throw new Refusal(ReviewError.NOT_MODERATOR);
             }
@@ -203,7 +203,7 @@ public final class ReviewApi {
             var texts = questionnaire.texts(lang);
             String line = texts.hasMessage(Questionnaire.CONTACT_MESSAGE) ? texts.message(Questionnaire.CONTACT_MESSAGE)
                     + "\n\n" : "";
-            deliveries.deliver(h.chat().id(), line + message.strip());
+            deliveries.deliver(h.chat(), line + message.strip());
         });
         return sending.outcome();
     }

@@ -148,12 +148,12 @@ final class ChatOutbox implements AutoCloseable {
                 OptionalInt pressed = action instanceof ChatAction.Show show ? show.pressedMessageId() : OptionalInt.empty();
                 int anchor = Math.max(pressed.orElse(0), theirs.stream().mapToInt(Integer::intValue).max().orElse(0));
                 Long expireAt = reply.expiresAfter().map(d -> now.plus(d).toEpochMilli()).orElse(null);
-                Entry entry = new Entry(reply.chat().id(), theirs, anchor,
+                Entry entry = new Entry(TelegramChats.id(reply.chat()), theirs, anchor,
                         receipt ? ((ChatAction.Show) action).screen().text() : null, expireAt, List.of());
                 String id = put(entry, expireAt == null ? now : Instant.ofEpochMilli(expireAt));
                 settles.add(() -> done(id, receipt));
             } else if (!theirs.isEmpty()) {
-                deletes.add(new ChatIds(reply.chat().id(), theirs));
+                deletes.add(new ChatIds(TelegramChats.id(reply.chat()), theirs));
                 covered.incrementAndGet();
                 settles.add(batchSettle);
             } else {

@@ -14,6 +14,7 @@ import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.Database;
+import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.outbox.SealedOutbox;
 import org.gawahi.storage.updates.UpdateOffsets;
 import org.slf4j.Logger;
@@ -170,8 +171,8 @@ public final class TelegramBot implements AutoCloseable {
      * moderator's one message back, written in the review app. Not kept in the outbox: lost by
      * a crash before it goes out, and never sent twice.
      */
-    public void notice(long chatId, String text) {
-        sender.submit(chatId, new ChatAction.Notice(text, List.of()));
+    public void notice(ChatRef chat, String text) {
+        sender.submit(TelegramChats.id(chat), new ChatAction.Notice(text, List.of()));
     }
 
     /** Waits until every reply queued so far went out (for tests and an orderly stop). */

@@ -201,7 +201,7 @@ final class UpdateApplier {
         for (int i = 0; i < replies.size(); i++) {
             UpdateProcessor.Reply reply = replies.get(i);
             Runnable settled = owed.settles().get(i);
-            long chat = reply.chat().id();
+            long chat = TelegramChats.id(reply.chat());
             if (reply.expiresAfter().isPresent()) {
                 // The entry is settled when the review screen is gone, not when it is shown.
                 sender.submit(chat, reply.action());

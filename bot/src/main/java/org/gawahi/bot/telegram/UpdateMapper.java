@@ -30,7 +30,7 @@ final class UpdateMapper {
         if (update.getEditedMessage() != null) {
             Message edited = update.getEditedMessage();
             return isPrivate(edited.getChat())
-                    ? new Inbound.Edited(ChatRef.of(edited.getChatId()), languageOf(edited.getFrom()))
+                    ? new Inbound.Edited(TelegramChats.ref(edited.getChatId()), languageOf(edited.getFrom()))
                     : new Inbound.Ignored(Optional.empty());
         }
         return new Inbound.Ignored(Optional.empty());
@@ -43,7 +43,7 @@ final class UpdateMapper {
             // An inline-mode or game button, or a button in a group: nothing of ours.
             return new Inbound.Ignored(queryId);
         }
-        ChatRef chat = ChatRef.of(on.getChatId());
+        ChatRef chat = TelegramChats.ref(on.getChatId());
         String language = languageOf(query.getFrom());
         OptionalInt pressedOn = on.getMessageId() == null ? OptionalInt.empty() : OptionalInt.of(on.getMessageId());
         if (Presenter.CLEAR_DATA.equals(query.getData()) && pressedOn.isPresent()) {
@@ -62,11 +62,11 @@ final class UpdateMapper {
         if (!isPrivate(chat)) {
             boolean isGroup = Boolean.TRUE.equals(chat.isGroupChat()) || Boolean.TRUE.equals(chat.isSuperGroupChat());
             boolean command = message.hasText() && message.getText().strip().startsWith("/");
-            return isGroup && command ? new Inbound.GroupCommand(ChatRef.of(chat.getId()), language)
+            return isGroup && command ? new Inbound.GroupCommand(TelegramChats.ref(chat.getId()), language)
                     : new Inbound.Ignored(Optional.empty());
         }
         OptionalInt own = message.getMessageId() == null ? OptionalInt.empty() : OptionalInt.of(message.getMessageId());
-        return new Inbound.ToEngine(ChatRef.of(chat.getId()), language, input(message), own, OptionalInt.empty(),
+        return new Inbound.ToEngine(TelegramChats.ref(chat.getId()), language, input(message), own, OptionalInt.empty(),
                 Optional.empty());
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
@@ -56,7 +57,7 @@ class RolesCommandTest {
                     .containsExactly(AuditAction.ROLE_GRANTED, AuditAction.ROLE_REVOKED);
             assertThat(entries).allSatisfy(e -> {
                 assertThat(e.actor()).isEqualTo(AuditLog.OPERATOR);
-                assertThat(e.subject()).contains(book.actorPseudonym(MODERATOR_ID));
+                assertThat(e.subject()).contains(book.actorPseudonym(TelegramChats.conversation(MODERATOR_ID)));
             });
         }
     }
@@ -105,7 +106,7 @@ class RolesCommandTest {
         assertThat(rotated.exitCode()).as(rotated.all()).isZero();
         try (TestStorage storage = TestStorage.create(data); Opener opener = storage.unlock();
              RoleBook book = new Roles(storage.db, TestStorage.RANDOM).open(opener)) {
-            assertThat(book.allows(MODERATOR_ID, Role.MODERATOR)).isTrue();
+            assertThat(book.allows(TelegramChats.conversation(MODERATOR_ID), Role.MODERATOR)).isTrue();
         }
     }
 }

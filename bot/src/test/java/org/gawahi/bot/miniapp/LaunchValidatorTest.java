@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.gawahi.bot.miniapp.LaunchRefused.Reason;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.config.secret.Secret;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class LaunchValidatorTest {
     void acceptsLaunchDataTelegramHashedForThisBot() throws LaunchRefused {
         Launch launch = validator.validate(TestLaunches.hashed(TOKEN, fields()));
 
-        assertThat(launch.user().id()).isEqualTo(USER);
+        assertThat(launch.user()).isEqualTo(TelegramChats.ref(USER));
         assertThat(launch.languageCode()).contains("hi");
         assertThat(launch.authDate()).isEqualTo(NOW.minusSeconds(60));
         assertThat(launch.fingerprint()).matches("[0-9a-f]{64}");
@@ -40,8 +41,8 @@ class LaunchValidatorTest {
 
     @Test
     void acceptsTelegramsSignatureForThisBot() throws LaunchRefused {
-        assertThat(validator.validate(TestLaunches.signedAndHashed(TOKEN, 123456789L, fields())).user().id())
-                .isEqualTo(USER);
+        assertThat(validator.validate(TestLaunches.signedAndHashed(TOKEN, 123456789L, fields())).user())
+                .isEqualTo(TelegramChats.ref(USER));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Reply;
 import org.gawahi.bot.interview.Screen;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditAction;
@@ -66,7 +67,7 @@ class ModerationDeskTest {
         opener = storage.unlock();
         roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MODERATOR.id(), Role.MODERATOR);
+            book.grant(MODERATOR.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
@@ -99,7 +100,7 @@ class ModerationDeskTest {
 
     private String pseudonymOf(ChatRef chat) throws Exception {
         try (RoleBook book = roles.open(opener)) {
-            return book.actorPseudonym(chat.id());
+            return book.actorPseudonym(chat.conversation());
         }
     }
 
@@ -122,7 +123,7 @@ class ModerationDeskTest {
         org.gawahi.storage.crypto.Sealer publicKeyOnly = new org.gawahi.storage.crypto.Keys(dir.resolve("data"),
                 TestStorage.RANDOM, Clock.systemUTC()).sealer();
         String json = "{\"version\":1,\"actorKey\":\"" + "A".repeat(43) + "=\",\"grants\":{\"" + adversary
-                + "\":[\"ADMIN\"],\"" + MODERATOR.id() + "\":[\"MODERATOR\"]}}";
+                + "\":[\"ADMIN\"],\"" + TelegramChats.id(MODERATOR) + "\":[\"MODERATOR\"]}}";
         byte[] sealed = publicKeyOnly.seal(org.gawahi.config.secret.SecretBytes.adopt(
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 org.gawahi.storage.crypto.AssociatedData.of("roles", "1", 1, publicKeyOnly.keyId()).bytes());
@@ -198,7 +199,7 @@ class ModerationDeskTest {
     @Test
     void revokedModeratorIsRefusedFromTheNextCommand() throws Exception {
         try (RoleBook book = roles.open(opener)) {
-            book.revoke(MODERATOR.id(), Role.MODERATOR);
+            book.revoke(MODERATOR.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         assertThat(as(MODERATOR, new Input.Command("next", ""))).isEqualTo(RESPONDENT);
@@ -209,7 +210,7 @@ class ModerationDeskTest {
     void anUrgentArrivalBehindTheDeskBecomesAContentFreeMessageToEveryModeratorInThatReplyOnly() throws Exception {
         ChatRef second = ChatRef.of(1_000_003L);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(second.id(), Role.MODERATOR);
+            book.grant(second.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         AfterCommit.Documents other = new AfterCommit.Documents(() -> AfterCommit.Delivery.say("kept"));
@@ -348,7 +349,7 @@ class ModerationDeskTest {
     void twoModeratorsWritingAtOnceSendOnlyOneMessage() throws Exception {
         ChatRef second = ChatRef.of(1_000_003L);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(second.id(), Role.MODERATOR);
+            book.grant(second.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         String id = submitAskingForContact(4244, "en");

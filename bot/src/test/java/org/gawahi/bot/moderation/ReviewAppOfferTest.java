@@ -59,7 +59,7 @@ class ReviewAppOfferTest {
         opener = storage.unlock();
         Roles roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MODERATOR.id(), Role.MODERATOR);
+            book.grant(MODERATOR.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());

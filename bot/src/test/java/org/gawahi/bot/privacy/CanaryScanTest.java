@@ -103,7 +103,7 @@ class CanaryScanTest {
                 // Half stop on the review screen, the free text typed; half stop somewhere before it.
                 int steps = i % 2 == 0 ? stepsToReview : 3 + i % 20;
                 new TestimonyDriver(questionnaire, freeText(i)).run(interview, ChatRef.of(FIRST_CHAT + i), steps);
-                draftRowNames.add(storage.cipher.rowName(FIRST_CHAT + i));
+                draftRowNames.add(storage.cipher.rowName(ChatRef.of(FIRST_CHAT + i).conversation()));
             }
 
             assertThatEveryTestimonyIsStoredSealedAndMasked(storage, receipts);

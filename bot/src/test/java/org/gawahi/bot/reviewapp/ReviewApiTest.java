@@ -20,6 +20,7 @@ import org.gawahi.bot.miniapp.LaunchValidator;
 import org.gawahi.bot.miniapp.TestLaunches;
 import org.gawahi.bot.moderation.ModerationDesk;
 import org.gawahi.bot.moderation.Review;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.secret.Secret;
 import org.gawahi.storage.MutableClock;
@@ -67,7 +68,7 @@ class ReviewApiTest {
     private ReviewApi api;
     private TestimonyTable table;
     private final Map<Long, String> delivered = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ContactDeliveries deliveries = delivered::put;
+    private final ContactDeliveries deliveries = (chat, text) -> delivered.put(TelegramChats.id(chat), text);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
@@ -77,8 +78,8 @@ class ReviewApiTest {
         opener = storage.unlock();
         roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MODERATOR, Role.MODERATOR);
-            book.grant(SECOND, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
+            book.grant(TelegramChats.conversation(SECOND), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         table = new TestimonyTable(storage.db);
@@ -161,7 +162,7 @@ class ReviewApiTest {
 
     private String pseudonymOf(long user) throws Exception {
         try (RoleBook book = roles.open(opener)) {
-            return book.actorPseudonym(user);
+            return book.actorPseudonym(TelegramChats.conversation(user));
         }
     }
 
@@ -285,7 +286,7 @@ class ReviewApiTest {
         String initData = launch(MODERATOR, "en");
         assertThat(call("open", body(initData, "id", id)).status()).isEqualTo(200);
         try (RoleBook book = roles.open(opener)) {
-            book.revoke(MODERATOR, Role.MODERATOR);
+            book.revoke(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         Answer answer = call("decide", body(initData, "id", id, "action", "approve"));

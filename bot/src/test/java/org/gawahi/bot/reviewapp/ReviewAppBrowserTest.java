@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.gawahi.bot.miniapp.TestLaunches;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.bot.telegram.emulator.User;
@@ -184,7 +185,7 @@ class ReviewAppBrowserTest {
             assertThat(audit.verify().ok()).isTrue();
             String actor;
             try (RoleBook book = new Roles(db, TestStorage.RANDOM).open(opener)) {
-                actor = book.actorPseudonym(MODERATOR);
+                actor = book.actorPseudonym(TelegramChats.conversation(MODERATOR));
             }
             List<AuditEntry> entries = audit.entries(1, 1000);
             assertThat(entries).extracting(AuditEntry::action).containsSubsequence(AuditAction.TESTIMONY_VIEWED,
@@ -210,7 +211,7 @@ class ReviewAppBrowserTest {
         try (TestStorage storage = TestStorage.create(data, Clock.systemUTC()); Opener opener = storage.unlock()) {
             Roles roles = new Roles(storage.db, TestStorage.RANDOM);
             try (RoleBook book = roles.open(opener)) {
-                book.grant(MODERATOR, Role.MODERATOR);
+                book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
                 roles.save(book, storage.keys.sealer(), opener);
             }
             String urgent = store(storage, new TestimonyContent("raid", 1, "hi", Map.of("q2", List.of("mh")),

@@ -159,7 +159,7 @@ class ExactlyOnceTest {
         AtomicInteger failures = new AtomicInteger();
         harness.startBot(engine -> (chat, language, input) -> {
             Reply reply = engine.handle(chat, language, input);
-            if (chat.id() == unlucky && failures.getAndIncrement() == 0) {
+            if (TelegramChats.id(chat) == unlucky && failures.getAndIncrement() == 0) {
                 throw new IllegalStateException("broken once");
             }
             return reply;

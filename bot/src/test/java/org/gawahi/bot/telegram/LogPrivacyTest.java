@@ -62,7 +62,7 @@ class LogPrivacyTest {
         try (BotHarness harness = BotHarness.withoutBot(dataDir)) {
             harness.startBot(engine -> (chat, language, input) -> {
                 if (input instanceof Input.Text t && t.text().equals(POISON)) {
-                    throw new IllegalStateException(POISON + " " + chat.id());
+                    throw new IllegalStateException(POISON + " " + TelegramChats.id(chat));
                 }
                 return engine.handle(chat, language, input);
             });

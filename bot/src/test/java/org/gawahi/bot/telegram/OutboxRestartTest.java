@@ -68,7 +68,7 @@ class OutboxRestartTest {
         reviewOpener = review.unlock();
         Roles roles = new Roles(review.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(reviewOpener)) {
-            book.grant(9001, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(9001), Role.MODERATOR);
             roles.save(book, review.keys.sealer(), reviewOpener);
         }
         review.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",

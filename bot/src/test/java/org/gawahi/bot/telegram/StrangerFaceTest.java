@@ -77,8 +77,8 @@ class StrangerFaceTest {
         open.add(signer);
         Roles roles = new Roles(db, new java.security.SecureRandom());
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MODERATOR, Role.MODERATOR);
-            book.grant(MEMBER, Role.COLLECTIVE);
+            book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
+            book.grant(TelegramChats.conversation(MEMBER), Role.COLLECTIVE);
             roles.save(book, store.keys().sealer(), opener);
         }
         audit = new AuditLog(db, clock);

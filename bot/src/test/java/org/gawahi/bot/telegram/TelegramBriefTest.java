@@ -70,8 +70,8 @@ class TelegramBriefTest {
         audit = new AuditLog(db, clock);
         Roles roles = new Roles(db, new java.security.SecureRandom());
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MEMBER, Role.COLLECTIVE);
-            book.grant(MODERATOR, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(MEMBER), Role.COLLECTIVE);
+            book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
             roles.save(book, store.keys().sealer(), opener);
         }
         auditedBefore = audit.entries(1, 1000).size();

@@ -67,8 +67,8 @@ class TelegramContactBackTest {
         opener = harness.storage.unlock();
         Roles roles = new Roles(harness.database, new java.security.SecureRandom());
         try (RoleBook book = roles.open(opener)) {
-            book.grant(9001, Role.MODERATOR);
-            book.grant(9003, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(9001), Role.MODERATOR);
+            book.grant(TelegramChats.conversation(9003), Role.MODERATOR);
             roles.save(book, harness.storage.keys.sealer(), opener);
         }
         audit = new AuditLog(harness.database, Clock.systemUTC());

@@ -62,8 +62,8 @@ class TelegramDeskLanguagesTest {
         opener = storage.unlock();
         Roles roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MODERATOR, Role.MODERATOR);
-            book.grant(MEMBER, Role.COLLECTIVE);
+            book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
+            book.grant(TelegramChats.conversation(MEMBER), Role.COLLECTIVE);
             roles.save(book, storage.keys.sealer(), opener);
         }
         AuditLog audit = new AuditLog(storage.db, Clock.systemUTC());

@@ -84,9 +84,9 @@ class TelegramReportTest {
         audit = new AuditLog(db, clock);
         Roles roles = new Roles(db, new java.security.SecureRandom());
         try (RoleBook book = roles.open(opener)) {
-            book.grant(MEMBER, Role.COLLECTIVE);
-            book.grant(SECOND_MEMBER, Role.COLLECTIVE);
-            book.grant(MODERATOR, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(MEMBER), Role.COLLECTIVE);
+            book.grant(TelegramChats.conversation(SECOND_MEMBER), Role.COLLECTIVE);
+            book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
             roles.save(book, store.keys().sealer(), opener);
         }
         startBot(Optional.of(new ReportDesk.Unlocked(service, db, roles, opener, store.keys().sealer(), Optional.of(signer),

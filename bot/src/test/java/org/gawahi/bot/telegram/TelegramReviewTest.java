@@ -61,7 +61,7 @@ class TelegramReviewTest {
         opener = storage.unlock();
         Roles roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(9001, Role.MODERATOR);
+            book.grant(TelegramChats.conversation(9001), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
@@ -166,13 +166,13 @@ class TelegramReviewTest {
         harness.startBot(interview -> {
             Desk front = desks.apply(interview);
             return (chat, language, input) -> {
-                if (chat.id() == other.chatId() && failures.getAndIncrement() == 0) {
+                if (TelegramChats.id(chat) == other.chatId() && failures.getAndIncrement() == 0) {
                     // Fail the batch only once her submission (and its notice) is in it.
                     awaitQuietly(herSubmitDone);
                     throw new IllegalStateException("the other chat fails once");
                 }
                 Reply reply = front.handle(chat, language, input);
-                if (chat.id() == her.chatId()) {
+                if (TelegramChats.id(chat) == her.chatId()) {
                     herSubmits.incrementAndGet();
                     herSubmitDone.countDown();
                 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.bot.telegram.emulator.User;
@@ -70,7 +71,7 @@ class ForgedRoleTableRunTest {
         try (Database db = Database.open(data); var opener = keys.unlock(passphrase)) {
             Roles roles = new Roles(db, new SecureRandom());
             try (var book = roles.open(opener)) {
-                book.grant(MEMBER, Role.COLLECTIVE);
+                book.grant(TelegramChats.conversation(MEMBER), Role.COLLECTIVE);
                 roles.save(book, keys.sealer(), opener);
             }
         }

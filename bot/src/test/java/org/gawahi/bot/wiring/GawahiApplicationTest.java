@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.gawahi.bot.RaidQuestionnaire;
+import org.gawahi.bot.telegram.TelegramChats;
 import org.gawahi.bot.telegram.TelegramSettings;
 import org.gawahi.bot.telegram.emulator.BotApiEmulator;
 import org.gawahi.bot.telegram.emulator.User;
@@ -122,7 +123,7 @@ class GawahiApplicationTest {
         try (var db = org.gawahi.storage.db.Database.open(data); var opener = keys.unlock(passphrase)) {
             var roles = new org.gawahi.storage.roles.Roles(db, new java.security.SecureRandom());
             try (var book = roles.open(opener)) {
-                book.grant(5601, org.gawahi.storage.roles.Role.COLLECTIVE);
+                book.grant(TelegramChats.conversation(5601), org.gawahi.storage.roles.Role.COLLECTIVE);
                 roles.save(book, keys.sealer(), opener);
             }
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.gawahi.storage.crypto.AssociatedData;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
@@ -50,11 +51,20 @@ public final class ContactHandles {
         return AssociatedData.of(KIND, testimonyId, FORMAT_VERSION, keyId).bytes();
     }
 
-    /** Seals her chat and language to {@code sealer}'s key and stores them for the testimony. */
+    /**
+     * Seals her chat and language to {@code sealer}'s key and stores them for the testimony.
+     *
+     * @throws IllegalArgumentException for a chat that is not a Telegram one: a handle holds her
+     *                                  Telegram chat id, as every release wrote it, and nothing
+     *                                  else can reach her yet
+     */
     public void keep(String testimonyId, ChatRef chat, String language, Sealer sealer) {
         Objects.requireNonNull(testimonyId, "testimonyId");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(language, "language");
+        if (!chat.conversation().isTelegram()) {
+            throw new IllegalArgumentException("a contact handle reaches a Telegram chat only");
+        }
         try (SecretBytes plain = encode(chat, language)) {
             byte[] sealed = sealer.seal(plain, associatedData(testimonyId, sealer.keyId()));
             table.insert(new ContactHandleTable.Row(testimonyId, sealer.keyId(), sealed));
@@ -103,21 +113,21 @@ public final class ContactHandles {
         return new Resealed(counts[0], counts[1], table.countByKey());
     }
 
-    private static SecretBytes encode(ChatRef chat, String language) {
+    static SecretBytes encode(ChatRef chat, String language) {
         try {
-            return SecretBytes.adopt(JSON.writeValueAsBytes(new Wire(FORMAT_VERSION, chat.id(), language)));
+            return SecretBytes.adopt(JSON.writeValueAsBytes(new Wire(FORMAT_VERSION, TelegramIds.id(chat.conversation()), language)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a contact handle", e);
         }
     }
 
-    private static ContactHandle decode(String testimonyId, SecretBytes plain) {
+    static ContactHandle decode(String testimonyId, SecretBytes plain) {
         try {
             Wire wire = JSON.readValue(plain.bytes(), Wire.class);
             if (wire.version() != FORMAT_VERSION || wire.language() == null) {
                 throw new StorageException("A contact handle was written by a newer Gawahi; run that version.");
             }
-            return new ContactHandle(testimonyId, ChatRef.of(wire.chat()), wire.language());
+            return new ContactHandle(testimonyId, ChatRef.of(TelegramIds.conversation(wire.chat())), wire.language());
         } catch (IOException e) {
             throw new StorageException("A contact handle opened but cannot be read: restore it from a backup.", e);
         }

@@ -5,9 +5,11 @@ import java.security.SecureRandom;
 import java.util.Objects;
 
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
 
 /**
- * How the audit log names a moderator: HMAC-SHA256 of her Telegram user id under a random
+ * How the audit log names a moderator: HMAC-SHA256 of her conversation (for Telegram, her user id
+ * as 8 bytes, big-endian, as before conversations were neutral; see {@link ConversationInput}) under a random
  * 32-byte key that is kept only inside the role table, which is sealed to the collective
  * key. So the key exists in memory only while the keys are unlocked, and a seized
  * intake-only server (or a backup) cannot turn an audit entry back into a Telegram id by
@@ -51,14 +53,15 @@ public final class ActorPseudonyms implements AutoCloseable {
         return key.bytes();
     }
 
-    /** The audit actor for this Telegram user id: 64 hex digits. */
-    public String of(long telegramUserId) {
+    /** The audit actor for this person (her Telegram user's conversation): 64 hex digits. */
+    public String of(ConversationId user) {
         requireOpen();
+        byte[] input = ConversationInput.of(user);
         byte[] raw = key.bytes();
         byte[] subKey = Hkdf.expand(raw, LABEL, Hkdf.HASH_BYTES);
         Bytes.wipe(raw);
         try {
-            return Bytes.hex(Hkdf.hmac(subKey, new Canonical().int64(telegramUserId).toByteArray()));
+            return Bytes.hex(Hkdf.hmac(subKey, input));
         } finally {
             Bytes.wipe(subKey);
         }

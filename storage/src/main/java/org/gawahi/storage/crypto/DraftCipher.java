@@ -8,6 +8,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
 
 /**
  * Names and encrypts draft rows under a <em>run key</em>: 32 random bytes made at each start
@@ -19,11 +20,12 @@ import org.gawahi.config.secret.SecretBytes;
  * the row name and the content key need the run key.
  *
  * <ul>
- *   <li>Row name: HMAC-SHA256 of the chat id under a naming key (HKDF-Expand of the run key's
+ *   <li>Row name: HMAC-SHA256 of the conversation ({@link ConversationInput}: a Telegram chat's id
+ *       as 8 bytes, big-endian, as before conversations were neutral) under a naming key (HKDF-Expand of the run key's
  *       HKDF-Extract, info {@code gawahi/draft-row-name/v2}), as 64 hex digits.</li>
  *   <li>Content: the draft {@linkplain Padding padded} to a multiple of 1 KiB (its length
  *       tells only roughly how far she got), then AES-256-GCM under a per-chat key (info
- *       {@code gawahi/draft-key/v2} followed by the chat id), with associated data binding the
+ *       {@code gawahi/draft-key/v2} followed by the same encoding of the conversation), with associated data binding the
  *       row name, this run key's id and the format version, so a draft copied into another
  *       row, or presented under another run key, does not open. Layout: a version byte (2),
  *       the 12-byte nonce, the ciphertext with its 16-byte tag.</li>
@@ -130,24 +132,25 @@ public final class DraftCipher implements AutoCloseable {
         }
     }
 
-    /** The name of the draft row of a chat under this run key, 64 hex digits. */
-    public String rowName(long chatId) {
+    /** The name of the draft row of a conversation under this run key, 64 hex digits. */
+    public String rowName(ConversationId conversation) {
         requireOpen();
+        byte[] input = ConversationInput.of(conversation);
         Mac mac = namingMacs.take();
-        String name = Bytes.hex(mac.doFinal(new Canonical().int64(chatId).toByteArray()));
+        String name = Bytes.hex(mac.doFinal(input));
         namingMacs.give(mac);
         return name;
     }
 
-    /** Pads and encrypts a draft of this chat under a fresh nonce. Does not wipe {@code plaintext}. */
-    public byte[] encrypt(long chatId, SecretBytes plaintext) {
+    /** Pads and encrypts a draft of this conversation under a fresh nonce. Does not wipe {@code plaintext}. */
+    public byte[] encrypt(ConversationId conversation, SecretBytes plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
-        byte[] key = chatKey(chatId);
+        byte[] key = chatKey(conversation);
         byte[] raw = plaintext.bytes();
         byte[] padded = Padding.pad(raw);
         try {
             Cipher cipher = ciphers.take();
-            byte[] sealed = Gcm.encrypt(cipher, key, padded, associatedData(chatId), random);
+            byte[] sealed = Gcm.encrypt(cipher, key, padded, associatedData(conversation), random);
             ciphers.give(cipher);
             byte[] out = new byte[1 + sealed.length];
             out[0] = VERSION;
@@ -158,20 +161,20 @@ public final class DraftCipher implements AutoCloseable {
         }
     }
 
-    /** Decrypts a draft of this chat; anything else (another chat's, another run's, damaged) does not open. */
-    public SecretBytes decrypt(long chatId, byte[] ciphertext) throws CannotOpenException {
+    /** Decrypts a draft of this conversation; anything else (another conversation's, another run's, damaged) does not open. */
+    public SecretBytes decrypt(ConversationId conversation, byte[] ciphertext) throws CannotOpenException {
         if (ciphertext == null || ciphertext.length < 1 + Gcm.NONCE_BYTES + Gcm.TAG_BYTES) {
             throw new CannotOpenException("draft is truncated");
         }
         if (ciphertext[0] != VERSION) {
             throw new CannotOpenException("draft has an unknown format version");
         }
-        byte[] key = chatKey(chatId);
+        byte[] key = chatKey(conversation);
         byte[] padded = null;
         try {
             byte[] sealed = Arrays.copyOfRange(ciphertext, 1, ciphertext.length);
             Cipher cipher = ciphers.take();
-            padded = Gcm.decrypt(cipher, key, sealed, associatedData(chatId));
+            padded = Gcm.decrypt(cipher, key, sealed, associatedData(conversation));
             ciphers.give(cipher);
             return SecretBytes.adopt(Padding.unpad(padded));
         } catch (AEADBadTagException e) {
@@ -184,17 +187,17 @@ public final class DraftCipher implements AutoCloseable {
         }
     }
 
-    private byte[] chatKey(long chatId) {
+    private byte[] chatKey(ConversationId conversation) {
         requireOpen();
+        byte[] info = Bytes.concat(KEY_LABEL, ConversationInput.of(conversation));
         Mac mac = keyMacs.take();
-        byte[] key = Hkdf.expand(mac, Bytes.concat(KEY_LABEL, new Canonical().int64(chatId).toByteArray()),
-                Gcm.KEY_BYTES);
+        byte[] key = Hkdf.expand(mac, info, Gcm.KEY_BYTES);
         keyMacs.give(mac);
         return key;
     }
 
-    private byte[] associatedData(long chatId) {
-        return new Canonical().string(AD_KIND).int32(VERSION).string(rowName(chatId)).string(keyId).toByteArray();
+    private byte[] associatedData(ConversationId conversation) {
+        return new Canonical().string(AD_KIND).int32(VERSION).string(rowName(conversation)).string(keyId).toByteArray();
     }
 
     private static byte[] ascii(String s) {

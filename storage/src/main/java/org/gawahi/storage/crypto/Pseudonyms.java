@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
 
 /**
  * Keyed hashes derived from the {@link ServerSecret}, each under its own HKDF-derived key
@@ -15,7 +16,7 @@ import org.gawahi.config.secret.SecretBytes;
  *       {@code gawahi/audit-actor/v1}).</li>
  *   <li>{@link #launchHash}: what is stored for a form launch already used (label
  *       {@code gawahi/form-launch/v1}).</li>
- *   <li>{@link #formUser}: how the form's rate limit names a Telegram user, in memory only
+ *   <li>{@link #formUser}: how the form's rate limit names a person, in memory only
  *       (label {@code gawahi/form-user/v1}).</li>
  *   <li>{@link #linkHash}: what is stored for a one-time form link, never the link's token
  *       (label {@code gawahi/form-link/v1}).</li>
@@ -62,9 +63,9 @@ public final class Pseudonyms implements AutoCloseable {
         return mac(receiptKey, receiptDigits.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** How the audit log names the moderator with this Telegram user id. */
-    public String actorPseudonym(long telegramUserId) {
-        return mac(actorKey, new Canonical().int64(telegramUserId).toByteArray());
+    /** How the audit log named this moderator (her Telegram user's conversation) before roles existed. */
+    public String actorPseudonym(ConversationId user) {
+        return mac(actorKey, ConversationInput.of(user));
     }
 
     /** The stored form of a Mini App launch's fingerprint (64 lower-case hex digits). */
@@ -76,9 +77,9 @@ public final class Pseudonyms implements AutoCloseable {
         return mac(launchKey, launchFingerprint.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** How the form's rate limit names the Telegram user with this id; for memory, never for disk or logs. */
-    public String formUser(long telegramUserId) {
-        return mac(formUserKey, new Canonical().int64(telegramUserId).toByteArray());
+    /** How the form's rate limit names this person (her Telegram user's conversation); for memory, never for disk or logs. */
+    public String formUser(ConversationId user) {
+        return mac(formUserKey, ConversationInput.of(user));
     }
 
     /**

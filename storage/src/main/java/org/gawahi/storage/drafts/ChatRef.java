@@ -1,42 +1,47 @@
 package org.gawahi.storage.drafts;
 
+import java.util.Objects;
+
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
+
 /**
- * A chat, as the engine and storage see it. It holds the Telegram chat id in memory only,
- * for the reply and to derive the draft's row name and key; it prints as {@code [chat]} so
- * that no log line or exception can carry the id. Storage never writes the id itself.
+ * A chat, as the engine and storage see it: one {@link ConversationId}, whatever the channel.
+ * The draft's row name and key are derived from the conversation; storage never writes it
+ * itself. Prints as {@code [chat]} so that no log line or exception can carry the id.
  */
 public final class ChatRef {
-    private final long id;
+    private final ConversationId conversation;
 
-    private ChatRef(long id) {
-        this.id = id;
+    private ChatRef(ConversationId conversation) {
+        this.conversation = Objects.requireNonNull(conversation, "conversation");
     }
 
-    public static ChatRef of(long id) {
-        return new ChatRef(id);
+    public static ChatRef of(ConversationId conversation) {
+        return new ChatRef(conversation);
     }
 
     /**
-     * The same chat as a channel-neutral {@link ConversationId} ({@code telegram}, the id's eight
-     * bytes, big-endian): what code outside the Telegram adapter keys its state by.
+     * A Telegram chat by its id: a convenience for tests. The Telegram adapter makes its chats
+     * with {@code bot.telegram.TelegramChats}; ArchitectureTest forbids this to the rest of the bot.
      */
-    public ConversationId conversation() {
-        return ConversationId.of(ConversationId.TELEGRAM, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(id).array());
+    public static ChatRef of(long telegramChatId) {
+        return new ChatRef(TelegramIds.conversation(telegramChatId));
     }
 
-    /** The raw id: for the crypto that names and seals drafts, and for the reply. Never log it. */
-    public long id() {
-        return id;
+    /** The conversation this chat is: what row names, keys and per-person state are derived from or keyed by. */
+    public ConversationId conversation() {
+        return conversation;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ChatRef c && c.id == id;
+        return other instanceof ChatRef c && c.conversation.equals(conversation);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(id);
+        return conversation.hashCode();
     }
 
     @Override

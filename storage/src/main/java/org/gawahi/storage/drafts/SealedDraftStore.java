@@ -51,7 +51,7 @@ public final class SealedDraftStore implements DraftStore {
             return found;
         }
         for (DraftCipher earlier : keys.earlier()) {
-            String name = earlier.rowName(chat.id());
+            String name = earlier.rowName(chat.conversation());
             Optional<SecretBytes> resumed = loadUnder(earlier, chat, now);
             if (resumed.isPresent()) {
                 // From now on under this run's key only: the earlier key can then expire with nothing under it.
@@ -66,13 +66,13 @@ public final class SealedDraftStore implements DraftStore {
     }
 
     private Optional<SecretBytes> loadUnder(DraftCipher cipher, ChatRef chat, long nowHour) {
-        String name = cipher.rowName(chat.id());
+        String name = cipher.rowName(chat.conversation());
         Optional<byte[]> sealed = table.find(name, nowHour);
         if (sealed.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(cipher.decrypt(chat.id(), sealed.get()));
+            return Optional.of(cipher.decrypt(chat.conversation(), sealed.get()));
         } catch (CannotOpenException e) {
             // Damaged on disk, or a row copied under this name: it can never be read, so it
             // goes, and the person starts again.
@@ -87,7 +87,7 @@ public final class SealedDraftStore implements DraftStore {
         DraftCipher current = keys.current();
         long expires = Hours.expiry(clock.instant(), timeToLive);
         db.run(c -> {
-            table.put(current.rowName(chat.id()), current.encrypt(chat.id(), draft), expires);
+            table.put(current.rowName(chat.conversation()), current.encrypt(chat.conversation(), draft), expires);
             keys.coverUntil(expires);
         });
     }
@@ -95,9 +95,9 @@ public final class SealedDraftStore implements DraftStore {
     @Override
     public void erase(ChatRef chat) {
         db.run(c -> {
-            table.delete(keys.current().rowName(chat.id()));
+            table.delete(keys.current().rowName(chat.conversation()));
             for (DraftCipher earlier : keys.earlier()) {
-                table.delete(earlier.rowName(chat.id()));
+                table.delete(earlier.rowName(chat.conversation()));
             }
         });
         db.checkpointAfterCommit();

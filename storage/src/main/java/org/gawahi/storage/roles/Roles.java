@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +17,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.gawahi.storage.crypto.ActorPseudonyms;
 import org.gawahi.storage.crypto.AssociatedData;
 import org.gawahi.storage.crypto.CannotOpenException;
@@ -189,9 +191,11 @@ public final class Roles {
         return AssociatedData.of(KIND, ROW_ID, FORMAT_VERSION, keyId).bytes();
     }
 
-    private static SecretBytes encode(RoleBook book) {
+    static SecretBytes encode(RoleBook book) {
         Map<String, List<String>> grants = new TreeMap<>();
-        book.holders().forEach((user, roles) -> grants.put(Long.toString(user), roles.stream().map(Role::name).toList()));
+        // A holder is written by her Telegram user id, in decimal, as every release wrote her.
+        book.holders().forEach((user, roles) -> grants.put(Long.toString(TelegramIds.id(user)),
+                roles.stream().map(Role::name).toList()));
         byte[] key = book.pseudonyms().exportKey();
         try {
             return SecretBytes.adopt(JSON.writeValueAsBytes(new Wire(FORMAT_VERSION,
@@ -203,7 +207,7 @@ public final class Roles {
         }
     }
 
-    private static RoleBook decode(SecretBytes plain) {
+    static RoleBook decode(SecretBytes plain) {
         byte[] key = null;
         try {
             Wire wire = JSON.readValue(plain.bytes(), Wire.class);
@@ -211,14 +215,16 @@ public final class Roles {
                 throw new StorageException("The role table was written by a newer Gawahi; run that version.");
             }
             key = Base64.getDecoder().decode(wire.actorKey());
-            Map<Long, Set<Role>> grants = new HashMap<>();
+            Map<Long, Set<Role>> byId = new TreeMap<>();
             if (wire.grants() != null) {
                 for (var e : wire.grants().entrySet()) {
                     EnumSet<Role> roles = EnumSet.noneOf(Role.class);
                     e.getValue().forEach(name -> roles.add(Role.valueOf(name)));
-                    grants.put(Long.parseLong(e.getKey()), roles);
+                    byId.put(Long.parseLong(e.getKey()), roles);
                 }
             }
+            Map<ConversationId, Set<Role>> grants = new LinkedHashMap<>();
+            byId.forEach((id, roles) -> grants.put(TelegramIds.conversation(id), roles));
             return new RoleBook(grants, ActorPseudonyms.fromKey(key));
         } catch (IOException | IllegalArgumentException e) {
             throw new StorageException("The role table opened but cannot be read: restore it from a backup.", e);

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Arrays;
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.junit.jupiter.api.Test;
 
 class DraftCipherTest {
-    private static final long CHAT_A = 1_234_567_890L;
-    private static final long CHAT_B = 1_234_567_891L;
+    private static final long CHAT_A_ID = 1_234_567_890L;
+    private static final ConversationId CHAT_A = TelegramIds.conversation(CHAT_A_ID);
+    private static final ConversationId CHAT_B = TelegramIds.conversation(1_234_567_891L);
 
     private final DraftCipher cipher = DraftCipher.generate(Fixtures.RANDOM);
 
@@ -29,7 +32,7 @@ class DraftCipherTest {
 
     @Test
     void rowNameDoesNotContainTheChatId() {
-        assertThat(cipher.rowName(CHAT_A)).doesNotContain(Long.toString(CHAT_A)).doesNotContain(Long.toHexString(CHAT_A));
+        assertThat(cipher.rowName(CHAT_A)).doesNotContain(Long.toString(CHAT_A_ID)).doesNotContain(Long.toHexString(CHAT_A_ID));
     }
 
     @Test
@@ -120,7 +123,7 @@ class DraftCipherTest {
         byte[] prk = Hkdf.extract(ascii("gawahi/draft-run-key/v2"), runKey);
         byte[] namingKey = Hkdf.expand(prk, ascii("gawahi/draft-row-name/v2"), 32);
 
-        for (long chat = CHAT_A; chat < CHAT_A + 5; chat++) {
+        for (long chat = CHAT_A_ID; chat < CHAT_A_ID + 5; chat++) {
             // Each call twice and interleaved, so later calls run on objects an earlier one used.
             for (int round = 0; round < 2; round++) {
                 String name = Bytes.hex(Hkdf.hmac(namingKey, new Canonical().int64(chat).toByteArray()));
@@ -128,13 +131,13 @@ class DraftCipherTest {
                         new Canonical().int64(chat).toByteArray()), 32);
                 byte[] ad = new Canonical().string("gawahi draft").int32(2).string(name).string(keyId).toByteArray();
 
-                assertThat(reusing.rowName(chat)).isEqualTo(name);
-                byte[] sealed = reusing.encrypt(chat, SecretBytes.utf8("draft " + chat));
+                assertThat(reusing.rowName(TelegramIds.conversation(chat))).isEqualTo(name);
+                byte[] sealed = reusing.encrypt(TelegramIds.conversation(chat), SecretBytes.utf8("draft " + chat));
                 byte[] opened = Padding.unpad(Gcm.decrypt(chatKey, Arrays.copyOfRange(sealed, 1, sealed.length), ad));
                 assertThat(new String(opened, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("draft " + chat);
                 byte[] fresh = Gcm.encrypt(chatKey, Padding.pad(ascii("fresh " + chat)), ad, Fixtures.RANDOM);
                 byte[] stored = Bytes.concat(new byte[] {2}, fresh);
-                assertThat(reusing.decrypt(chat, stored).utf8String()).isEqualTo("fresh " + chat);
+                assertThat(reusing.decrypt(TelegramIds.conversation(chat), stored).utf8String()).isEqualTo("fresh " + chat);
             }
         }
         assertThat(reusing.idleInstances()).isPositive();
@@ -156,7 +159,7 @@ class DraftCipherTest {
         try {
             java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 400; i++) {
-                long chat = CHAT_A + i % 17;
+                ConversationId chat = TelegramIds.conversation(CHAT_A_ID + i % 17);
                 String text = "draft " + i;
                 results.add(pool.submit(() -> {
                     byte[] sealed = cipher.encrypt(chat, SecretBytes.utf8(text));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.gawahi.config.secret.SecretBytes;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.junit.jupiter.api.Test;
 
 class PseudonymsTest {
@@ -23,7 +25,7 @@ class PseudonymsTest {
         Pseudonyms other = new Pseudonyms(ServerSecret.generate(Fixtures.RANDOM));
 
         assertThat(other.receiptHash("1234")).isNotEqualTo(pseudonyms.receiptHash("1234"));
-        assertThat(other.actorPseudonym(42)).isNotEqualTo(pseudonyms.actorPseudonym(42));
+        assertThat(other.actorPseudonym(tg(42))).isNotEqualTo(pseudonyms.actorPseudonym(tg(42)));
     }
 
     @Test
@@ -31,10 +33,10 @@ class PseudonymsTest {
         long id = 1234567812345678L;
         DraftCipher drafts = DraftCipher.generate(Fixtures.RANDOM);
 
-        assertThat(pseudonyms.actorPseudonym(id))
-                .isNotEqualTo(drafts.rowName(id))
+        assertThat(pseudonyms.actorPseudonym(tg(id)))
+                .isNotEqualTo(drafts.rowName(tg(id)))
                 .isNotEqualTo(pseudonyms.receiptHash(Long.toString(id)));
-        assertThat(drafts.rowName(id)).isNotEqualTo(pseudonyms.receiptHash(Long.toString(id)));
+        assertThat(drafts.rowName(tg(id))).isNotEqualTo(pseudonyms.receiptHash(Long.toString(id)));
     }
 
     @Test
@@ -46,13 +48,17 @@ class PseudonymsTest {
 
     @Test
     void actorPseudonymHidesTheUserId() {
-        assertThat(pseudonyms.actorPseudonym(987654321L)).doesNotContain("987654321").matches("[0-9a-f]{64}");
-        assertThat(pseudonyms.actorPseudonym(1)).isNotEqualTo(pseudonyms.actorPseudonym(2));
+        assertThat(pseudonyms.actorPseudonym(tg(987654321L))).doesNotContain("987654321").matches("[0-9a-f]{64}");
+        assertThat(pseudonyms.actorPseudonym(tg(1))).isNotEqualTo(pseudonyms.actorPseudonym(tg(2)));
     }
 
     @Test
     void serverSecretMustHave32Bytes() {
         assertThatThrownBy(() -> ServerSecret.of(SecretBytes.copyOf(new byte[31])))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ConversationId tg(long telegramId) {
+        return TelegramIds.conversation(telegramId);
     }
 }

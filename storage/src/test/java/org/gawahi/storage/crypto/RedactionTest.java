@@ -67,11 +67,11 @@ class RedactionTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Pseudonyms(secret))
                 .isInstanceOf(IllegalStateException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.rowName(1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.rowName(org.gawahi.storage.conversation.TelegramIds.conversation(1)))
                 .isInstanceOf(IllegalStateException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.encrypt(1, SecretBytes.utf8("x")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drafts.encrypt(org.gawahi.storage.conversation.TelegramIds.conversation(1), SecretBytes.utf8("x")))
                 .isInstanceOf(IllegalStateException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pseudonyms.actorPseudonym(1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pseudonyms.actorPseudonym(org.gawahi.storage.conversation.TelegramIds.conversation(1)))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -32,10 +32,11 @@ public final class VaultBenchmark {
         report("HPKE open (2 KB)", seconds, () -> opener.open(sealed, ad).wipe());
 
         DraftCipher drafts = DraftCipher.generate(random);
-        byte[] draft = drafts.encrypt(42, plaintext);
-        report("draft encrypt (2 KB)", seconds, () -> drafts.encrypt(42, plaintext));
-        report("draft decrypt (2 KB)", seconds, () -> drafts.decrypt(42, draft).wipe());
-        report("draft row name", seconds, () -> drafts.rowName(42));
+        org.gawahi.storage.conversation.ConversationId chat = org.gawahi.storage.conversation.TelegramIds.conversation(42);
+        byte[] draft = drafts.encrypt(chat, plaintext);
+        report("draft encrypt (2 KB)", seconds, () -> drafts.encrypt(chat, plaintext));
+        report("draft decrypt (2 KB)", seconds, () -> drafts.decrypt(chat, draft).wipe());
+        report("draft row name", seconds, () -> drafts.rowName(chat));
 
         for (Argon2Profile profile : Argon2Profile.values()) {
             long start = System.nanoTime();

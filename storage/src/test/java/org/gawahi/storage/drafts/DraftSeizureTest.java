@@ -74,8 +74,8 @@ class DraftSeizureTest {
     void theCopiedFilesHoldNoAnswerAndNoChatId() throws Exception {
         Path copy = seizeMidInterview(work.resolve("data"));
 
-        LeakScan scan = new LeakScan().text("an answer", "CANARY-answer").chatId("her chat id", SUSPECTED.id())
-                .chatId("another chat id", OTHER.id());
+        LeakScan scan = new LeakScan().text("an answer", "CANARY-answer").chat("her chat id", SUSPECTED)
+                .chat("another chat id", OTHER);
 
         assertThat(LeakScan.filesUnder(copy)).extracting(p -> p.getFileName().toString())
                 .contains("gawahi.db-wal", "server.secret");

@@ -71,7 +71,7 @@ class SealedDraftStoreTest {
         assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("resume me");
         // Saved again under this run's key, its old row gone.
         DraftTable table = new DraftTable(storage.db);
-        assertThat(table.find(storage.cipher.rowName(ASHA.id()), hour())).isPresent();
+        assertThat(table.find(storage.cipher.rowName(ASHA.conversation()), hour())).isPresent();
         assertThat(storage.drafts.count()).isEqualTo(1);
     }
 
@@ -143,8 +143,8 @@ class SealedDraftStoreTest {
         storage.drafts.save(BINA, SecretBytes.utf8("{\"q1\":\"yes\",\"q29\":\"" + "they took everything ".repeat(30) + "\"}"));
         DraftTable table = new DraftTable(storage.db);
 
-        int asha = table.find(storage.cipher.rowName(ASHA.id()), hour()).orElseThrow().length;
-        int bina = table.find(storage.cipher.rowName(BINA.id()), hour()).orElseThrow().length;
+        int asha = table.find(storage.cipher.rowName(ASHA.conversation()), hour()).orElseThrow().length;
+        int bina = table.find(storage.cipher.rowName(BINA.conversation()), hour()).orElseThrow().length;
 
         assertThat(asha).isEqualTo(bina);
     }
@@ -195,10 +195,10 @@ class SealedDraftStoreTest {
         byte[] foreign;
         try (TestStorage other = TestStorage.create(elsewhere, clock)) {
             other.drafts.save(ASHA, SecretBytes.utf8("from another server"));
-            foreign = new DraftTable(other.db).find(other.cipher.rowName(ASHA.id()), hour()).orElseThrow();
+            foreign = new DraftTable(other.db).find(other.cipher.rowName(ASHA.conversation()), hour()).orElseThrow();
         }
         // The row is where this server looks for Asha's draft, but was sealed under another run key.
-        new DraftTable(storage.db).put(storage.cipher.rowName(ASHA.id()), foreign, hour() + 1);
+        new DraftTable(storage.db).put(storage.cipher.rowName(ASHA.conversation()), foreign, hour() + 1);
 
         assertThat(storage.drafts.load(ASHA)).isEmpty();
         assertThat(storage.drafts.count()).isZero();
@@ -208,7 +208,7 @@ class SealedDraftStoreTest {
     void aDamagedDraftIsTreatedAsNoneAndRemoved() {
         storage.drafts.save(ASHA, SecretBytes.utf8("will be damaged"));
         DraftTable table = new DraftTable(storage.db);
-        String name = storage.cipher.rowName(ASHA.id());
+        String name = storage.cipher.rowName(ASHA.conversation());
         byte[] sealed = table.find(name, hour()).orElseThrow();
         sealed[sealed.length / 2] ^= 0x01;
         table.put(name, sealed, hour() + 1);
@@ -221,9 +221,9 @@ class SealedDraftStoreTest {
     void anotherChatsDraftCopiedIntoARowDoesNotOpen() {
         storage.drafts.save(BINA, SecretBytes.utf8("bina's"));
         DraftTable table = new DraftTable(storage.db);
-        byte[] binas = table.find(storage.cipher.rowName(BINA.id()), hour()).orElseThrow();
+        byte[] binas = table.find(storage.cipher.rowName(BINA.conversation()), hour()).orElseThrow();
 
-        table.put(storage.cipher.rowName(ASHA.id()), binas, hour() + 1);
+        table.put(storage.cipher.rowName(ASHA.conversation()), binas, hour() + 1);
 
         assertThat(storage.drafts.load(ASHA)).isEmpty();
         assertThat(loaded(storage.drafts.load(BINA))).isEqualTo("bina's");
@@ -235,12 +235,12 @@ class SealedDraftStoreTest {
         storage.drafts.save(ASHA, SecretBytes.utf8("{\"texts\":{\"q29\":\"" + canary + "\"}}"));
         storage.drafts.save(BINA, SecretBytes.utf8("{\"texts\":{\"q29\":\"" + canary + "\"}}"));
         LeakScan scan = new LeakScan().text("canary", canary)
-                .chatId("Asha's chat id", ASHA.id()).chatId("Bina's chat id", BINA.id());
+                .chat("Asha's chat id", ASHA).chat("Bina's chat id", BINA);
         List<Path> files = LeakScan.filesUnder(data);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("gawahi.db", "gawahi.db-wal");
         assertThat(scan.findIn(files)).isEmpty();
         // The scan does read the rows: the keyed row name is there.
-        assertThat(new LeakScan().text("row name", storage.cipher.rowName(ASHA.id())).findIn(files)).isNotEmpty();
+        assertThat(new LeakScan().text("row name", storage.cipher.rowName(ASHA.conversation())).findIn(files)).isNotEmpty();
     }
 }

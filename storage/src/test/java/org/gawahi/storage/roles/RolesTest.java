@@ -6,12 +6,15 @@ import java.nio.file.Path;
 
 import org.gawahi.storage.LeakScan;
 import org.gawahi.storage.TestStorage;
+import org.gawahi.storage.conversation.ConversationId;
+import org.gawahi.storage.conversation.TelegramIds;
 import org.gawahi.storage.crypto.Opener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RolesTest {
-    private static final long MODERATOR_ID = 7_000_123_456L;
+    private static final long MODERATOR_TELEGRAM_ID = 7_000_123_456L;
+    private static final ConversationId MODERATOR_ID = TelegramIds.conversation(MODERATOR_TELEGRAM_ID);
 
     @TempDir
     Path dir;
@@ -28,7 +31,7 @@ class RolesTest {
             try (RoleBook again = roles.open(opener)) {
                 assertThat(again.allows(MODERATOR_ID, Role.MODERATOR)).isTrue();
                 assertThat(again.allows(MODERATOR_ID, Role.COLLECTIVE)).isFalse();
-                assertThat(again.allows(42L, Role.MODERATOR)).isFalse();
+                assertThat(again.allows(TelegramIds.conversation(42L), Role.MODERATOR)).isFalse();
             }
         }
     }
@@ -76,7 +79,7 @@ class RolesTest {
             }
             try (RoleBook book = roles.open(opener)) {
                 assertThat(book.actorPseudonym(MODERATOR_ID)).isEqualTo(first).matches("[0-9a-f]{64}");
-                assertThat(book.actorPseudonym(MODERATOR_ID + 1)).isNotEqualTo(first);
+                assertThat(book.actorPseudonym(TelegramIds.conversation(MODERATOR_TELEGRAM_ID + 1))).isNotEqualTo(first);
             }
             // The server secret sits beside the database unwrapped: it must not name a moderator.
             assertThat(storage.pseudonyms.actorPseudonym(MODERATOR_ID)).isNotEqualTo(first);
@@ -92,7 +95,7 @@ class RolesTest {
                 roles.save(book, storage.keys.sealer(), opener);
             }
         }
-        LeakScan scan = new LeakScan().chatId("moderator id", MODERATOR_ID).text("role name", "MODERATOR");
+        LeakScan scan = new LeakScan().chatId("moderator id", MODERATOR_TELEGRAM_ID).text("role name", "MODERATOR");
         assertThat(scan.findIn(LeakScan.filesUnder(dir))).isEmpty();
     }
 

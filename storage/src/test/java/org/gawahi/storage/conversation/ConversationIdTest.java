@@ -1,4 +1,4 @@
-package org.gawahi.storage.drafts;
+package org.gawahi.storage.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,22 +12,22 @@ import org.junit.jupiter.api.Test;
 class ConversationIdTest {
     @Test
     void printsNeitherTheChannelsIdNorItsBytes() {
-        ConversationId id = ChatRef.of(987654321987L).conversation();
+        ConversationId id = TelegramIds.conversation(987654321987L);
         assertThat(id.toString()).isEqualTo("[conversation]").doesNotContain("987654321987");
         assertThat(String.valueOf(java.util.List.of(id, ConversationId.of("web", new byte[] {1, 2})))).doesNotContain("987");
     }
 
     @Test
     void theSameChatIsTheSameConversationAndAnotherChatOrChannelIsNot() {
-        assertThat(ChatRef.of(42).conversation()).isEqualTo(ChatRef.of(42).conversation())
-                .hasSameHashCodeAs(ChatRef.of(42).conversation());
+        assertThat(TelegramIds.conversation(42)).isEqualTo(TelegramIds.conversation(42))
+                .hasSameHashCodeAs(TelegramIds.conversation(42));
         Set<ConversationId> seen = new HashSet<>();
         for (long chat : new long[] {0, 1, -1, 42, 256, Long.MAX_VALUE, Long.MIN_VALUE, -1001234567890L}) {
-            assertThat(seen.add(ChatRef.of(chat).conversation())).as("chat %d", chat).isTrue();
+            assertThat(seen.add(TelegramIds.conversation(chat))).as("chat %d", chat).isTrue();
         }
-        byte[] same = ChatRef.of(42).conversation().bytes();
-        assertThat(ConversationId.of("web", same)).isNotEqualTo(ChatRef.of(42).conversation());
-        assertThat(ConversationId.of(ConversationId.TELEGRAM, same)).isEqualTo(ChatRef.of(42).conversation());
+        byte[] same = TelegramIds.conversation(42).bytes();
+        assertThat(ConversationId.of("web", same)).isNotEqualTo(TelegramIds.conversation(42));
+        assertThat(ConversationId.of(ConversationId.TELEGRAM, same)).isEqualTo(TelegramIds.conversation(42));
     }
 
     @Test
@@ -45,5 +45,15 @@ class ConversationIdTest {
         assertThatThrownBy(() -> ConversationId.of("web", new byte[65])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ConversationId.of("Web Form", new byte[1])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ConversationId.of("", new byte[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConversationId.of(ConversationId.TELEGRAM, new byte[7])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTelegramIdComesBackFromItsConversationAndFromNoOtherChannels() {
+        for (long chat : new long[] {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, -1001234567890L}) {
+            assertThat(TelegramIds.id(TelegramIds.conversation(chat))).isEqualTo(chat);
+        }
+        assertThatThrownBy(() -> TelegramIds.id(ConversationId.of("web", TelegramIds.conversation(42).bytes())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("42");
     }
 }
