@@ -155,9 +155,7 @@ class ArchitectureTest {
             "org.gawahi.bot.moderation.Retention",
             "org.gawahi.bot.moderation.Review",
             "org.gawahi.bot.reports.ReportDesk",
-            "org.gawahi.bot.reports.ReportService",
-            "org.gawahi.bot.telegram.TelegramBot",
-            "org.gawahi.bot.telegram.UpdateApplier");
+            "org.gawahi.bot.reports.ReportService");
 
     /**
      * The debt for raw chat ids: the bot classes outside the Telegram adapter that take the
