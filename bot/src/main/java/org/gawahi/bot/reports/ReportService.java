@@ -21,7 +21,7 @@ import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
-import org.gawahi.storage.testimony.TestimonyTable;
+import org.gawahi.storage.testimony.SealedTestimonies;
 
 /**
  * Reports for the collective, channel-agnostic: the CLI's {@code report} and the Telegram
@@ -73,7 +73,7 @@ public final class ReportService {
      * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
     public Report build(Database db, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
-        TestimonyTable table = new TestimonyTable(db);
+        SealedTestimonies table = new SealedTestimonies(db);
         Map<String, String> stored = fixedEvents.isPresent() ? Map.of() : table.eventLinks();
         EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(stored));
         boolean ownEvents = fixedEvents.isEmpty() && stored.isEmpty();
@@ -96,7 +96,7 @@ public final class ReportService {
      */
     public Report buildEvent(Database db, Opener opener, String eventId, ReportPeriod period,
                              ApprovedTestimonies.Progress progress) {
-        TestimonyTable table = new TestimonyTable(db);
+        SealedTestimonies table = new SealedTestimonies(db);
         EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(table.eventLinks()));
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener, events, false, threads)
                 .open(questionnaire.indicators().counting().consent(), progress);

@@ -175,7 +175,7 @@ class BotConfiguration {
     @Bean(destroyMethod = "close")
     RetentionSchedule retentionSchedule(Database database, Clock clock,
                                         @Value("${gawahi.retention.rejected:P30D}") Duration keepRejected) {
-        return RetentionSchedule.every(RetentionSchedule.DEFAULT_INTERVAL, new Retention(database, clock, keepRejected));
+        return RetentionSchedule.every(RetentionSchedule.DEFAULT_INTERVAL, StorePorts.retention(database, clock, keepRejected));
     }
 
     @Bean
@@ -202,7 +202,7 @@ class BotConfiguration {
                                   UrgentArrivals urgentArrivals) {
         keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
-                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
+                StorePorts.review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         return new ModerationDesk(interview::handle, interview.questionnaire(), unlocked, reviewLifetime,
                 urgentArrivals, settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + ReviewController.PATH + "/"));
     }
@@ -347,7 +347,7 @@ class BotConfiguration {
                                       Clock clock, SecureRandom random, AuditLog auditLog, Questionnaire questionnaire,
                                       TelegramBot telegramBot) {
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
-                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
+                StorePorts.review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         Optional<ReviewApi> api = settings.publicUrl().map(url -> new ReviewApi(
                 new LaunchValidator(settings.telegram().token(), clock), unlocked, questionnaire,
                 QuestionnaireLoader.source(settings.questionnaireFolder()), telegramBot::notice, clock));

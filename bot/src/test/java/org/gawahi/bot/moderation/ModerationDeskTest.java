@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class ModerationDeskTest {
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
         questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
-        Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         desk = new ModerationDesk((chat, lang, input) -> RESPONDENT, questionnaire,
                 Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)),
                 ModerationDesk.DEFAULT_REVIEW_LIFETIME, arrivals);

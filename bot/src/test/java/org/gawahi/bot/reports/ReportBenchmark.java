@@ -70,7 +70,7 @@ public final class ReportBenchmark {
                         + "indicators, suppress): %.1f s%n", rows.size(), run, report.figures().size(), secs(t2));
             }
             long tOpen = System.nanoTime();
-            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new org.gawahi.storage.testimony.SealedTestimonies(db), opener,
                     org.gawahi.storage.reports.EventLinks.eachOwnEvent(), false, 2)
                     .open(ReportFixtures.RAID.indicators().counting().consent(), ApprovedTestimonies.Progress.none());
             System.out.printf("  of which: read and open %,d rows on 2 threads: %.1f s%n", opened.testimonies().size(),

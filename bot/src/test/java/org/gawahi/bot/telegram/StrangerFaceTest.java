@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class StrangerFaceTest {
             roles.save(book, store.keys().sealer(), opener);
         }
         audit = new AuditLog(db, clock);
-        Review review = new Review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());
+        Review review = StorePorts.review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());
         org.gawahi.storage.crypto.Sealer sealer = store.keys().sealer();
         BotHarness harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve(name).resolve("bot")));
         open.add(harness);

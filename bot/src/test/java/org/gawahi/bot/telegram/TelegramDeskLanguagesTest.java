@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class TelegramDeskLanguagesTest {
         storage.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("_skip")), Map.of("q29", "He took the money and left")).toJson(), true);
         Sealer sealer = storage.keys.sealer();
-        Review review = new Review(storage.db, opener, sealer, Clock.systemUTC(), TestStorage.RANDOM);
+        Review review = StorePorts.review(storage.db, opener, sealer, Clock.systemUTC(), TestStorage.RANDOM);
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
