@@ -144,17 +144,13 @@ class ArchitectureTest {
     private static final String DATABASE = "org.gawahi.storage.db..";
 
     /**
-     * The debt to pay down (issue 12, storage behind ports): the bot classes outside the CLI and
-     * the wiring that still speak to the SQLite {@code storage.db} package. The list may only
-     * shrink: a class not on it fails the rule below, and a class on it that no longer needs
-     * the database fails {@link #theDatabaseDebtListNamesOnlyClassesThatStillOweIt}, so the
-     * list is kept exact. docs/ARCHITECTURE.md lists what each uses.
+     * The debt paid down in issue 12 (storage behind ports): the bot classes outside the CLI and
+     * the wiring that still speak to the SQLite {@code storage.db} package. It is empty now; it
+     * may only ever shrink: a class not on it fails the rule below, and a class on it that no
+     * longer needs the database fails {@link #theDatabaseDebtListNamesOnlyClassesThatStillOweIt}.
+     * docs/ARCHITECTURE.md names the ports the rest of the bot uses instead.
      */
-    static final Set<String> STILL_ON_THE_DATABASE = Set.of(
-            "org.gawahi.bot.brief.BriefDesk", // written beside these rules, in the same round
-            "org.gawahi.bot.brief.BriefService",
-            "org.gawahi.bot.reports.ReportDesk",
-            "org.gawahi.bot.reports.ReportService");
+    static final Set<String> STILL_ON_THE_DATABASE = Set.of();
 
     /**
      * The debt for raw chat ids: the bot classes outside the Telegram adapter that take the

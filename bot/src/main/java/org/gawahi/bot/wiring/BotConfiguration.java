@@ -267,7 +267,7 @@ class BotConfiguration {
         // A questionnaire without indicators has nothing to report: the desk then lets /report through.
         Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
                 .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
+                        StorePorts.reports(database), new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new ReportDesk(moderationDesk::handle, questionnaire, unlocked, clock);
     }
 
@@ -279,7 +279,7 @@ class BotConfiguration {
         Questionnaire questionnaire = interview.questionnaire();
         Optional<BriefDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> BriefService.available(questionnaire))
                 .map(opener -> new BriefDesk.Unlocked(new BriefService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
+                        StorePorts.reports(database), new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new BriefDesk(reportDesk::handle, questionnaire, unlocked);
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.gawahi.bot.moderation.Retention;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.ReviewStores;
+import org.gawahi.bot.reports.ReportStores;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.contact.ContactBook;
 import org.gawahi.storage.contact.ContactHandles;
@@ -14,6 +15,7 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.events.EventTable;
+import org.gawahi.storage.reports.DisclosureHistory;
 import org.gawahi.storage.testimony.SealedTestimonies;
 
 /**
@@ -33,6 +35,15 @@ public final class StorePorts {
     /** Review over the database, with the unlocked keys. */
     public static Review review(Database db, Opener opener, Sealer sealer, Clock clock, SecureRandom random) {
         return new Review(review(db, clock), opener, sealer, clock, random);
+    }
+
+    /**
+     * What reports and briefs read. The audit trail is read for its head only (reports append
+     * nothing), so its clock is the system's.
+     */
+    public static ReportStores reports(Database db) {
+        return new ReportStores(new SealedTestimonies(db), new EventTable(db), new DisclosureHistory(db, new SecureRandom()),
+                new AuditLog(db, Clock.systemUTC()));
     }
 
     /** The retention pass over the database; needs no keys. */

@@ -136,7 +136,7 @@ public final class RaidOnRecord {
     BriefOutcome make(String event) throws Exception {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
-            return service().make(db, opener, event, BriefService.NotOver.MARK_PROVISIONAL);
+            return service().make(StorePorts.reports(db), opener, event, BriefService.NotOver.MARK_PROVISIONAL);
         }
     }
 
@@ -144,7 +144,7 @@ public final class RaidOnRecord {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
              var signer = store.keys().signer(SealedStore.PASSPHRASE)) {
-            return service().write(db, opener, signer, store.keys().sealer(), event, language, body,
+            return service().write(StorePorts.reports(db), opener, signer, store.keys().sealer(), event, language, body,
                     BriefService.NotOver.MARK_PROVISIONAL);
         }
     }

@@ -1,5 +1,6 @@
 package org.gawahi.bot.reports;
 
+import org.gawahi.bot.wiring.StorePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,7 +66,7 @@ public final class ReportBenchmark {
             Report report = null;
             for (String run : new String[] {"first (cold)", "second (warm)"}) {
                 long t2 = System.nanoTime();
-                report = service.build(db, opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+                report = service.build(StorePorts.reports(db), opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
                 System.out.printf("report over %,d testimonies, %s run (read and open on 2 threads, count %d "
                         + "indicators, suppress): %.1f s%n", rows.size(), run, report.figures().size(), secs(t2));
             }

@@ -92,7 +92,7 @@ class StrangerFaceTest {
             ModerationDesk desk = new ModerationDesk(interview::handle, RAID,
                     unlocked ? Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)) : Optional.empty());
             ReportDesk reports = new ReportDesk(desk::handle, RAID, unlocked ? Optional.of(new ReportDesk.Unlocked(
-                    new ReportService(RAID, SuppressionRules.defaults(), clock), db, roles, opener, sealer, Optional.of(signer),
+                    new ReportService(RAID, SuppressionRules.defaults(), clock), StorePorts.reports(db), roles, opener, sealer, Optional.of(signer),
                     audit)) : Optional.empty(), clock);
             return Desks.engine(reports, desk);
         });

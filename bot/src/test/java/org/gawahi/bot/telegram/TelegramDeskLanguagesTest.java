@@ -81,7 +81,7 @@ class TelegramDeskLanguagesTest {
                     ModerationDesk.DEFAULT_REVIEW_LIFETIME, new UrgentArrivals());
             ReportDesk reports = new ReportDesk(desk::handle, RAID, Optional.of(new ReportDesk.Unlocked(
                     new ReportService(RAID, SuppressionRules.defaults(), Clock.systemUTC()),
-                    storage.db, roles, opener, sealer, Optional.empty(), audit)), Clock.systemUTC());
+                    StorePorts.reports(storage.db), roles, opener, sealer, Optional.empty(), audit)), Clock.systemUTC());
             return Desks.engine(reports, desk);
         });
     }
