@@ -29,7 +29,7 @@ import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.testimony.TestimonyStatus;
-import org.gawahi.storage.testimony.SealedTestimonies;
+import org.gawahi.storage.testimony.Testimonies;
 
 /**
  * Briefs about one raid event, for any channel: the CLI's {@code brief} and the Telegram
@@ -262,7 +262,7 @@ public final class BriefService {
     }
 
     private List<CountedTestimony> open(ReportStores stores, Opener opener) {
-        SealedTestimonies table = stores.testimonies();
+        Testimonies table = stores.testimonies();
         return new ApprovedTestimonies(table, opener, EventLinks.of(table.eventLinks()), false, 1)
                 .open(questionnaire.indicators().counting().consent(), ApprovedTestimonies.Progress.none())
                 .testimonies();

@@ -7,7 +7,7 @@ import java.util.List;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.testimony.Decisions;
-import org.gawahi.storage.testimony.SealedTestimonies;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.testimony.TestimonyTable;
 
 /**
@@ -25,7 +25,7 @@ record PendingQueue(List<Waiting> waiting, List<String> leftOut) {
         leftOut = List.copyOf(leftOut);
     }
 
-    static PendingQueue read(SealedTestimonies testimonies, Decisions decisions, Opener opener) {
+    static PendingQueue read(Testimonies testimonies, Decisions decisions, Opener opener) {
         List<Waiting> waiting = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (TestimonyTable.Row row : testimonies.pending()) {

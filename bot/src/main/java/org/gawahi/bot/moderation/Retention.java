@@ -10,7 +10,7 @@ import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.audit.AuditTrail;
 import org.gawahi.storage.contact.ContactBook;
-import org.gawahi.storage.testimony.SealedTestimonies;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.units.UnitOfWork;
 
 /**
@@ -26,14 +26,14 @@ public final class Retention {
     public static final Duration DEFAULT_KEEP_REJECTED = Duration.ofDays(30);
 
     private final UnitOfWork units;
-    private final SealedTestimonies testimonies;
+    private final Testimonies testimonies;
     private final ContactBook handles;
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration keepRejected;
 
     /** {@code audit} is the system's trail (entries by {@link AuditLog#SYSTEM}), on the clock that dates the pass. */
-    public Retention(UnitOfWork units, SealedTestimonies testimonies, ContactBook handles, AuditTrail audit, Clock clock,
+    public Retention(UnitOfWork units, Testimonies testimonies, ContactBook handles, AuditTrail audit, Clock clock,
                      Duration keepRejected) {
         this.units = Objects.requireNonNull(units, "units");
         this.testimonies = Objects.requireNonNull(testimonies, "testimonies");

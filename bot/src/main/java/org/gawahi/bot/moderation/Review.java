@@ -22,7 +22,7 @@ import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.events.EventTable;
 import org.gawahi.storage.events.RaidEvents;
 import org.gawahi.storage.testimony.Decisions;
-import org.gawahi.storage.testimony.SealedTestimonies;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -51,7 +51,7 @@ public final class Review {
     public static final int RECENT_EVENTS = 5;
 
     private final UnitOfWork units;
-    private final SealedTestimonies testimonies;
+    private final Testimonies testimonies;
     private final RaidEvents events;
     private final AuditTrail audit;
     private final Opener opener;

@@ -19,7 +19,7 @@ import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
-import org.gawahi.storage.testimony.SealedTestimonies;
+import org.gawahi.storage.testimony.Testimonies;
 
 /**
  * Reports for the collective, channel-agnostic: the CLI's {@code report} and the Telegram
@@ -69,7 +69,7 @@ public final class ReportService {
      * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
     public Report build(ReportStores stores, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
-        SealedTestimonies table = stores.testimonies();
+        Testimonies table = stores.testimonies();
         Map<String, String> stored = fixedEvents.isPresent() ? Map.of() : table.eventLinks();
         EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(stored));
         boolean ownEvents = fixedEvents.isEmpty() && stored.isEmpty();
@@ -92,7 +92,7 @@ public final class ReportService {
      */
     public Report buildEvent(ReportStores stores, Opener opener, String eventId, ReportPeriod period,
                              ApprovedTestimonies.Progress progress) {
-        SealedTestimonies table = stores.testimonies();
+        Testimonies table = stores.testimonies();
         EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(table.eventLinks()));
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener, events, false, threads)
                 .open(questionnaire.indicators().counting().consent(), progress);

@@ -17,7 +17,7 @@ import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.testimony.Decisions;
-import org.gawahi.storage.testimony.SealedTestimonies;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -54,7 +54,7 @@ public final class ApprovedTestimonies {
         }
     }
 
-    private final SealedTestimonies testimonies;
+    private final Testimonies testimonies;
     private final Opener opener;
     private final Decisions decisions;
     private final EventLinks events;
@@ -65,7 +65,7 @@ public final class ApprovedTestimonies {
      * @param includePending also count testimonies no moderator has approved yet: for
      *                       rehearsing a report on test data, never for a published one
      */
-    public ApprovedTestimonies(SealedTestimonies testimonies, Opener opener, EventLinks events, boolean includePending,
+    public ApprovedTestimonies(Testimonies testimonies, Opener opener, EventLinks events, boolean includePending,
                                int threads) {
         this.testimonies = Objects.requireNonNull(testimonies, "testimonies");
         this.opener = Objects.requireNonNull(opener, "opener");

@@ -14,7 +14,7 @@ import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.db.Database;
 
 /**
- * The one owner of sealed testimonies once they are stored: it opens a row by its id with the
+ * The one owner of sealed testimonies once they are stored, over SQLite ({@link Testimonies}): it opens a row by its id with the
  * opener, replaces a row's content only if it is unchanged since it was opened, hands the
  * approved ones to reports, and re-seals them all for a key rotation. The associated data a
  * testimony is sealed with (its id, format version and key id, of kind {@value SealedSubmissions#KIND})
@@ -23,7 +23,7 @@ import org.gawahi.storage.db.Database;
  * write by {@link SealedSubmissions}, through this recipe. Thread-safe; every call joins the
  * unit of work of the calling thread.
  */
-public final class SealedTestimonies {
+public final class SealedTestimonies implements Testimonies {
     private final Database db;
     private final TestimonyTable table;
 
@@ -47,18 +47,12 @@ public final class SealedTestimonies {
         return opener.open(row.sealed(), associatedData(row.id(), row.schemaVersion(), row.keyId()));
     }
 
-    /** The row of {@code id} as stored (its state is authenticated only by {@link Decisions}). */
+    @Override
     public Optional<TestimonyTable.Row> find(String id) {
         return table.find(id);
     }
 
-    /**
-     * Opens a row's content with {@code opener}.
-     *
-     * @throws CannotOpenException when it does not open (damaged, moved from another row, or sealed to a key not unlocked)
-     * @throws IllegalArgumentException when it opens but is not a testimony's content
-     * @throws IllegalStateException when the row holds no content (withdrawn or purged)
-     */
+    @Override
     public TestimonyContent open(TestimonyTable.Row row, Opener opener) throws CannotOpenException {
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(opener, "opener");
@@ -70,11 +64,7 @@ public final class SealedTestimonies {
         }
     }
 
-    /**
-     * Seals {@code changed} to {@code sealer}'s key in place of {@code opened}'s content, only if
-     * the row still holds exactly what {@code opened} held (no change is lost between two
-     * moderators) and is not withdrawn; false otherwise.
-     */
+    @Override
     public boolean replaceIfUnchanged(TestimonyTable.Row opened, TestimonyContent changed, Sealer sealer) {
         Objects.requireNonNull(opened, "opened");
         byte[] sealed;
@@ -84,57 +74,57 @@ public final class SealedTestimonies {
         return table.replaceSealed(opened.id(), opened.sealed(), sealer.keyId(), sealed);
     }
 
-    /** What authenticates the rows' states, with the keys of {@code opener}. */
+    @Override
     public Decisions decisions(Opener opener) {
         return new Decisions(db, opener);
     }
 
-    /** Every row that still holds sealed content, oldest first. */
+    @Override
     public List<TestimonyTable.Row> sealed() {
         return table.sealedRows();
     }
 
-    /** Pending rows that still hold content, oldest first. */
+    @Override
     public List<TestimonyTable.Row> pending() {
         return table.pendingRows();
     }
 
-    /** Approved rows that hold content, oldest first. */
+    @Override
     public List<TestimonyTable.Row> approved() {
         return table.approvedRows();
     }
 
-    /** How many testimonies stand in each status (statuses with none are absent). */
+    @Override
     public Map<TestimonyStatus, Integer> countByStatus() {
         return table.countByStatus();
     }
 
-    /** Decides a pending testimony; true only for the one caller that moved it out of PENDING. */
+    @Override
     public boolean decide(String id, TestimonyStatus to, LocalDate day, Optional<String> reason) {
         return table.decide(id, to, day, reason);
     }
 
-    /** Links a testimony to a raid event; false when it holds no content. */
+    @Override
     public boolean linkEvent(String id, String eventId) {
         return table.linkEvent(id, eventId);
     }
 
-    /** Every testimony linked to a raid event, by testimony id: the event's id. */
+    @Override
     public Map<String, String> eventLinks() {
         return table.eventLinks();
     }
 
-    /** Rejected testimonies decided before {@code day} that still hold content: due for purging. */
+    @Override
     public List<String> rejectedBefore(LocalDate day) {
         return table.rejectedBefore(day);
     }
 
-    /** Deletes a rejected testimony's content, keeping its status; false when there was none to purge. */
+    @Override
     public boolean purgeRejected(String id) {
         return table.purgeRejected(id);
     }
 
-    /** Re-seals every row not yet sealed to {@code sealer}'s key (a key rotation); see {@link Resealing}. */
+    @Override
     public Resealing.Outcome resealAll(Opener opener, Sealer sealer, Resealing.Progress progress) {
         return new Resealing(db).resealAll(opener, sealer, progress);
     }
