@@ -204,6 +204,16 @@ class ArchitectureTest {
             .orShould().callMethod(TestimonyTable.class, "replaceSealed", String.class, byte[].class, String.class,
                     byte[].class);
 
+    /**
+     * The engine depends on the testimony port ({@code Testimonies}); the SQLite owner behind it
+     * is made by the wiring and the CLI only.
+     */
+    @ArchTest
+    static final ArchRule theEngineSeesTheTestimonyPortNotItsSqliteOwner = noClasses()
+            .that().resideInAPackage("org.gawahi.bot..")
+            .and().resideOutsideOfPackages("org.gawahi.bot.cli..", WIRING)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.gawahi.storage.testimony.SealedTestimonies");
+
     private static boolean takesARawChatId(JavaAccess<?> access) {
         return access.getTargetOwner().getName().equals("org.gawahi.storage.drafts.ChatRef")
                 && (access.getName().equals("id") || access.getName().equals("of"));
