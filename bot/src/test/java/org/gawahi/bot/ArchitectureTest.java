@@ -23,6 +23,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.gawahi.bot.interview.Interview;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.drafts.InMemoryDraftStore;
+import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.TestimonyTable;
 
 /**
  * The architecture of DESIGN.md and STYLE.md as rules over the main classes of all three
@@ -142,22 +144,13 @@ class ArchitectureTest {
     private static final String DATABASE = "org.gawahi.storage.db..";
 
     /**
-     * The debt to pay down (issue 12, storage behind ports): the bot classes outside the CLI and
-     * the wiring that still speak to the SQLite {@code storage.db} package. The list may only
-     * shrink: a class not on it fails the rule below, and a class on it that no longer needs
-     * the database fails {@link #theDatabaseDebtListNamesOnlyClassesThatStillOweIt}, so the
-     * list is kept exact. docs/ARCHITECTURE.md lists what each uses.
+     * The debt paid down in issue 12 (storage behind ports): the bot classes outside the CLI and
+     * the wiring that still speak to the SQLite {@code storage.db} package. It is empty now; it
+     * may only ever shrink: a class not on it fails the rule below, and a class on it that no
+     * longer needs the database fails {@link #theDatabaseDebtListNamesOnlyClassesThatStillOweIt}.
+     * docs/ARCHITECTURE.md names the ports the rest of the bot uses instead.
      */
-    static final Set<String> STILL_ON_THE_DATABASE = Set.of(
-            "org.gawahi.bot.brief.BriefDesk", // written beside these rules, in the same round
-            "org.gawahi.bot.brief.BriefService",
-            "org.gawahi.bot.moderation.ContactBack",
-            "org.gawahi.bot.moderation.Retention",
-            "org.gawahi.bot.moderation.Review",
-            "org.gawahi.bot.reports.ReportDesk",
-            "org.gawahi.bot.reports.ReportService",
-            "org.gawahi.bot.telegram.TelegramBot",
-            "org.gawahi.bot.telegram.UpdateApplier");
+    static final Set<String> STILL_ON_THE_DATABASE = Set.of();
 
     /**
      * The debt for raw chat ids: the bot classes outside the Telegram adapter that still turn a
@@ -193,6 +186,28 @@ class ArchitectureTest {
             .and().resideOutsideOfPackages("org.gawahi.bot.cli..", WIRING)
             .and(not(onThe("STILL_ON_THE_DATABASE", STILL_ON_THE_DATABASE)))
             .should().dependOnClassesThat().resideInAPackage(DATABASE);
+
+    /**
+     * One owner for sealed testimonies: the associated data a testimony is sealed with is made in
+     * {@code storage.testimony} ({@code SealedTestimonies}) and nowhere else; everything else opens,
+     * replaces and re-seals a testimony through that owner, never with the recipe or the ciphertext.
+     */
+    @ArchTest
+    static final ArchRule onlyTheTestimonyOwnerMakesItsAssociatedData = noClasses()
+            .that().resideOutsideOfPackage("org.gawahi.storage.testimony..")
+            .should().callMethod(SealedSubmissions.class, "associatedData", String.class, int.class, String.class)
+            .orShould().callMethod(TestimonyTable.class, "replaceSealed", String.class, byte[].class, String.class,
+                    byte[].class);
+
+    /**
+     * The engine depends on the testimony port ({@code Testimonies}); the SQLite owner behind it
+     * is made by the wiring and the CLI only.
+     */
+    @ArchTest
+    static final ArchRule theEngineSeesTheTestimonyPortNotItsSqliteOwner = noClasses()
+            .that().resideInAPackage("org.gawahi.bot..")
+            .and().resideOutsideOfPackages("org.gawahi.bot.cli..", WIRING)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.gawahi.storage.testimony.SealedTestimonies");
 
     private static final String CHAT_REF = "org.gawahi.storage.drafts.ChatRef";
     private static final String TELEGRAM_IDS = "org.gawahi.storage.conversation.TelegramIds";

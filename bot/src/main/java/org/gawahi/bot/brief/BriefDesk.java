@@ -18,6 +18,7 @@ import org.gawahi.bot.interview.Reply;
 import org.gawahi.bot.interview.Screen;
 import org.gawahi.bot.reports.ReportFile;
 import org.gawahi.bot.reports.ReportSignature;
+import org.gawahi.bot.reports.ReportStores;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
@@ -25,7 +26,6 @@ import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
-import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.roles.Role;
 import org.gawahi.storage.roles.RoleBook;
@@ -51,11 +51,11 @@ public final class BriefDesk implements Desk {
     private static final String BRIEF_ONLY = "none";
 
     /** What briefs need, present only when the keys were unlocked at start. */
-    public record Unlocked(BriefService service, Database db, Roles roles, Opener opener, Sealer sealer,
+    public record Unlocked(BriefService service, ReportStores stores, Roles roles, Opener opener, Sealer sealer,
                            Optional<Signer> signer, AuditLog audit) {
         public Unlocked {
             Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(db, "db");
+            Objects.requireNonNull(stores, "stores");
             Objects.requireNonNull(roles, "roles");
             Objects.requireNonNull(opener, "opener");
             Objects.requireNonNull(sealer, "sealer");
@@ -122,7 +122,7 @@ public final class BriefDesk implements Desk {
     }
 
     private Reply events(Unlocked u, DeskWords words) {
-        List<BriefService.Listed> listed = u.service().recent(u.db(), u.opener());
+        List<BriefService.Listed> listed = u.service().recent(u.stores(), u.opener());
         if (listed.isEmpty()) {
             return plain(words.get("desk.no_events", Map.of()));
         }
@@ -169,7 +169,7 @@ public final class BriefDesk implements Desk {
             try {
                 Signer signer = u.signer().orElseThrow();
                 // A raid whose month is not over is refused here; the CLI marks its brief provisional.
-                BriefService.Result result = u.service().write(u.db(), u.opener(), signer, u.sealer(), event, language,
+                BriefService.Result result = u.service().write(u.stores(), u.opener(), signer, u.sealer(), event, language,
                         letter, BriefService.NotOver.REFUSE);
                 if (result.refusal().isPresent()) {
                     return AfterCommit.Delivery.say(refusal(u, result, words));

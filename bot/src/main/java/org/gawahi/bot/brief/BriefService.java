@@ -11,14 +11,14 @@ import java.util.Optional;
 import org.gawahi.bot.reports.ReportFile;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.reports.ReportSignature;
+import org.gawahi.bot.reports.ReportStores;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.audit.AuditHead;
-import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
-import org.gawahi.storage.db.Database;
 import org.gawahi.storage.events.EventTable;
+import org.gawahi.storage.events.RaidEvents;
 import org.gawahi.storage.reports.ApprovedTestimonies;
 import org.gawahi.storage.reports.Cell;
 import org.gawahi.storage.reports.CountedTestimony;
@@ -29,7 +29,7 @@ import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
 import org.gawahi.storage.testimony.TestimonyStatus;
-import org.gawahi.storage.testimony.TestimonyTable;
+import org.gawahi.storage.testimony.Testimonies;
 
 /**
  * Briefs about one raid event, for any channel: the CLI's {@code brief} and the Telegram
@@ -54,8 +54,6 @@ public final class BriefService {
     private final Clock clock;
     private final Reporting reporting;
     private final ReportService reports;
-    /** For the random ids of history rows only; nothing a brief prints depends on it. */
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     /** What a brief of an event whose month is not over gets. */
     public enum NotOver {
@@ -101,11 +99,11 @@ public final class BriefService {
      * Makes and exports the brief of {@code eventId} (and a letter to {@code body}), and records
      * its tables in the disclosure history before handing the files back; or says why not.
      */
-    public Result write(Database db, Opener opener, Signer signer, Sealer sealer, String eventId, String language,
+    public Result write(ReportStores stores, Opener opener, Signer signer, Sealer sealer, String eventId, String language,
                         Optional<String> body, NotOver notOver) {
         BriefOutcome outcome;
         try {
-            outcome = make(db, opener, eventId, notOver);
+            outcome = make(stores, opener, eventId, notOver);
         } catch (DisclosureHistory.DamagedHistoryException e) {
             outcome = new BriefOutcome.Refused(Refusal.HISTORY_DAMAGED);
         }
@@ -115,7 +113,7 @@ public final class BriefService {
         }
         Brief brief = ((BriefOutcome.Ready) outcome).brief();
         List<ReportFile> files = export(brief, language, body, signer);
-        reports.recordEvent(db, sealer, brief.event().id(), brief.disclosed());
+        reports.recordEvent(stores, sealer, brief.event().id(), brief.disclosed());
         return new Result(files, Optional.empty(), Optional.of(brief.auditHead()), Optional.empty(), brief.provisional());
     }
 
@@ -147,10 +145,10 @@ public final class BriefService {
      *
      * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
-    BriefOutcome make(Database db, Opener opener, String givenId, NotOver notOver) {
+    BriefOutcome make(ReportStores stores, Opener opener, String givenId, NotOver notOver) {
         Objects.requireNonNull(givenId, "givenId");
         Objects.requireNonNull(notOver, "notOver");
-        EventTable events = new EventTable(db);
+        RaidEvents events = stores.events();
         Optional<String> found = resolve(events, givenId);
         if (found.isEmpty()) {
             return new BriefOutcome.Refused(Refusal.UNKNOWN_EVENT);
@@ -160,7 +158,7 @@ public final class BriefService {
         if (!linked.isEmpty() && linked.keySet().stream().allMatch(s -> s == TestimonyStatus.WITHDRAWN)) {
             return new BriefOutcome.Refused(Refusal.ALL_WITHDRAWN);
         }
-        List<CountedTestimony> all = open(db, opener);
+        List<CountedTestimony> all = open(stores, opener);
         List<CountedTestimony> ofEvent = all.stream().filter(t -> t.eventId().equals(eventId)).toList();
         if (ofEvent.isEmpty()) {
             return new BriefOutcome.Refused(Refusal.TOO_FEW);
@@ -173,8 +171,8 @@ public final class BriefService {
         if (notOver == NotOver.REFUSE && period.notOverOn(today)) {
             return new BriefOutcome.Refused(Refusal.NOT_OVER);
         }
-        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
-        Report disclosed = reporting.event(all, eventId, period, new AuditLog(db, clock).head(), history);
+        DisclosureHistory.History history = stores.history().read(opener);
+        Report disclosed = reporting.event(all, eventId, period, stores.audit().head(), history);
         if (!(disclosed.testimonies() instanceof Cell.Count counted) || counted.value() == 0) {
             return new BriefOutcome.Refused(Refusal.TOO_FEW);
         }
@@ -184,12 +182,12 @@ public final class BriefService {
     }
 
     /** The most recent events with what the desk shows of them (month, area, a band of testimonies). */
-    List<Listed> recent(Database db, Opener opener) {
-        List<EventTable.Event> recent = new EventTable(db).recent(LISTED_EVENTS);
+    List<Listed> recent(ReportStores stores, Opener opener) {
+        List<EventTable.Event> recent = stores.events().recent(LISTED_EVENTS);
         if (recent.isEmpty()) {
             return List.of();
         }
-        List<CountedTestimony> all = open(db, opener);
+        List<CountedTestimony> all = open(stores, opener);
         LocalDate today = LocalDate.now(clock);
         List<Listed> listed = new ArrayList<>();
         for (EventTable.Event e : recent) {
@@ -252,7 +250,7 @@ public final class BriefService {
         return signed;
     }
 
-    private static Optional<String> resolve(EventTable events, String given) {
+    private static Optional<String> resolve(RaidEvents events, String given) {
         if (events.exists(given)) {
             return Optional.of(given);
         }
@@ -263,8 +261,8 @@ public final class BriefService {
         return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
-    private List<CountedTestimony> open(Database db, Opener opener) {
-        TestimonyTable table = new TestimonyTable(db);
+    private List<CountedTestimony> open(ReportStores stores, Opener opener) {
+        Testimonies table = stores.testimonies();
         return new ApprovedTestimonies(table, opener, EventLinks.of(table.eventLinks()), false, 1)
                 .open(questionnaire.indicators().counting().consent(), ApprovedTestimonies.Progress.none())
                 .testimonies();

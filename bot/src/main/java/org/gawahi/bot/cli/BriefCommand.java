@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.gawahi.bot.brief.BriefService;
 import org.gawahi.bot.reports.ReportFile;
 import org.gawahi.bot.reports.ReportSignature;
+import org.gawahi.bot.wiring.StorePorts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.secret.Secret;
@@ -89,7 +90,7 @@ final class BriefCommand implements Callable<Integer> {
             try (Opener opener = ReportCommand.unlock(keys, passphrase);
                  Signer signer = ReportCommand.signer(keys, passphrase)) {
                 ReportCommand.authenticateEarlierDecisions(keys, db, opener);
-                return write(service.write(db, opener, signer, ReportCommand.sealer(keys), event.strip(), lang, body,
+                return write(service.write(StorePorts.reports(db), opener, signer, ReportCommand.sealer(keys), event.strip(), lang, body,
                         BriefService.NotOver.MARK_PROVISIONAL), signer);
             }
         } catch (StorageException e) {

@@ -70,8 +70,8 @@ final class ExportCommand implements Callable<Integer> {
         int leftOut = 0;
         boolean done = false;
         try (Unlocked u = Unlocked.open(env); OutputStream file = createPrivate(target)) {
-            Decisions decisions = new Decisions(u.db, u.opener);
-            for (TestimonyTable.Row row : new TestimonyTable(u.db).approvedRows()) {
+            Decisions decisions = u.testimonies.decisions(u.opener);
+            for (TestimonyTable.Row row : u.testimonies.approved()) {
                 Optional<Map<String, Object>> line = line(u, row);
                 if (line.isEmpty() || !decisions.trusted(row)) {
                     env.err().println(line.isEmpty() ? "Testimony " + row.id() + " did not open (damaged, or "
@@ -103,9 +103,8 @@ final class ExportCommand implements Callable<Integer> {
 
     /** The line for one row; empty when it does not open. */
     private static Optional<Map<String, Object>> line(Unlocked u, TestimonyTable.Row row) {
-        try (SecretBytes plain = u.opener.open(row.sealed(),
-                SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
-            TestimonyContent content = TestimonyContent.fromJson(plain);
+        try {
+            TestimonyContent content = u.testimonies.open(row, u.opener);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("id", row.id());
             line.put("submitted_day", row.submittedDay().toString());

@@ -12,6 +12,7 @@ import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.roles.Roles;
 import org.gawahi.storage.testimony.Decisions;
+import org.gawahi.storage.testimony.SealedTestimonies;
 import org.gawahi.storage.testimony.SealedSubmissions;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -30,9 +31,11 @@ final class RecordCheck {
     private final Database db;
     private final Opener opener;
     private final Set<String> collectiveKeyIds;
+    private final SealedTestimonies testimonies;
 
     RecordCheck(Database db, Opener opener, Set<String> collectiveKeyIds) {
         this.db = Objects.requireNonNull(db, "db");
+        this.testimonies = new SealedTestimonies(db);
         this.opener = Objects.requireNonNull(opener, "opener");
         this.collectiveKeyIds = Set.copyOf(collectiveKeyIds);
     }
@@ -56,7 +59,7 @@ final class RecordCheck {
         roleTableProblem().ifPresent(line -> findings.add(new Finding(Finding.Kind.PROBLEM, line)));
         int checked = 0;
         int bad = 0;
-        for (TestimonyTable.Row row : new TestimonyTable(db).sealedRows()) {
+        for (TestimonyTable.Row row : testimonies.sealed()) {
             checked++;
             String problem = problemOf(row, decisions, upgrade == Decisions.Upgrade.TO_DO);
             if (problem != null) {
@@ -87,9 +90,8 @@ final class RecordCheck {
             return "sealed to the key " + row.keyId() + ", which is not one of the collective's keys in the keys "
                     + "directory: restore that key file from a backup, or the row was put there by someone else";
         }
-        try (SecretBytes plain = opener.open(row.sealed(),
-                SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
-            TestimonyContent.fromJson(plain);
+        try {
+            testimonies.open(row, opener);
         } catch (CannotOpenException | IllegalArgumentException e) {
             return "its record does not open (damaged): it is left out of review, export, reports and key rotation; "
                     + "restore the row from a backup";

@@ -16,6 +16,8 @@ import org.gawahi.bot.reports.ReportFormat;
 import org.gawahi.bot.reports.ReportRequest;
 import org.gawahi.bot.reports.ReportService;
 import org.gawahi.bot.reports.ReportSignature;
+import org.gawahi.bot.reports.ReportStores;
+import org.gawahi.bot.wiring.StorePorts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.config.secret.Secret;
@@ -115,11 +117,12 @@ final class ReportCommand implements Callable<Integer> {
 
     private int make(ReportService service, Database db, Opener opener, Signer signer, Sealer sealer,
                      ReportPeriod period, ReportFormat chosen, Map<String, Set<CellKey>> pattern) {
+        ReportStores stores = StorePorts.reports(db);
         Report report;
         try {
             ProgressBar progress = ProgressBar.on(env, "Opening testimonies");
             try {
-                report = service.build(db, opener, new ReportRequest(period, includePending, pattern), progress::update);
+                report = service.build(stores, opener, new ReportRequest(period, includePending, pattern), progress::update);
             } catch (DisclosureHistory.DamagedHistoryException e) {
                 throw new UserFacingException(e.getMessage() + " No report was made.", e);
             }
@@ -138,7 +141,7 @@ final class ReportCommand implements Callable<Integer> {
                         + "every file says so. The report counts in the disclosure history like any other.");
             }
             List<ReportFile> files = service.export(report, chosen, language, signer);
-            service.record(db, sealer, report);
+            service.record(stores, sealer, report);
             for (ReportFile file : files) {
                 Files.write(out.resolve(file.name()), file.content());
                 if (!file.isSignature()) {

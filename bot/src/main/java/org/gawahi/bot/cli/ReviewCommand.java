@@ -16,6 +16,7 @@ import org.gawahi.bot.moderation.Outcome;
 import org.gawahi.bot.moderation.RejectReason;
 import org.gawahi.bot.moderation.Review;
 import org.gawahi.bot.moderation.TestimonyRenderer;
+import org.gawahi.bot.wiring.StorePorts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.QuestionnaireLoader;
 import org.gawahi.storage.audit.AuditLog;
@@ -62,7 +63,7 @@ final class ReviewCommand implements Callable<Integer> {
         out = env.out();
         in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
         try (Unlocked u = Unlocked.open(env)) {
-            Review review = new Review(u.db, u.opener, u.sealer, u.clock, u.random);
+            Review review = StorePorts.review(u.db, u.opener, u.sealer, u.clock, u.random);
             TestimonyRenderer renderer = new TestimonyRenderer(questionnaire);
             out.println(review.queue().describe());
             Set<String> skipped = new HashSet<>();

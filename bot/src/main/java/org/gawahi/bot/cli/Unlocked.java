@@ -12,6 +12,7 @@ import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.VaultException;
 import org.gawahi.storage.db.Database;
 import org.gawahi.storage.roles.Roles;
+import org.gawahi.storage.testimony.SealedTestimonies;
 import org.gawahi.storage.testimony.Decisions;
 
 /**
@@ -28,6 +29,7 @@ final class Unlocked implements AutoCloseable {
     final Clock clock = Clock.systemUTC();
     final AuditLog audit;
     final Roles roles;
+    final SealedTestimonies testimonies;
 
     private Unlocked(Path dir, Database db, Opener opener, Sealer sealer) {
         this.dir = dir;
@@ -36,6 +38,7 @@ final class Unlocked implements AutoCloseable {
         this.sealer = sealer;
         this.audit = new AuditLog(db, clock);
         this.roles = new Roles(db, random);
+        this.testimonies = new SealedTestimonies(db);
     }
 
     static Unlocked open(CliEnvironment env) throws VaultException {

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.gawahi.storage.audit.AuditAction;
-import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.audit.AuditTrail;
 import org.gawahi.storage.contact.ContactHandle;
-import org.gawahi.storage.contact.ContactHandles;
+import org.gawahi.storage.contact.ContactBook;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
-import org.gawahi.storage.db.Database;
+import org.gawahi.storage.units.UnitOfWork;
 
 /**
  * Contact back, whatever the channel: a respondent who asked for it can get exactly one
@@ -35,14 +35,14 @@ public final class ContactBack {
         }
     }
 
-    private final Database db;
-    private final ContactHandles handles;
+    private final UnitOfWork units;
+    private final ContactBook handles;
     private final Opener opener;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    public ContactBack(Database db, Opener opener, AuditLog audit) {
-        this.db = Objects.requireNonNull(db, "db");
-        this.handles = new ContactHandles(db);
+    public ContactBack(UnitOfWork units, ContactBook handles, Opener opener, AuditTrail audit) {
+        this.units = Objects.requireNonNull(units, "units");
+        this.handles = Objects.requireNonNull(handles, "handles");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.audit = Objects.requireNonNull(audit, "audit");
     }
@@ -77,7 +77,7 @@ public final class ContactBack {
             return new Sending(Outcome.CONTACT_TOO_LONG, Optional.empty());
         }
         Optional<ContactHandle> handle = handles.open(testimonyId, opener);
-        Sending sending = db.inTransaction(c -> {
+        Sending sending = units.atomically(() -> {
             if (handle.isEmpty() || !handles.erase(testimonyId)) {
                 audit.append(actor, AuditAction.CONTACT_REFUSED, Optional.of(testimonyId));
                 return new Sending(Outcome.CONTACT_GONE, Optional.empty());
@@ -86,13 +86,13 @@ public final class ContactBack {
             audit.append(actor, AuditAction.CONTACT_HANDLE_ERASED, Optional.of(testimonyId));
             return new Sending(Outcome.CONTACT_SENT, handle);
         });
-        db.checkpoint(); // does nothing inside the Telegram batch: the hourly retention pass takes it
+        units.scrubOldVersions(); // does nothing inside the Telegram batch: the hourly retention pass takes it
         return sending;
     }
 
     /** Closes the case without writing: erases her handle, audited. */
     public Outcome close(String actor, String testimonyId) {
-        Outcome outcome = db.inTransaction(c -> {
+        Outcome outcome = units.atomically(() -> {
             if (!handles.erase(testimonyId)) {
                 audit.append(actor, AuditAction.CONTACT_REFUSED, Optional.of(testimonyId));
                 return Outcome.CONTACT_GONE;
@@ -100,7 +100,7 @@ public final class ContactBack {
             audit.append(actor, AuditAction.CONTACT_HANDLE_ERASED, Optional.of(testimonyId));
             return Outcome.CONTACT_CLOSED;
         });
-        db.checkpoint();
+        units.scrubOldVersions();
         return outcome;
     }
 }

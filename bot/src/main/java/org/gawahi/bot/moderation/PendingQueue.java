@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.testimony.Decisions;
-import org.gawahi.storage.testimony.SealedSubmissions;
-import org.gawahi.storage.testimony.TestimonyContent;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.testimony.TestimonyTable;
 
 /**
@@ -27,17 +25,16 @@ record PendingQueue(List<Waiting> waiting, List<String> leftOut) {
         leftOut = List.copyOf(leftOut);
     }
 
-    static PendingQueue read(TestimonyTable table, Decisions decisions, Opener opener) {
+    static PendingQueue read(Testimonies testimonies, Decisions decisions, Opener opener) {
         List<Waiting> waiting = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
-        for (TestimonyTable.Row row : table.pendingRows()) {
+        for (TestimonyTable.Row row : testimonies.pending()) {
             if (!decisions.trusted(row)) {
                 leftOut.add(row.id());
                 continue;
             }
-            try (SecretBytes plain = opener.open(row.sealed(),
-                    SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
-                waiting.add(new Waiting(row, TestimonyContent.fromJson(plain).urgent()));
+            try {
+                waiting.add(new Waiting(row, testimonies.open(row, opener).urgent()));
             } catch (CannotOpenException | IllegalArgumentException e) {
                 leftOut.add(row.id());
             }

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
-import org.gawahi.storage.contact.ContactHandles;
-import org.gawahi.storage.db.Database;
-import org.gawahi.storage.testimony.TestimonyTable;
+import org.gawahi.storage.audit.AuditTrail;
+import org.gawahi.storage.contact.ContactBook;
+import org.gawahi.storage.testimony.Testimonies;
+import org.gawahi.storage.units.UnitOfWork;
 
 /**
  * The retention rules: a rejected testimony's content is purged a while after the decision
@@ -24,18 +25,20 @@ import org.gawahi.storage.testimony.TestimonyTable;
 public final class Retention {
     public static final Duration DEFAULT_KEEP_REJECTED = Duration.ofDays(30);
 
-    private final Database db;
-    private final TestimonyTable testimonies;
-    private final ContactHandles handles;
-    private final AuditLog audit;
+    private final UnitOfWork units;
+    private final Testimonies testimonies;
+    private final ContactBook handles;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Duration keepRejected;
 
-    public Retention(Database db, Clock clock, Duration keepRejected) {
-        this.db = Objects.requireNonNull(db, "db");
-        this.testimonies = new TestimonyTable(db);
-        this.handles = new ContactHandles(db);
-        this.audit = new AuditLog(db, clock);
+    /** {@code audit} is the system's trail (entries by {@link AuditLog#SYSTEM}), on the clock that dates the pass. */
+    public Retention(UnitOfWork units, Testimonies testimonies, ContactBook handles, AuditTrail audit, Clock clock,
+                     Duration keepRejected) {
+        this.units = Objects.requireNonNull(units, "units");
+        this.testimonies = Objects.requireNonNull(testimonies, "testimonies");
+        this.handles = Objects.requireNonNull(handles, "handles");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keepRejected = Objects.requireNonNull(keepRejected, "keepRejected");
         if (keepRejected.isNegative()) {
@@ -46,7 +49,7 @@ public final class Retention {
     /** Purges what is due; returns how many testimonies' contents were purged. */
     public int run() {
         LocalDate before = LocalDate.now(clock).minusDays(keepRejected.toDays());
-        int purged = db.inTransaction(c -> {
+        int purged = units.atomically(() -> {
             int n = 0;
             for (String id : testimonies.rejectedBefore(before)) {
                 if (testimonies.purgeRejected(id)) {
@@ -59,7 +62,7 @@ public final class Retention {
             }
             return n;
         });
-        db.checkpoint();
+        units.scrubOldVersions();
         return purged;
     }
 }

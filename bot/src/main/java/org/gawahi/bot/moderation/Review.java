@@ -11,21 +11,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.config.settings.KeyFingerprint;
 import org.gawahi.storage.audit.AuditAction;
 import org.gawahi.storage.audit.AuditLog;
+import org.gawahi.storage.audit.AuditTrail;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Keys;
 import org.gawahi.storage.crypto.Sealer;
-import org.gawahi.storage.db.Database;
 import org.gawahi.storage.events.EventTable;
+import org.gawahi.storage.events.RaidEvents;
 import org.gawahi.storage.testimony.Decisions;
-import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
+import org.gawahi.storage.units.UnitOfWork;
 
 /**
  * Review, whatever the channel (Telegram, the terminal): the queue, opening the next
@@ -49,10 +50,10 @@ public final class Review {
     public static final Duration OVERDUE = Duration.ofDays(30);
     public static final int RECENT_EVENTS = 5;
 
-    private final Database db;
-    private final TestimonyTable testimonies;
-    private final EventTable events;
-    private final AuditLog audit;
+    private final UnitOfWork units;
+    private final Testimonies testimonies;
+    private final RaidEvents events;
+    private final AuditTrail audit;
     private final Opener opener;
     private final Sealer sealer;
     private final Clock clock;
@@ -67,17 +68,17 @@ public final class Review {
         }
     }
 
-    public Review(Database db, Opener opener, Sealer sealer, Clock clock, SecureRandom random) {
-        this.db = Objects.requireNonNull(db, "db");
-        this.testimonies = new TestimonyTable(db);
-        this.events = new EventTable(db);
-        this.audit = new AuditLog(db, clock);
+    public Review(ReviewStores stores, Opener opener, Sealer sealer, Clock clock, SecureRandom random) {
+        this.units = stores.units();
+        this.testimonies = stores.testimonies();
+        this.events = stores.events();
+        this.audit = stores.audit();
         this.opener = Objects.requireNonNull(opener, "opener");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.contact = new ContactBack(db, opener, audit);
-        this.decisions = new Decisions(db, opener);
+        this.contact = new ContactBack(units, stores.contacts(), opener, audit);
+        this.decisions = testimonies.decisions(opener);
     }
 
     /** The fingerprint of the collective key new testimonies are sealed to, for moderators to compare. */
@@ -91,7 +92,7 @@ public final class Review {
     }
 
     public QueueCounts queue() {
-        return db.inTransaction(c -> {
+        return units.atomically(() -> {
             Map<TestimonyStatus, Integer> counts = testimonies.countByStatus();
             PendingQueue queue = PendingQueue.read(testimonies, decisions, opener);
             LocalDate overdueBefore = today().minusDays(OVERDUE.toDays());
@@ -112,7 +113,7 @@ public final class Review {
      * that do not open or do not verify are left out, as {@link #queue()} names them.
      */
     public List<Waiting> waiting() {
-        return db.inTransaction(c -> PendingQueue.read(testimonies, decisions, opener).waiting().stream()
+        return units.atomically(() -> PendingQueue.read(testimonies, decisions, opener).waiting().stream()
                 .map(w -> new Waiting(w.row().id(), w.row().submittedDay(), w.urgent())).toList());
     }
 
@@ -134,7 +135,7 @@ public final class Review {
      * its state does not verify (changed outside Gawahi: not shown as if a moderator made it).
      */
     public Optional<OpenedTestimony> open(String actor, String id) throws CannotOpenException {
-        Optional<TestimonyTable.Row> row = testimonies.find(id).filter(r -> r.sealed() != null)
+        Optional<TestimonyTable.Row> row = testimonies.find(id).filter(TestimonyTable.Row::holdsContent)
                 .filter(decisions::trusted);
         if (row.isEmpty()) {
             return Optional.empty();
@@ -156,9 +157,9 @@ public final class Review {
     }
 
     private Outcome decide(String actor, String id, TestimonyStatus to, Optional<String> reason, AuditAction action) {
-        return authenticated(() -> db.inTransaction(c -> {
+        return authenticated(() -> units.atomically(() -> {
             Optional<TestimonyTable.Row> before = testimonies.find(id);
-            if (before.isPresent() && before.get().sealed() != null && !decisions.trusted(before.get())) {
+            if (before.isPresent() && before.get().holdsContent() && !decisions.trusted(before.get())) {
                 audit.append(actor, AuditAction.TESTIMONY_DECISION_REFUSED, Optional.of(id));
                 return Outcome.NOT_AUTHENTIC;
             }
@@ -182,7 +183,7 @@ public final class Review {
      * flag is sealed in the content: the testimony is re-sealed with it, as for a redaction.
      */
     public Outcome flagUrgent(String actor, String id) {
-        Optional<TestimonyTable.Row> found = testimonies.find(id).filter(r -> r.sealed() != null);
+        Optional<TestimonyTable.Row> found = testimonies.find(id).filter(TestimonyTable.Row::holdsContent);
         if (found.isEmpty() || found.get().status() == TestimonyStatus.WITHDRAWN) {
             return Outcome.GONE;
         }
@@ -212,7 +213,7 @@ public final class Review {
      */
     public Outcome redact(String actor, String id, String questionId, String redacted) throws CannotOpenException {
         Objects.requireNonNull(redacted, "redacted");
-        Optional<TestimonyTable.Row> found = testimonies.find(id).filter(r -> r.sealed() != null);
+        Optional<TestimonyTable.Row> found = testimonies.find(id).filter(TestimonyTable.Row::holdsContent);
         if (found.isEmpty() || found.get().status() == TestimonyStatus.WITHDRAWN) {
             return Outcome.GONE;
         }
@@ -239,13 +240,9 @@ public final class Review {
     /** Re-seals {@code row} with {@code changed}, authenticates the new state and audits it, in one transaction. */
     private Outcome replaceContent(String actor, TestimonyTable.Row row, TestimonyContent changed, AuditAction action) {
         String id = row.id();
-        Outcome outcome = authenticated(() -> db.inTransaction(c -> {
-            byte[] sealed;
-            try (SecretBytes plain = changed.toJson()) {
-                sealed = sealer.seal(plain, SealedSubmissions.associatedData(id, row.schemaVersion(), sealer.keyId()));
-            }
+        Outcome outcome = authenticated(() -> units.atomically(() -> {
             // Only if the row still holds exactly what was opened above: no change is lost.
-            if (!testimonies.replaceSealed(id, row.sealed(), sealer.keyId(), sealed)) {
+            if (!testimonies.replaceIfUnchanged(row, changed, sealer)) {
                 return Outcome.CHANGED_MEANWHILE;
             }
             authenticate(id);
@@ -253,7 +250,7 @@ public final class Review {
             return Outcome.DONE;
         }));
         if (outcome == Outcome.DONE) {
-            db.checkpoint();
+            units.scrubOldVersions();
         }
         return outcome;
     }
@@ -280,7 +277,7 @@ public final class Review {
         byte[] raw = new byte[16];
         random.nextBytes(raw);
         String eventId = HexFormat.of().formatHex(raw);
-        db.run(c -> {
+        units.atomically(() -> {
             events.insert(eventId, today());
             audit.append(actor, AuditAction.EVENT_CREATED, Optional.of(eventId));
         });
@@ -293,12 +290,12 @@ public final class Review {
 
     /** Links a testimony to a raid event (one raid told by many counts once). */
     public Outcome link(String actor, String id, String eventId) {
-        return authenticated(() -> db.inTransaction(c -> {
+        return authenticated(() -> units.atomically(() -> {
             if (!events.exists(eventId)) {
                 return Outcome.NO_SUCH_EVENT;
             }
             Optional<TestimonyTable.Row> before = testimonies.find(id);
-            if (before.isPresent() && before.get().sealed() != null && !decisions.trusted(before.get())) {
+            if (before.isPresent() && before.get().holdsContent() && !decisions.trusted(before.get())) {
                 return Outcome.NOT_AUTHENTIC;
             }
             if (!testimonies.linkEvent(id, eventId)) {
@@ -311,10 +308,7 @@ public final class Review {
     }
 
     private TestimonyContent contentOf(TestimonyTable.Row row) throws CannotOpenException {
-        try (SecretBytes plain = opener.open(row.sealed(),
-                SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId()))) {
-            return TestimonyContent.fromJson(plain);
-        }
+        return testimonies.open(row, opener);
     }
 
     private LocalDate today() {

@@ -25,7 +25,6 @@ import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.crypto.Signer;
-import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.reports.ApprovedTestimonies;
 import org.gawahi.storage.reports.DisclosureHistory;
@@ -61,11 +60,11 @@ public final class ReportDesk implements Desk {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportDesk.class);
 
     /** What reports need, present only when the keys were unlocked at start. */
-    public record Unlocked(ReportService service, Database db, Roles roles, Opener opener, Sealer sealer,
+    public record Unlocked(ReportService service, ReportStores stores, Roles roles, Opener opener, Sealer sealer,
                            Optional<Signer> signer, AuditLog audit) {
         public Unlocked {
             Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(db, "db");
+            Objects.requireNonNull(stores, "stores");
             Objects.requireNonNull(roles, "roles");
             Objects.requireNonNull(opener, "opener");
             Objects.requireNonNull(sealer, "sealer");
@@ -194,7 +193,7 @@ public final class ReportDesk implements Desk {
     }
 
     private AfterCommit.Delivery make(Unlocked u, ReportPeriod period, String language, DeskTexts words) {
-        Report report = u.service().build(u.db(), u.opener(), ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+        Report report = u.service().build(u.stores(), u.opener(), ReportRequest.of(period), ApprovedTestimonies.Progress.none());
         if (report.nothingToPublish()) {
             return AfterCommit.Delivery.say(Wording.of(questionnaire, language).message("nothing_publishable"));
         }
@@ -202,7 +201,7 @@ public final class ReportDesk implements Desk {
         List<ReportFile> files = new ArrayList<>(u.service().export(report, ReportFormat.CSV, language, signer));
         files.addAll(overviewChart(u.service().export(report, ReportFormat.PNG, language, signer)));
         files.addAll(u.service().export(report, ReportFormat.PDF, language, signer));
-        u.service().record(u.db(), u.sealer(), report);
+        u.service().record(u.stores(), u.sealer(), report);
         String summary = words.message("report_summary", Map.of("period", span(period, words), "key", signer.keyId(),
                 "fingerprint", ReportSignature.fingerprint(signer.publicKey()),
                 "seq", String.valueOf(report.auditHead().seq()), "hash", report.auditHead().hash()))

@@ -9,10 +9,8 @@ import java.util.Optional;
 
 import org.gawahi.config.questionnaire.Indicators;
 import org.gawahi.config.questionnaire.Questionnaire;
-import org.gawahi.storage.audit.AuditLog;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.crypto.Signer;
-import org.gawahi.storage.db.Database;
 import org.gawahi.storage.crypto.Sealer;
 import org.gawahi.storage.reports.ApprovedTestimonies;
 import org.gawahi.storage.reports.DisclosureHistory;
@@ -21,7 +19,7 @@ import org.gawahi.storage.reports.Report;
 import org.gawahi.storage.reports.ReportPeriod;
 import org.gawahi.storage.reports.Reporting;
 import org.gawahi.storage.reports.SuppressionRules;
-import org.gawahi.storage.testimony.TestimonyTable;
+import org.gawahi.storage.testimony.Testimonies;
 
 /**
  * Reports for the collective, channel-agnostic: the CLI's {@code report} and the Telegram
@@ -37,8 +35,6 @@ public final class ReportService {
     private final Clock clock;
     private final int threads;
     private final Optional<EventLinks> fixedEvents;
-    /** For the random ids of history rows only; nothing a report prints depends on it. */
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     /** Raids counted once per event, as moderators linked testimonies to events (read at each build). */
     public ReportService(Questionnaire questionnaire, SuppressionRules rules, Clock clock) {
@@ -72,16 +68,16 @@ public final class ReportService {
      *
      * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
-    public Report build(Database db, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
-        TestimonyTable table = new TestimonyTable(db);
+    public Report build(ReportStores stores, Opener opener, ReportRequest request, ApprovedTestimonies.Progress progress) {
+        Testimonies table = stores.testimonies();
         Map<String, String> stored = fixedEvents.isPresent() ? Map.of() : table.eventLinks();
         EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(stored));
         boolean ownEvents = fixedEvents.isEmpty() && stored.isEmpty();
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener,
                 events, request.includePending(), threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
-        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
-        Report report = reporting.report(opened.testimonies(), request.period(), new AuditLog(db, clock).head(),
+        DisclosureHistory.History history = stores.history().read(opener);
+        Report report = reporting.report(opened.testimonies(), request.period(), stores.audit().head(),
                 ownEvents, request.previous(), history).withLeftOut(opened.leftOut());
         return request.includePending() ? report.asRehearsal() : report;
     }
@@ -94,20 +90,20 @@ public final class ReportService {
      *
      * @throws DisclosureHistory.DamagedHistoryException when a row of the history does not open
      */
-    public Report buildEvent(Database db, Opener opener, String eventId, ReportPeriod period,
+    public Report buildEvent(ReportStores stores, Opener opener, String eventId, ReportPeriod period,
                              ApprovedTestimonies.Progress progress) {
-        TestimonyTable table = new TestimonyTable(db);
+        Testimonies table = stores.testimonies();
         EventLinks events = fixedEvents.orElseGet(() -> EventLinks.of(table.eventLinks()));
         ApprovedTestimonies.Opened opened = new ApprovedTestimonies(table, opener, events, false, threads)
                 .open(questionnaire.indicators().counting().consent(), progress);
-        DisclosureHistory.History history = new DisclosureHistory(db, random).read(opener);
-        return reporting.event(opened.testimonies(), eventId, period, new AuditLog(db, clock).head(), history)
+        DisclosureHistory.History history = stores.history().read(opener);
+        return reporting.event(opened.testimonies(), eventId, period, stores.audit().head(), history)
                 .withLeftOut(opened.leftOut());
     }
 
     /** Records a brief's tables ({@link #buildEvent}) in the disclosure history, before it leaves the process. */
-    public void recordEvent(Database db, Sealer sealer, String eventId, Report brief) {
-        new DisclosureHistory(db, random).record(sealer, DisclosureHistory.Scope.event(eventId, brief.period()),
+    public void recordEvent(ReportStores stores, Sealer sealer, String eventId, Report brief) {
+        stores.history().record(sealer, DisclosureHistory.Scope.event(eventId, brief.period()),
                 brief.provisional(), brief.tables());
     }
 
@@ -116,8 +112,8 @@ public final class ReportService {
      * the process: later reports and briefs are checked against it. A rehearsal is recorded too;
      * once printed it may leave the collective by mistake.
      */
-    public void record(Database db, Sealer sealer, Report report) {
-        new DisclosureHistory(db, random).record(sealer, DisclosureHistory.Scope.of(report.period()),
+    public void record(ReportStores stores, Sealer sealer, Report report) {
+        stores.history().record(sealer, DisclosureHistory.Scope.of(report.period()),
                 report.provisional(), report.tables());
     }
 

@@ -13,9 +13,9 @@ import org.gawahi.bot.interview.Desk;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.config.questionnaire.Texts;
 import org.gawahi.storage.crypto.Opener;
-import org.gawahi.storage.db.Database;
 import org.gawahi.storage.drafts.ChatRef;
 import org.gawahi.storage.outbox.SealedOutbox;
+import org.gawahi.storage.units.UnitOfWork;
 import org.gawahi.storage.updates.UpdateOffsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * BotApi (OkHttp client) ─ ReliableCalls (buckets, retries) ─ Presenter ─ Sender (lanes)
- * UpdateMapper ─ UpdateProcessor (engine) ─ ParallelChats ─ UpdateApplier (Database, UpdateOffsets) ─┬ PollingLoop
+ * UpdateMapper ─ UpdateProcessor (engine) ─ ParallelChats ─ UpdateApplier (UnitOfWork, UpdateOffsets) ─┬ PollingLoop
  *                                                                                                   └ WebhookHandler
  * </pre>
  */
@@ -55,10 +55,10 @@ public final class TelegramBot implements AutoCloseable {
     /** Sets the menus beside the first poll, which need not wait for them. */
     private final ExecutorService setup = Executors.newSingleThreadExecutor(Sender.named("gawahi-setup"));
 
-    public TelegramBot(TelegramSettings settings, Desk desk, Questionnaire questionnaire, Database database,
+    public TelegramBot(TelegramSettings settings, Desk desk, Questionnaire questionnaire, UnitOfWork units,
                        UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper) {
         this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), desk, questionnaire,
-                database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS);
+                units, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS);
     }
 
     /**
@@ -66,21 +66,21 @@ public final class TelegramBot implements AutoCloseable {
      * {@code outbox} with its update, and carried out at the next start when {@code opener} is
      * present (unlocked); intake-only, entries wait for an unlocked start or expire after 48 hours.
      */
-    public TelegramBot(TelegramSettings settings, Desk desk, Questionnaire questionnaire, Database database,
+    public TelegramBot(TelegramSettings settings, Desk desk, Questionnaire questionnaire, UnitOfWork units,
                        UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, SealedOutbox outbox,
                        Optional<Opener> opener) {
         this(settings, new ClientBotApi(settings.token(), settings.apiUrl(), CALL_TIMEOUT), desk, questionnaire,
-                database, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS,
+                units, offsets, clock, limits, sleeper, PollingLoop.POLL_TIMEOUT_SECONDS,
                 ChatOutbox.sealed(outbox, opener, clock));
     }
 
-    TelegramBot(TelegramSettings settings, BotApi api, Desk desk, Questionnaire questionnaire, Database database,
+    TelegramBot(TelegramSettings settings, BotApi api, Desk desk, Questionnaire questionnaire, UnitOfWork units,
                 UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds) {
-        this(settings, api, desk, questionnaire, database, offsets, clock, limits, sleeper, pollTimeoutSeconds,
+        this(settings, api, desk, questionnaire, units, offsets, clock, limits, sleeper, pollTimeoutSeconds,
                 ChatOutbox.none(clock));
     }
 
-    TelegramBot(TelegramSettings settings, BotApi api, Desk desk, Questionnaire questionnaire, Database database,
+    TelegramBot(TelegramSettings settings, BotApi api, Desk desk, Questionnaire questionnaire, UnitOfWork units,
                 UpdateOffsets offsets, Clock clock, SendLimits limits, Sleeper sleeper, int pollTimeoutSeconds,
                 ChatOutbox outbox) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -92,7 +92,7 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = new Sender(calls, new Presenter(calls), clock, SEND_WORKERS);
         UpdateProcessor processor = new UpdateProcessor(new UpdateMapper(), desk, questionnaire);
         this.chats = new ParallelChats(ENGINE_WORKERS);
-        this.applier = new UpdateApplier(database, offsets, processor, sender, status, chats, outbox);
+        this.applier = new UpdateApplier(units, offsets, processor, sender, status, chats, outbox);
         this.loop = new PollingLoop(api, applier, status, sleeper, pollTimeoutSeconds);
         this.webhook = new WebhookHandler(
                 settings.mode() == TelegramMode.WEBHOOK ? settings.webhookSecret() : java.util.Optional.empty(),

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
-import org.gawahi.storage.db.Database;
+import org.gawahi.storage.units.UnitOfWork;
 import org.gawahi.storage.updates.UpdateOffsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +23,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * thread is being stopped is passed on instead, so that stopping never skips an update.
  *
  * <p>Within a batch, different chats are worked on at the same time ({@link ParallelChats}), each
- * chat's updates in order, all inside the batch's one transaction ({@link Database#share()}); the
+ * chat's updates in order, all inside the batch's one transaction ({@link UnitOfWork#share()}); the
  * replies are still queued in the batch's order, after the commit.
  *
- * <p>Exactly-once holds for the stores that write through the same {@link Database} (they join
+ * <p>Exactly-once holds for the stores that write through the same {@link UnitOfWork} (they join
  * the transaction); in-memory stores are not rolled back with it. What a reply still owes the
  * chat after the commit (her messages to delete, a receipt, a review screen's expiry) is sealed
  * into the {@link ChatOutbox} in the same transaction, so a crash before the reply went out
@@ -44,7 +44,7 @@ final class UpdateApplier {
      */
     static final long NO_REDELIVERY_AFTER_DAYS = 2;
 
-    private final Database database;
+    private final UnitOfWork units;
     private final UpdateOffsets offsets;
     private final UpdateProcessor processor;
     private final Sender sender;
@@ -56,14 +56,14 @@ final class UpdateApplier {
     private OptionalLong lastCommittedDay = OptionalLong.empty();
     private boolean loaded;
 
-    UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
+    UpdateApplier(UnitOfWork units, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
                   BotStatus status, ParallelChats chats) {
-        this(database, offsets, processor, sender, status, chats, ChatOutbox.none(java.time.Clock.systemUTC()));
+        this(units, offsets, processor, sender, status, chats, ChatOutbox.none(java.time.Clock.systemUTC()));
     }
 
-    UpdateApplier(Database database, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
+    UpdateApplier(UnitOfWork units, UpdateOffsets offsets, UpdateProcessor processor, Sender sender,
                   BotStatus status, ParallelChats chats, ChatOutbox outbox) {
-        this.database = Objects.requireNonNull(database, "database");
+        this.units = Objects.requireNonNull(units, "units");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.processor = Objects.requireNonNull(processor, "processor");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -121,9 +121,9 @@ final class UpdateApplier {
         List<Update> readable = fresh.stream().flatMap(u -> u.content().stream()).toList();
         List<Owed> results;
         try {
-            results = database.inTransaction(connection -> {
+            results = units.atomically(() -> {
                 List<UpdateProcessor.Processed> all;
-                try (Database.Shared shared = database.share()) {
+                try (UnitOfWork.Shared shared = units.share()) {
                     all = chats.map(readable, processor::process, shared::join);
                 }
                 List<Owed> owed = owe(all);
@@ -158,7 +158,7 @@ final class UpdateApplier {
     private void applyAlone(IncomingUpdate incoming) {
         long id = incoming.id();
         if (incoming.content().isEmpty()) {
-            database.run(connection -> offsets.commit(id));
+            units.atomically(() -> offsets.commit(id));
             committed(id);
             return;
         }
@@ -166,7 +166,7 @@ final class UpdateApplier {
         String failure = "";
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             try {
-                Owed processed = database.inTransaction(connection -> {
+                Owed processed = units.atomically(() -> {
                     Owed p = owe(List.of(processor.process(update))).get(0);
                     offsets.commit(id);
                     return p;
@@ -182,7 +182,7 @@ final class UpdateApplier {
             }
         }
         log.warn("skipped an update after {} failed tries ({})", MAX_TRIES, failure);
-        database.run(connection -> offsets.commit(id));
+        units.atomically(() -> offsets.commit(id));
         committed(id);
         if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null) {
             sender.answerCallback(update.getCallbackQuery().getId());

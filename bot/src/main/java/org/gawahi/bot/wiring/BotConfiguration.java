@@ -158,7 +158,7 @@ class BotConfiguration {
     @Bean(destroyMethod = "close")
     RetentionSchedule retentionSchedule(Database database, Clock clock,
                                         @Value("${gawahi.retention.rejected:P30D}") Duration keepRejected) {
-        return RetentionSchedule.every(RetentionSchedule.DEFAULT_INTERVAL, new Retention(database, clock, keepRejected));
+        return RetentionSchedule.every(RetentionSchedule.DEFAULT_INTERVAL, StorePorts.retention(database, clock, keepRejected));
     }
 
     @Bean
@@ -184,7 +184,7 @@ class BotConfiguration {
                                   @Value("${gawahi.review-message-lifetime:PT10M}") Duration reviewLifetime) {
         keyAccess.opener().ifPresent(opener -> authenticateEarlierDecisions(database, opener, sealer, random));
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
-                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
+                StorePorts.review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         return new ModerationDesk(interview, interview.questionnaire(), unlocked, reviewLifetime,
                 settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + ReviewController.PATH + "/"));
     }
@@ -249,7 +249,7 @@ class BotConfiguration {
         // A questionnaire without indicators has nothing to report: the desk then lets /report through.
         Optional<ReportDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> questionnaire.indicators().defined())
                 .map(opener -> new ReportDesk.Unlocked(new ReportService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
+                        StorePorts.reports(database), new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new ReportDesk(moderationDesk, questionnaire, unlocked, clock);
     }
 
@@ -261,7 +261,7 @@ class BotConfiguration {
         Questionnaire questionnaire = interview.questionnaire();
         Optional<BriefDesk.Unlocked> unlocked = keyAccess.opener().filter(o -> BriefService.available(questionnaire))
                 .map(opener -> new BriefDesk.Unlocked(new BriefService(questionnaire, suppressionRules, clock),
-                        database, new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
+                        StorePorts.reports(database), new Roles(database, random), opener, sealer, keyAccess.signer(), auditLog));
         return new BriefDesk(reportDesk, questionnaire, unlocked);
     }
 
@@ -331,7 +331,7 @@ class BotConfiguration {
                                       Clock clock, SecureRandom random, AuditLog auditLog, Questionnaire questionnaire,
                                       TelegramBot telegramBot) {
         Optional<ModerationDesk.Unlocked> unlocked = keyAccess.opener().map(opener -> new ModerationDesk.Unlocked(
-                new Review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
+                StorePorts.review(database, opener, sealer, clock, random), new Roles(database, random), opener, auditLog));
         Optional<ReviewApi> api = settings.publicUrl().map(url -> new ReviewApi(
                 new LaunchValidator(settings.telegram().token(), clock), unlocked, questionnaire,
                 QuestionnaireLoader.source(settings.questionnaireFolder()), telegramBot::notice, clock));

@@ -1,5 +1,6 @@
 package org.gawahi.bot.brief;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -71,8 +72,8 @@ class BriefDisclosureTest {
                 RaidOnRecord.TODAY);
         try (Database db = Database.open(record.store.dataDirectory());
              Opener opener = record.store.keys().unlock(SealedStore.PASSPHRASE)) {
-            Report month = reports.build(db, opener, ReportRequest.of(february), ApprovedTestimonies.Progress.none());
-            reports.record(db, record.store.keys().sealer(), month);
+            Report month = reports.build(StorePorts.reports(db), opener, ReportRequest.of(february), ApprovedTestimonies.Progress.none());
+            reports.record(StorePorts.reports(db), record.store.keys().sealer(), month);
         }
         List<ReportFile> before = record.write(budhwar, "en", Optional.empty()).files();
         // Her answers differ from everyone's: by day, a woman officer present, no insult, sexual violence, a child taken.

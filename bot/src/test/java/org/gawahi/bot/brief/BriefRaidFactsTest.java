@@ -1,5 +1,6 @@
 package org.gawahi.bot.brief;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class BriefRaidFactsTest {
                 RaidOnRecord.TODAY);
         try (Database db = Database.open(record.store.dataDirectory());
              Opener opener = record.store.keys().unlock(SealedStore.PASSPHRASE)) {
-            Report month = reports.build(db, opener, ReportRequest.of(february), ApprovedTestimonies.Progress.none());
+            Report month = reports.build(StorePorts.reports(db), opener, ReportRequest.of(february), ApprovedTestimonies.Progress.none());
 
             assertThat(month.tables().get("no_women_police_at_entry/counts").cell("mh", "2026-02"))
                     .as("six raids, not eighteen testimonies").isEqualTo(new Cell.Count(6));

@@ -1,5 +1,6 @@
 package org.gawahi.bot.brief;
 
+import org.gawahi.bot.wiring.StorePorts;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -96,7 +97,7 @@ public final class RaidOnRecord {
             SealedSubmissions submissions = new SealedSubmissions(db, store.keys().sealer(), pseudonyms,
                     new InMemoryDraftStore(CLOCK, Duration.ofHours(1)), new SecureRandom(), CLOCK);
             TestimonyTable table = new TestimonyTable(db);
-            Review review = new Review(db, opener, store.keys().sealer(), CLOCK, new SecureRandom());
+            Review review = StorePorts.review(db, opener, store.keys().sealer(), CLOCK, new SecureRandom());
             String event = existing.isPresent() ? existing.get() : review.startEvent(MODERATOR);
             for (int i = 0; i < contents.size(); i++) {
                 java.util.Set<String> before = new java.util.HashSet<>(table.pendingIds());
@@ -135,7 +136,7 @@ public final class RaidOnRecord {
     BriefOutcome make(String event) throws Exception {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
-            return service().make(db, opener, event, BriefService.NotOver.MARK_PROVISIONAL);
+            return service().make(StorePorts.reports(db), opener, event, BriefService.NotOver.MARK_PROVISIONAL);
         }
     }
 
@@ -143,7 +144,7 @@ public final class RaidOnRecord {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE);
              var signer = store.keys().signer(SealedStore.PASSPHRASE)) {
-            return service().write(db, opener, signer, store.keys().sealer(), event, language, body,
+            return service().write(StorePorts.reports(db), opener, signer, store.keys().sealer(), event, language, body,
                     BriefService.NotOver.MARK_PROVISIONAL);
         }
     }

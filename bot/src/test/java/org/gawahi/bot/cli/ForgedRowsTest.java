@@ -1,5 +1,6 @@
 package org.gawahi.bot.cli;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class ForgedRowsTest {
             withdrawnBySql = submit(storage, "WITHDRAWN-BY-SQL");
             damagedPending = submit(storage, "DAMAGED-pending");
             pending = submit(storage, "HONEST-pending");
-            Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+            Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
             for (String id : List.of(honest, macDeleted, damagedApproved, withdrawnBySql)) {
                 assertThat(review.approve(MODERATOR, id)).isEqualTo(Outcome.DONE);
             }
@@ -101,7 +102,7 @@ class ForgedRowsTest {
     @Test
     void reportsCountOnlyTheHonestApprovalAndSayHowManyWereLeftOutAndWhy() throws Exception {
         try (TestStorage storage = TestStorage.create(data); Opener opener = storage.unlock()) {
-            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(storage.db), opener,
+            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new org.gawahi.storage.testimony.SealedTestimonies(storage.db), opener,
                     EventLinks.eachOwnEvent(), false, 2).open(QuestionnaireLoader.loadDefault().indicators()
                     .counting().consent(), ApprovedTestimonies.Progress.none());
             assertThat(opened.testimonies()).extracting(t -> t.testimonyId()).containsExactly(honest);
@@ -135,7 +136,7 @@ class ForgedRowsTest {
     @Test
     void aModeratorCannotActOnAForgedStateAndSoLaunderIt() throws Exception {
         try (TestStorage storage = TestStorage.create(data); Opener opener = storage.unlock()) {
-            Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+            Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
             assertThat(review.link(MODERATOR, approvedBySql, review.startEvent(MODERATOR)))
                     .isEqualTo(Outcome.NOT_AUTHENTIC);
             assertThat(review.flagUrgent(MODERATOR, forged)).isEqualTo(Outcome.NOT_AUTHENTIC);

@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class ModerationDeskTest {
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
         questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
-        Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         desk = new ModerationDesk(BEHIND, questionnaire,
                 Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)),
                 ModerationDesk.DEFAULT_REVIEW_LIFETIME);
@@ -217,7 +218,7 @@ class ModerationDeskTest {
         Desk submitting = (chat, lang, input) -> input instanceof Input.Text t && t.text().equals("urgent")
                 ? Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival()).and(other) : Reply.of(RESPONDENT);
         ModerationDesk front = new ModerationDesk(submitting, questionnaire, Optional.of(new ModerationDesk.Unlocked(
-                new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
+                StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
                 opener, audit)));
 
         Reply quiet = front.handle(STRANGER, "en", new Input.Text("ordinary"));
@@ -237,7 +238,7 @@ class ModerationDeskTest {
         Desk submitting = (chat, lang, input) -> Reply.of(RESPONDENT).and(new AfterCommit.UrgentArrival())
                 .and(new AfterCommit.UrgentArrival());
         ModerationDesk front = new ModerationDesk(submitting, questionnaire, Optional.of(new ModerationDesk.Unlocked(
-                new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
+                StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM), roles,
                 opener, audit)));
 
         assertThat(front.handle(STRANGER, "en", new Input.Text("two")).afterCommit()).containsExactly(

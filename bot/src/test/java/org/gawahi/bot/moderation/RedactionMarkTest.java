@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class RedactionMarkTest {
     void open() throws Exception {
         storage = TestStorage.create(dir);
         opener = storage.unlock();
-        review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         storage.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "en",
                 Map.of("u1", List.of("aggregate", "quote")),
                 Map.of("q29", "They came at night, Sunita saw it", "q28", "other words")).toJson(), false);

@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -45,13 +46,13 @@ class RetentionTest {
             TestimonyTable table = new TestimonyTable(storage.db);
             String rejectedId = table.pendingIds().get(0);
             String approvedId = table.pendingIds().get(1);
-            Review review = new Review(storage.db, opener, storage.keys.sealer(), DECIDED, TestStorage.RANDOM);
+            Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), DECIDED, TestStorage.RANDOM);
             review.reject(AuditLog.OPERATOR, rejectedId, RejectReason.NOT_A_RAID);
             review.approve(AuditLog.OPERATOR, approvedId);
             byte[] sealed = table.find(rejectedId).orElseThrow().sealed();
 
-            assertThat(new Retention(storage.db, daysLater(30), Retention.DEFAULT_KEEP_REJECTED).run()).isZero();
-            assertThat(new Retention(storage.db, daysLater(31), Retention.DEFAULT_KEEP_REJECTED).run()).isEqualTo(1);
+            assertThat(StorePorts.retention(storage.db, daysLater(30), Retention.DEFAULT_KEEP_REJECTED).run()).isZero();
+            assertThat(StorePorts.retention(storage.db, daysLater(31), Retention.DEFAULT_KEEP_REJECTED).run()).isEqualTo(1);
 
             assertThat(table.find(rejectedId).orElseThrow().sealed()).isNull();
             assertThat(table.find(approvedId).orElseThrow().sealed()).isNotNull();
@@ -66,7 +67,7 @@ class RetentionTest {
             for (Path file : LeakScan.filesUnder(dir)) {
                 assertThat(LeakScan.indexOf(LeakScan.read(file), piece)).as(file.toString()).isEqualTo(-1);
             }
-            assertThat(new Retention(storage.db, daysLater(40), Retention.DEFAULT_KEEP_REJECTED).run()).isZero();
+            assertThat(StorePorts.retention(storage.db, daysLater(40), Retention.DEFAULT_KEEP_REJECTED).run()).isZero();
         }
     }
 
@@ -77,11 +78,11 @@ class RetentionTest {
                     new Arrival(true, Optional.of("hi")));
             String id = new TestimonyTable(storage.db).pendingIds().get(0);
             ContactHandles handles = new ContactHandles(storage.db);
-            new Review(storage.db, opener, storage.keys.sealer(), DECIDED, TestStorage.RANDOM)
+            StorePorts.review(storage.db, opener, storage.keys.sealer(), DECIDED, TestStorage.RANDOM)
                     .reject(AuditLog.OPERATOR, id, RejectReason.NOT_A_RAID);
             assertThat(handles.exists(id)).as("a rejection alone keeps it").isTrue();
 
-            new Retention(storage.db, daysLater(31), Retention.DEFAULT_KEEP_REJECTED).run();
+            StorePorts.retention(storage.db, daysLater(31), Retention.DEFAULT_KEEP_REJECTED).run();
 
             assertThat(handles.exists(id)).isFalse();
             assertThat(new AuditLog(storage.db, DECIDED).entries(1, 10)).last()

@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ReviewAppOfferTest {
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
-        unlocked = new ModerationDesk.Unlocked(new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(),
+        unlocked = new ModerationDesk.Unlocked(StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(),
                 TestStorage.RANDOM), roles, opener, audit);
         storage.submissions.submit(ChatRef.of(77), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "They took " + CANARY)).toJson(), true);

@@ -1,5 +1,6 @@
 package org.gawahi.bot.moderation;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ReviewTest {
     void setUp() throws Exception {
         storage = TestStorage.create(dir.resolve("data"));
         opener = storage.unlock();
-        review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         table = new TestimonyTable(storage.db);
         questionnaire = RaidQuestionnaire.load(dir.resolve("q"));
     }
@@ -108,7 +109,7 @@ class ReviewTest {
             old.submissions.submit(ChatRef.of(2), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson());
             String id = new TestimonyTable(old.db).pendingIds().get(0); // the one not urgent
             old.submissions.submit(ChatRef.of(1), new TestimonyContent("raid", 1, "en", Map.of(), Map.of()).toJson(), true);
-            Review later = new Review(old.db, o, old.keys.sealer(),
+            Review later = StorePorts.review(old.db, o, old.keys.sealer(),
                     Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), TestStorage.RANDOM);
             later.approve(ALICE, id);
             QueueCounts counts = later.queue();

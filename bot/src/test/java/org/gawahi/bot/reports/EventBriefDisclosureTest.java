@@ -1,5 +1,6 @@
 package org.gawahi.bot.reports;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -53,10 +54,10 @@ class EventBriefDisclosureTest {
                 decisions.authenticate(id);
             }
 
-            Report month = service.build(db, opener, ReportRequest.of(february), ApprovedTestimonies.Progress.none());
-            service.record(db, store.keys().sealer(), month);
-            Report brief = service.buildEvent(db, opener, "budhwar", february, ApprovedTestimonies.Progress.none());
-            service.recordEvent(db, store.keys().sealer(), "budhwar", brief);
+            Report month = service.build(StorePorts.reports(db), opener, ReportRequest.of(february), ApprovedTestimonies.Progress.none());
+            service.record(StorePorts.reports(db), store.keys().sealer(), month);
+            Report brief = service.buildEvent(StorePorts.reports(db), opener, "budhwar", february, ApprovedTestimonies.Progress.none());
+            service.recordEvent(StorePorts.reports(db), store.keys().sealer(), "budhwar", brief);
 
             assertThat(month.tables().get("verbal_abuse/denominators").cell("mh", "2026-02")).isEqualTo(new Cell.Count(16));
             assertThat(brief.tables().get("verbal_abuse/denominators").cell("mh", "2026-02"))

@@ -1,5 +1,6 @@
 package org.gawahi.bot.reports;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ class RaidEventsCountOnceTest {
             ReportPeriod period = ReportPeriod.parse("2025-Q1", "2025-Q4", ReportPeriod.Granularity.QUARTER,
                     ReportFixtures.TODAY);
             return new ReportService(ReportFixtures.RAID, SuppressionRules.defaults(), ReportFixtures.CLOCK, links)
-                    .build(db, opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+                    .build(StorePorts.reports(db), opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
         }
     }
 

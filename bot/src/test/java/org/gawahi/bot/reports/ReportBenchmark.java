@@ -1,5 +1,6 @@
 package org.gawahi.bot.reports;
 
+import org.gawahi.bot.wiring.StorePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,12 +66,12 @@ public final class ReportBenchmark {
             Report report = null;
             for (String run : new String[] {"first (cold)", "second (warm)"}) {
                 long t2 = System.nanoTime();
-                report = service.build(db, opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+                report = service.build(StorePorts.reports(db), opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
                 System.out.printf("report over %,d testimonies, %s run (read and open on 2 threads, count %d "
                         + "indicators, suppress): %.1f s%n", rows.size(), run, report.figures().size(), secs(t2));
             }
             long tOpen = System.nanoTime();
-            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new org.gawahi.storage.testimony.SealedTestimonies(db), opener,
                     org.gawahi.storage.reports.EventLinks.eachOwnEvent(), false, 2)
                     .open(ReportFixtures.RAID.indicators().counting().consent(), ApprovedTestimonies.Progress.none());
             System.out.printf("  of which: read and open %,d rows on 2 threads: %.1f s%n", opened.testimonies().size(),

@@ -1,5 +1,6 @@
 package org.gawahi.bot.reports;
 
+import org.gawahi.bot.wiring.StorePorts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ final class ReportFixtures {
         try (Database db = Database.open(store.dataDirectory());
              Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
             ReportPeriod period = ReportPeriod.parse(from, to, ReportPeriod.Granularity.QUARTER, TODAY);
-            return service().build(db, opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+            return service().build(StorePorts.reports(db), opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
         }
     }
 

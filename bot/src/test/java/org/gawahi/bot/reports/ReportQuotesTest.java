@@ -1,5 +1,6 @@
 package org.gawahi.bot.reports;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -67,7 +68,7 @@ class ReportQuotesTest {
              org.gawahi.storage.crypto.Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
             org.gawahi.storage.reports.ReportPeriod period = org.gawahi.storage.reports.ReportPeriod.parse(
                     "2025-Q1", "2025-Q1", org.gawahi.storage.reports.ReportPeriod.Granularity.QUARTER, ReportFixtures.TODAY);
-            Report rehearsal = ReportFixtures.service().build(db, opener,
+            Report rehearsal = ReportFixtures.service().build(StorePorts.reports(db), opener,
                     new ReportRequest(period, true, Map.of()), org.gawahi.storage.reports.ApprovedTestimonies.Progress.none());
 
             assertThat(rehearsal.rehearsal()).isTrue();

@@ -1,5 +1,6 @@
 package org.gawahi.bot.reviewapp;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -83,7 +84,7 @@ class ReviewApiTest {
             roles.save(book, storage.keys.sealer(), opener);
         }
         table = new TestimonyTable(storage.db);
-        api = api(Optional.of(new ModerationDesk.Unlocked(new Review(storage.db, opener, storage.keys.sealer(), clock,
+        api = api(Optional.of(new ModerationDesk.Unlocked(StorePorts.review(storage.db, opener, storage.keys.sealer(), clock,
                 TestStorage.RANDOM), roles, opener, new AuditLog(storage.db, clock))));
         logged.setContext(root.getLoggerContext());
         logged.start();

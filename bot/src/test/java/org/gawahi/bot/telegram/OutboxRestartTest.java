@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class OutboxRestartTest {
     }
 
     private void startReviewBot() throws Exception {
-        Review desk = new Review(review.db, reviewOpener, review.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        Review desk = StorePorts.review(review.db, reviewOpener, review.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         Roles roles = new Roles(review.db, TestStorage.RANDOM);
         AuditLog audit = new AuditLog(review.db, Clock.systemUTC());
         harness.startBot(interview -> {

@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class StrangerFaceTest {
             roles.save(book, store.keys().sealer(), opener);
         }
         audit = new AuditLog(db, clock);
-        Review review = new Review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());
+        Review review = StorePorts.review(db, opener, store.keys().sealer(), clock, new java.security.SecureRandom());
         org.gawahi.storage.crypto.Sealer sealer = store.keys().sealer();
         BotHarness harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve(name).resolve("bot")));
         open.add(harness);
@@ -90,7 +91,7 @@ class StrangerFaceTest {
             ModerationDesk desk = new ModerationDesk(interview::handle, RAID,
                     unlocked ? Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)) : Optional.empty());
             ReportDesk reports = new ReportDesk(desk::handle, RAID, unlocked ? Optional.of(new ReportDesk.Unlocked(
-                    new ReportService(RAID, SuppressionRules.defaults(), clock), db, roles, opener, sealer, Optional.of(signer),
+                    new ReportService(RAID, SuppressionRules.defaults(), clock), StorePorts.reports(db), roles, opener, sealer, Optional.of(signer),
                     audit)) : Optional.empty(), clock);
             return reports;
         });

@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class TelegramBriefTest {
         }
         auditedBefore = audit.entries(1, 1000).size();
         var unlocked = Optional.of(new BriefDesk.Unlocked(new BriefService(RAID, SuppressionRules.defaults(), clock),
-                db, roles, opener, store.keys().sealer(), Optional.of(signer), audit));
+                StorePorts.reports(db), roles, opener, store.keys().sealer(), Optional.of(signer), audit));
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk review = new ModerationDesk(interview::handle, RAID, Optional.empty());

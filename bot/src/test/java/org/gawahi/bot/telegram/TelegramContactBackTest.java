@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class TelegramContactBackTest {
             roles.save(book, harness.storage.keys.sealer(), opener);
         }
         audit = new AuditLog(harness.database, Clock.systemUTC());
-        Review review = new Review(harness.database, opener, harness.storage.keys.sealer(), Clock.systemUTC(),
+        Review review = StorePorts.review(harness.database, opener, harness.storage.keys.sealer(), Clock.systemUTC(),
                 new java.security.SecureRandom());
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),

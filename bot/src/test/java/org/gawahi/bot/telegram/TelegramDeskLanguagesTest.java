@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class TelegramDeskLanguagesTest {
         storage.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("_skip")), Map.of("q29", "He took the money and left")).toJson(), true);
         Sealer sealer = storage.keys.sealer();
-        Review review = new Review(storage.db, opener, sealer, Clock.systemUTC(), TestStorage.RANDOM);
+        Review review = StorePorts.review(storage.db, opener, sealer, Clock.systemUTC(), TestStorage.RANDOM);
         harness = BotHarness.withoutBot(Files.createDirectories(dir.resolve("bot")));
         harness.startBot(interview -> {
             ModerationDesk desk = new ModerationDesk(interview::handle, BotHarness.questionnaire(),
@@ -78,7 +79,7 @@ class TelegramDeskLanguagesTest {
                     ModerationDesk.DEFAULT_REVIEW_LIFETIME);
             ReportDesk reports = new ReportDesk(desk::handle, RAID, Optional.of(new ReportDesk.Unlocked(
                     new ReportService(RAID, SuppressionRules.defaults(), Clock.systemUTC()),
-                    storage.db, roles, opener, sealer, Optional.empty(), audit)), Clock.systemUTC());
+                    StorePorts.reports(storage.db), roles, opener, sealer, Optional.empty(), audit)), Clock.systemUTC());
             return reports;
         });
     }

@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class TelegramReportTest {
             book.grant(TelegramChats.conversation(MODERATOR), Role.MODERATOR);
             roles.save(book, store.keys().sealer(), opener);
         }
-        startBot(Optional.of(new ReportDesk.Unlocked(service, db, roles, opener, store.keys().sealer(), Optional.of(signer),
+        startBot(Optional.of(new ReportDesk.Unlocked(service, StorePorts.reports(db), roles, opener, store.keys().sealer(), Optional.of(signer),
                 audit)));
     }
 
@@ -148,7 +149,7 @@ class TelegramReportTest {
         // The same report made directly (the audit head now includes the request): the same CSV, figure for figure.
         ReportPeriod period = ReportPeriod.parse("2025-Q1", "2025-Q1", ReportPeriod.Granularity.QUARTER,
                 LocalDate.now(clock));
-        Report direct = service.build(db, opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
+        Report direct = service.build(StorePorts.reports(db), opener, ReportRequest.of(period), ApprovedTestimonies.Progress.none());
         List<ReportFile> csv = service.export(direct, ReportFormat.CSV, "en", signer);
         assertThat(text(documents.get(0))).isEqualTo(new String(csv.get(0).content(), StandardCharsets.UTF_8))
                 .contains("raids_reported").contains("# testimonies: 40");

@@ -1,5 +1,6 @@
 package org.gawahi.bot.telegram;
 
+import org.gawahi.bot.wiring.StorePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class TelegramReviewTest {
         audit = new AuditLog(storage.db, Clock.systemUTC());
         storage.submissions.submit(ChatRef.of(55), new TestimonyContent("raid", 1, "en",
                 Map.of("q24", List.of("not_returned")), Map.of("q29", "He said " + CANARY + " and left")).toJson(), true);
-        Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         harness = BotHarness.withoutBot(java.nio.file.Files.createDirectories(dir.resolve("bot")));
         desks = interview -> {
             ModerationDesk desk = new ModerationDesk(interview, BotHarness.questionnaire(),

@@ -26,7 +26,7 @@ import org.gawahi.storage.db.StorageException;
  * operators do, never at the moment a respondent acts (on arrival, say): the entry's place
  * in the chain would date her testimony more finely than the day the testimony row keeps.
  */
-public final class AuditLog {
+public final class AuditLog implements AuditTrail {
     /** The actor of what is done on the server's command line, where no Telegram id is known. */
     public static final String OPERATOR = "operator";
     /** The actor of what Gawahi does by itself (retention). */
@@ -85,6 +85,7 @@ public final class AuditLog {
      *                       required for the actions that {@link AuditAction#needsSubject() need one}
      * @throws IllegalArgumentException if the actor or subject is not of those shapes
      */
+    @Override
     public AuditEntry append(String actorPseudonym, AuditAction action, Optional<String> subjectId) {
         Objects.requireNonNull(actorPseudonym, "actorPseudonym");
         Objects.requireNonNull(action, "action");
@@ -113,6 +114,7 @@ public final class AuditLog {
     }
 
     /** The last entry's number and hash; entry 0 and {@link #GENESIS} for an empty log. */
+    @Override
     public AuditHead head() {
         return table.last().orElse(new AuditHead(0, GENESIS));
     }

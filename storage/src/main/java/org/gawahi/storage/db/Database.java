@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.gawahi.storage.units.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -52,7 +53,7 @@ import org.sqlite.SQLiteConfig;
  * {@code -wal} and {@code -shm} files the same mode. After each checkpoint the three files'
  * modification times are set to the start of the hour ({@link HourlyFileTimes}).
  */
-public final class Database implements AutoCloseable {
+public final class Database implements UnitOfWork, AutoCloseable {
     public static final String FILE_NAME = "gawahi.db";
     /** The files SQLite keeps beside the database in WAL mode; they get the main file's mode. */
     public static final List<String> COMPANION_SUFFIXES = List.of("-wal", "-shm");
@@ -271,6 +272,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** {@link UnitOfWork}'s unit: {@link #inTransaction(Work)} for work that does not touch the connection itself. */
+    @Override
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return inTransaction(c -> work.get());
+    }
+
+    /** {@link UnitOfWork}'s name for {@link #checkpoint()}. */
+    @Override
+    public boolean scrubOldVersions() {
+        return checkpoint();
+    }
+
+    /** {@link UnitOfWork}'s name for {@link #checkpointAfterCommit()}. */
+    @Override
+    public void scrubOldVersionsAfterCommit() {
+        checkpointAfterCommit();
+    }
+
     /** {@link #inTransaction(Work)} for work without a result. */
     public void run(VoidWork work) {
         inTransaction(c -> {
@@ -359,6 +378,7 @@ public final class Database implements AutoCloseable {
      *
      * @throws IllegalStateException if this thread is not inside a transaction
      */
+    @Override
     public Shared share() {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("only a thread inside a transaction can share it");
@@ -367,13 +387,14 @@ public final class Database implements AutoCloseable {
     }
 
     /** A transaction opened to other threads; see {@link #share()}. */
-    public final class Shared implements AutoCloseable {
+    public final class Shared implements UnitOfWork.Shared {
         private boolean open = true;
 
         private Shared() {
         }
 
         /** Runs the task on this thread with its database calls inside the shared transaction. */
+        @Override
         public void join(Runnable task) {
             if (joined.get() != null || lock.isHeldByCurrentThread()) {
                 task.run();

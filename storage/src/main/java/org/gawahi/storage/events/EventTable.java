@@ -17,7 +17,7 @@ import org.gawahi.storage.testimony.TestimonyStatus;
  * acts), so one raid told by many counts once. A random id and the day it was started;
  * nothing about the raid itself, which is in the sealed testimonies.
  */
-public final class EventTable {
+public final class EventTable implements RaidEvents {
     private static final String INSERT = "INSERT INTO events (id, created_day) VALUES (?, ?)";
     private static final String EXISTS = "SELECT 1 FROM events WHERE id = ?";
     private static final String RECENT = "SELECT e.id, e.created_day, count(t.id) FROM events e "
@@ -36,6 +36,7 @@ public final class EventTable {
         this.db = Objects.requireNonNull(db, "db");
     }
 
+    @Override
     public void insert(String id, LocalDate day) {
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT)) {
@@ -46,6 +47,7 @@ public final class EventTable {
         });
     }
 
+    @Override
     public boolean exists(String id) {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(EXISTS)) {
@@ -58,6 +60,7 @@ public final class EventTable {
     }
 
     /** The events whose id starts with {@code prefix} (review shows the first 8 characters); at most two. */
+    @Override
     public List<String> withPrefix(String prefix) {
         return db.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
@@ -78,6 +81,7 @@ public final class EventTable {
      * How many testimonies are linked to an event, by status: a withdrawn testimony keeps its
      * link (and nothing else), so a brief can say that every testimony about a raid was withdrawn.
      */
+    @Override
     public Map<TestimonyStatus, Integer> linkedByStatus(String id) {
         return db.inTransaction(c -> {
             Map<TestimonyStatus, Integer> counts = new EnumMap<>(TestimonyStatus.class);
@@ -94,6 +98,7 @@ public final class EventTable {
     }
 
     /** The most recently started events, newest first. */
+    @Override
     public List<Event> recent(int limit) {
         return db.inTransaction(c -> {
             List<Event> events = new ArrayList<>();

@@ -17,7 +17,7 @@ import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.crypto.CannotOpenException;
 import org.gawahi.storage.crypto.Opener;
 import org.gawahi.storage.testimony.Decisions;
-import org.gawahi.storage.testimony.SealedSubmissions;
+import org.gawahi.storage.testimony.Testimonies;
 import org.gawahi.storage.testimony.TestimonyContent;
 import org.gawahi.storage.testimony.TestimonyStatus;
 import org.gawahi.storage.testimony.TestimonyTable;
@@ -54,7 +54,7 @@ public final class ApprovedTestimonies {
         }
     }
 
-    private final TestimonyTable table;
+    private final Testimonies testimonies;
     private final Opener opener;
     private final Decisions decisions;
     private final EventLinks events;
@@ -65,11 +65,11 @@ public final class ApprovedTestimonies {
      * @param includePending also count testimonies no moderator has approved yet: for
      *                       rehearsing a report on test data, never for a published one
      */
-    public ApprovedTestimonies(TestimonyTable table, Opener opener, EventLinks events, boolean includePending,
+    public ApprovedTestimonies(Testimonies testimonies, Opener opener, EventLinks events, boolean includePending,
                                int threads) {
-        this.table = Objects.requireNonNull(table, "table");
+        this.testimonies = Objects.requireNonNull(testimonies, "testimonies");
         this.opener = Objects.requireNonNull(opener, "opener");
-        this.decisions = new Decisions(table.database(), opener);
+        this.decisions = testimonies.decisions(opener);
         this.events = Objects.requireNonNull(events, "events");
         this.counted = includePending ? EnumSet.of(TestimonyStatus.APPROVED, TestimonyStatus.PENDING)
                 : EnumSet.of(TestimonyStatus.APPROVED);
@@ -88,7 +88,7 @@ public final class ApprovedTestimonies {
     public Opened open(Condition consent, Progress progress) {
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(progress, "progress");
-        List<TestimonyTable.Row> rows = table.sealedRows().stream().filter(r -> counted.contains(r.status())).toList();
+        List<TestimonyTable.Row> rows = testimonies.sealed().stream().filter(r -> counted.contains(r.status())).toList();
         AtomicInteger notAuthentic = new AtomicInteger();
         List<CountedTestimony> kept = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger withoutConsent = new AtomicInteger();
@@ -137,9 +137,8 @@ public final class ApprovedTestimonies {
     }
 
     private TestimonyContent openRow(TestimonyTable.Row row) {
-        byte[] ad = SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId());
-        try (SecretBytes json = opener.open(row.sealed(), ad)) {
-            return TestimonyContent.fromJson(json);
+        try {
+            return testimonies.open(row, opener);
         } catch (CannotOpenException | IllegalArgumentException e) {
             return null;
         }

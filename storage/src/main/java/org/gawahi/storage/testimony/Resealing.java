@@ -91,10 +91,8 @@ public final class Resealing {
             return true;
         }
         TestimonyTable.Row row = found.get();
-        byte[] oldAd = SealedSubmissions.associatedData(row.id(), row.schemaVersion(), row.keyId());
-        try (SecretBytes plaintext = opener.open(row.sealed(), oldAd)) {
-            byte[] sealed = sealer.seal(plaintext,
-                    SealedSubmissions.associatedData(row.id(), row.schemaVersion(), sealer.keyId()));
+        try (SecretBytes plaintext = SealedTestimonies.openPlain(row, opener)) {
+            byte[] sealed = SealedTestimonies.seal(row.id(), row.schemaVersion(), plaintext, sealer);
             byte[] decision = row.decision();
             if (decisions.verdict(row) == Decisions.Verdict.AUTHENTIC) {
                 decision = decisions.macOf(new TestimonyTable.Row(row.id(), sealer.keyId(), row.schemaVersion(), sealed,

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.gawahi.config.secret.SecretBytes;
 import org.gawahi.storage.contact.ContactHandles;
-import org.gawahi.storage.crypto.AssociatedData;
 import org.gawahi.storage.crypto.Pseudonyms;
 import org.gawahi.storage.crypto.RecordLayout;
 import org.gawahi.storage.crypto.Sealer;
@@ -58,9 +57,13 @@ public final class SealedSubmissions implements Submissions {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The associated data a testimony row is sealed with. */
+    /**
+     * The associated data a testimony row is sealed with ({@link SealedTestimonies} owns the
+     * recipe). For tests that forge or pin rows; the main code outside this package never
+     * builds it (ArchitectureTest).
+     */
     public static byte[] associatedData(String id, int schemaVersion, String keyId) {
-        return AssociatedData.of(KIND, id, schemaVersion, keyId).bytes();
+        return SealedTestimonies.associatedData(id, schemaVersion, keyId);
     }
 
     @Override
@@ -82,7 +85,7 @@ public final class SealedSubmissions implements Submissions {
                 byte[] sealed;
                 try (SecretBytes content = arrival.urgent() ? markedUrgent(testimony)
                         : SecretBytes.adopt(testimony.bytes())) {
-                    sealed = sealer.seal(content, associatedData(id, SCHEMA_VERSION, sealer.keyId()));
+                    sealed = SealedTestimonies.seal(id, SCHEMA_VERSION, content, sealer);
                 }
                 ReceiptCode receipt = ReceiptCode.random(random);
                 table.insert(randomRowid(), new TestimonyTable.Row(id, sealer.keyId(), SCHEMA_VERSION, sealed,

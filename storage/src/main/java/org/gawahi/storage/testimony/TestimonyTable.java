@@ -73,6 +73,11 @@ public final class TestimonyTable {
     public record Row(String id, String keyId, int schemaVersion, byte[] sealed, TestimonyStatus status,
                       LocalDate submittedDay, String eventId, String rejectReason, String decidedDay,
                       byte[] decision) {
+        /** Whether the row still holds sealed content (not withdrawn, not purged). */
+        public boolean holdsContent() {
+            return sealed != null;
+        }
+
         @Override
         public String toString() {
             return "Row[" + id + ", " + status + ", " + submittedDay + "]";

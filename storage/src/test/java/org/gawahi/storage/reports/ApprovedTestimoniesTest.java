@@ -33,7 +33,7 @@ class ApprovedTestimoniesTest {
             store.submit(db, List.of(Testimonies.content("q2=tg u1=quote")), DAY, TestimonyStatus.APPROVED);
             List<int[]> progress = new ArrayList<>();
 
-            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new org.gawahi.storage.testimony.SealedTestimonies(db), opener,
                     EventLinks.eachOwnEvent(), false, 2).open(consent(), (done, total) -> progress.add(new int[] {done, total}));
 
             assertThat(opened.testimonies()).extracting(CountedTestimony::testimonyId)
@@ -53,7 +53,7 @@ class ApprovedTestimoniesTest {
         try (Database db = Database.open(data); Opener opener = store.keys().unlock(SealedStore.PASSPHRASE)) {
             store.submit(db, List.of(Testimonies.content("q2=dl")), DAY, TestimonyStatus.PENDING);
 
-            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new org.gawahi.storage.testimony.SealedTestimonies(db), opener,
                     EventLinks.eachOwnEvent(), true, 1).open(consent(), ApprovedTestimonies.Progress.none());
 
             assertThat(opened.testimonies()).hasSize(1);
@@ -73,7 +73,7 @@ class ApprovedTestimoniesTest {
                 }
             });
 
-            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new TestimonyTable(db), opener,
+            ApprovedTestimonies.Opened opened = new ApprovedTestimonies(new org.gawahi.storage.testimony.SealedTestimonies(db), opener,
                     EventLinks.eachOwnEvent(), false, 2).open(consent(), ApprovedTestimonies.Progress.none());
 
             assertThat(opened.testimonies()).extracting(CountedTestimony::testimonyId).containsExactly(ids.get(1));
