@@ -23,6 +23,7 @@ final class DraftKeyTable {
     private static final String ALL = "SELECT id, collective_key_id, sealed, expires_hour FROM draft_keys";
     private static final String RESEAL = "UPDATE draft_keys SET collective_key_id = ?, sealed = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM draft_keys WHERE id = ?";
+    private static final String DELETE_ALL = "DELETE FROM draft_keys";
 
     /** A sealed run key as stored. */
     record Row(String id, String collectiveKeyId, byte[] sealed, long expiresHour) {
@@ -115,6 +116,15 @@ final class DraftKeyTable {
             try (PreparedStatement s = c.prepareStatement(DELETE)) {
                 s.setString(1, id);
                 s.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes every run key; returns how many. */
+    int deleteAll() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(DELETE_ALL)) {
+                return s.executeUpdate();
             }
         });
     }

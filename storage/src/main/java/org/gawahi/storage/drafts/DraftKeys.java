@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * holds, and name the chat behind each draft row. The run key is written only sealed to the
  * collective's public key ({@code draft_keys}), so that a restart with the passphrase (an
  * <em>unlocked</em> start) opens the earlier runs' keys and she carries on where she was. An
- * <em>intake-only</em> start (no passphrase: the default after a reboot) cannot open them; the
- * drafts under them are then out of reach and are purged when they expire. That is the cost to
- * the respondent, and it is deliberate: the alternative is a disk that opens her drafts.
+ * <em>intake-only</em> start (no passphrase: the default after a reboot) cannot open them, so it
+ * erases the earlier runs' drafts and keys at once. It could not honour her quick exit or erase
+ * of such a draft either (it cannot name the row), and a later unlocked start would otherwise
+ * offer her, or whoever holds her phone, the very draft she left. That is the cost to the
+ * respondent, and it is deliberate: the alternative is a disk that opens her drafts.
  *
  * <p>Each sealed key carries an expiry in whole hours that follows the last draft saved under
  * it, and is deleted once expired ({@link #purgeExpired}).
@@ -52,7 +54,8 @@ public final class DraftKeys implements AutoCloseable {
 
     /**
      * Makes this run's key, stores its sealed copy, and opens the earlier runs' keys not yet
-     * expired when an opener is given (an unlocked start).
+     * expired when an opener is given (an unlocked start); without one (intake-only) it erases
+     * the earlier runs' drafts and keys instead.
      */
     public static DraftKeys start(Database db, Sealer sealer, Optional<Opener> opener, SecureRandom random,
                                   Clock clock, Duration timeToLive) {
@@ -61,20 +64,20 @@ public final class DraftKeys implements AutoCloseable {
         DraftKeyTable table = new DraftKeyTable(db);
         List<Earlier> earlier = new ArrayList<>();
         int unopened = 0;
-        for (DraftKeyTable.Row row : table.live(Hours.now(clock.instant()))) {
-            if (opener.isEmpty()) {
-                unopened++;
-                continue;
-            }
-            try {
-                earlier.add(new Earlier(DraftCipher.open(row.id(), row.collectiveKeyId(), row.sealed(), opener.get(),
-                        random), row.expiresHour()));
-            } catch (CannotOpenException e) {
-                unopened++;
+        if (opener.isEmpty()) {
+            eraseEarlierRuns(db, table);
+        } else {
+            for (DraftKeyTable.Row row : table.live(Hours.now(clock.instant()))) {
+                try {
+                    earlier.add(new Earlier(DraftCipher.open(row.id(), row.collectiveKeyId(), row.sealed(), opener.get(),
+                            random), row.expiresHour()));
+                } catch (CannotOpenException e) {
+                    unopened++;
+                }
             }
         }
         if (unopened > 0) {
-            log.info("{} earlier draft keys cannot be opened without the passphrase (or are damaged): "
+            log.info("{} earlier draft keys do not open (damaged, or sealed to a key not unlocked): "
                     + "the drafts under them cannot be resumed and go when they expire", unopened);
         }
         DraftCipher current = DraftCipher.generate(random);
@@ -88,6 +91,23 @@ public final class DraftKeys implements AutoCloseable {
             throw e;
         }
         return new DraftKeys(table, current, earlier);
+    }
+
+    /**
+     * An intake-only start: the earlier runs' drafts cannot be opened, resumed or erased one by
+     * one by this run (it cannot name their rows), so they go now, with their keys, in one
+     * transaction (overwritten on disk by {@code secure_delete}; the WAL is emptied right after).
+     */
+    private static void eraseEarlierRuns(Database db, DraftKeyTable keys) {
+        int drafts = db.inTransaction(c -> {
+            int erased = new DraftTable(db).deleteAll();
+            keys.deleteAll();
+            return erased;
+        });
+        if (drafts > 0) {
+            log.info("{} unfinished drafts of earlier runs erased: an intake-only start cannot open them, and a later "
+                    + "start must not offer a draft she left or erased", drafts);
+        }
     }
 
     /** What {@link #resealAll} did: run keys sealed to the new key, and those dropped (expired, or did not open). */

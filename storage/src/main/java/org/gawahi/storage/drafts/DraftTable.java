@@ -19,6 +19,7 @@ public final class DraftTable {
     private static final String DELETE = "DELETE FROM drafts WHERE name = ?";
     private static final String PURGE = "DELETE FROM drafts WHERE expires_hour <= ?";
     private static final String COUNT = "SELECT count(*) FROM drafts";
+    private static final String DELETE_ALL = "DELETE FROM drafts";
 
     private final Database db;
 
@@ -62,6 +63,15 @@ public final class DraftTable {
         return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(PURGE)) {
                 s.setLong(1, nowHour);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes every draft; returns how many. */
+    int deleteAll() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(DELETE_ALL)) {
                 return s.executeUpdate();
             }
         });

@@ -99,30 +99,45 @@ class SealedDraftStoreTest {
     }
 
     @Test
-    void anIntakeOnlyRestartCannotReachEarlierDraftsWhichGoWhenTheyExpire() throws Exception {
+    void anIntakeOnlyRestartErasesEarlierRunsDraftsAndKeysAtOnce() throws Exception {
         storage.drafts.save(ASHA, SecretBytes.utf8("run A's draft"));
         storage.close();
 
         storage = TestStorage.create(data, clock);
 
         assertThat(storage.drafts.load(ASHA)).isEmpty();
-        assertThat(storage.drafts.count()).isEqualTo(1);
-        clock.advance(DRAFT_TTL);
-        assertThat(storage.drafts.purgeExpired()).isEqualTo(1);
-        assertThat(storage.drafts.count()).isZero();
+        assertThat(storage.drafts.count()).as("run A's draft, which this run could neither open nor erase by name").isZero();
         assertThat(storage.db.strings("SELECT id FROM draft_keys")).as("run A's sealed key went with it; this run's stays")
                 .containsExactly(storage.cipher.keyId());
     }
 
+    /**
+     * The police trial's finding: she left (quick exit) while an intake-only run could not reach
+     * her draft of an earlier run; a later start with the passphrase must not offer it back to
+     * whoever holds her phone.
+     */
     @Test
-    void anUnlockedStartAfterAnIntakeOnlyOneStillResumesWithinTheTimeToLive() throws Exception {
-        storage.drafts.save(ASHA, SecretBytes.utf8("kept"));
+    void anUnlockedStartAfterAnIntakeOnlyOneOffersNoDraftOfTheRunBefore() throws Exception {
+        storage.drafts.save(ASHA, SecretBytes.utf8("left behind"));
         storage.close();
-        TestStorage.create(data, clock).close();
+        TestStorage intakeOnly = TestStorage.create(data, clock);
+        intakeOnly.drafts.erase(ASHA); // her quick exit, as that run can carry it out
+        intakeOnly.close();
 
         storage = TestStorage.createUnlocked(data, clock);
 
-        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("kept");
+        assertThat(storage.drafts.load(ASHA)).isEmpty();
+        assertThat(storage.drafts.count()).isZero();
+    }
+
+    @Test
+    void aDraftBegunInAnIntakeOnlyRunResumesInThatRun() throws Exception {
+        storage.close();
+        storage = TestStorage.create(data, clock);
+
+        storage.drafts.save(ASHA, SecretBytes.utf8("begun intake-only"));
+
+        assertThat(loaded(storage.drafts.load(ASHA))).isEqualTo("begun intake-only");
     }
 
     @Test
