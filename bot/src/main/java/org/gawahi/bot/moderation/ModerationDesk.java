@@ -73,6 +73,8 @@ public final class ModerationDesk implements Desk {
     private final Questionnaire questionnaire;
     private final Map<ConversationId, Set<String>> skipped = new ConcurrentHashMap<>();
     private final Map<ConversationId, ReviewSession.PendingRedaction> redactions = new ConcurrentHashMap<>();
+    /** A moderator's Telegram language code on her last input to the desk: for her urgent notices. */
+    private final Map<ConversationId, String> deskLanguages = new ConcurrentHashMap<>();
     private final ContactDesk contacts;
     private final Duration reviewLifetime;
     private final DeskMessages messages = DeskMessages.shipped();
@@ -126,6 +128,7 @@ public final class ModerationDesk implements Desk {
             if (!book.allows(conversation, Role.MODERATOR)) {
                 redactions.remove(conversation);
                 contacts.take(conversation);
+                deskLanguages.remove(conversation);
                 u.audit().refused(actor);
                 return behind(chat, languageCode, input);
             }
@@ -134,6 +137,11 @@ public final class ModerationDesk implements Desk {
             log.warn("the role table did not open with the unlocked keys; nobody can review until an operator "
                     + "runs `gawahi doctor`");
             return behind(chat, languageCode, input);
+        }
+        if (languageCode == null) {
+            deskLanguages.remove(conversation);
+        } else {
+            deskLanguages.put(conversation, languageCode);
         }
         String language = LanguageGuess.guess(questionnaire, languageCode);
         DeskTexts words = messages.forLanguageCode(languageCode);
@@ -156,8 +164,9 @@ public final class ModerationDesk implements Desk {
 
     /**
      * The desk behind's reply, its urgent arrivals addressed to every moderator: one content-free
-     * notice each, in place of the first arrival, counting them all, in English (the role table
-     * knows a moderator by her id alone, not her language, and nothing else may remember it).
+     * notice each, in place of the first arrival, counting them all, in the language of her last
+     * input to the desk (held in memory only, so English after a restart until she writes again;
+     * the role table knows a moderator by her id alone).
      * Unlocked only: the role table that names the moderators cannot be read otherwise, and the
      * arrivals are then told to nobody.
      */
@@ -186,12 +195,15 @@ public final class ModerationDesk implements Desk {
         }
         Unlocked u = unlocked.get();
         try (RoleBook book = u.roles().open(u.opener())) {
-            DeskTexts words = messages.english();
-            String text = count == 1 ? words.message("urgent_notice") : words.message("urgent_notice_many", "count", count);
             // In a fixed order (the conversations' bytes), so the notices go out the same way each time.
             return book.holdersOf(Role.MODERATOR).stream()
                     .sorted(Comparator.comparing(ConversationId::bytes, Arrays::compareUnsigned))
-                    .map(moderator -> new AfterCommit.Message(ChatRef.of(moderator), text)).toList();
+                    .map(moderator -> {
+                        DeskTexts words = messages.forLanguageCode(deskLanguages.get(moderator));
+                        String text = count == 1 ? words.message("urgent_notice")
+                                : words.message("urgent_notice_many", "count", count);
+                        return new AfterCommit.Message(ChatRef.of(moderator), text);
+                    }).toList();
         } catch (CannotOpenException e) {
             return List.of();
         }

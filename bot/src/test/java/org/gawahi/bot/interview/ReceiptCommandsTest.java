@@ -148,7 +148,7 @@ class ReceiptCommandsTest {
     void moreThanFiveTriesInAnHourAreRefused() {
         Conversation c = submitted();
         String code = receipt(c);
-        for (int i = 0; i < Interview.RECEIPT_TRIES; i++) {
+        for (int i = 0; i < ReceiptCommands.RECEIPT_TRIES; i++) {
             c.command("/status " + NOBODY_HAS_THIS);
         }
 
@@ -163,7 +163,7 @@ class ReceiptCommandsTest {
     void triesAreCountedPerChat() {
         Conversation c = submitted();
         String code = receipt(c);
-        for (int i = 0; i < Interview.RECEIPT_TRIES + 1; i++) {
+        for (int i = 0; i < ReceiptCommands.RECEIPT_TRIES + 1; i++) {
             c.command("/status " + NOBODY_HAS_THIS);
         }
 
