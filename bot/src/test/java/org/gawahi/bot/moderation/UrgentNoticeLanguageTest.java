@@ -16,6 +16,7 @@ import org.gawahi.bot.interview.AfterCommit;
 import org.gawahi.bot.interview.Desk;
 import org.gawahi.bot.interview.Input;
 import org.gawahi.bot.interview.Reply;
+import org.gawahi.bot.wiring.StorePorts;
 import org.gawahi.config.questionnaire.Questionnaire;
 import org.gawahi.storage.TestStorage;
 import org.gawahi.storage.audit.AuditLog;
@@ -58,8 +59,8 @@ class UrgentNoticeLanguageTest {
         opener = storage.unlock();
         roles = new Roles(storage.db, TestStorage.RANDOM);
         try (RoleBook book = roles.open(opener)) {
-            book.grant(IN_HINDI.id(), Role.MODERATOR);
-            book.grant(SILENT.id(), Role.MODERATOR);
+            book.grant(IN_HINDI.conversation(), Role.MODERATOR);
+            book.grant(SILENT.conversation(), Role.MODERATOR);
             roles.save(book, storage.keys.sealer(), opener);
         }
         audit = new AuditLog(storage.db, Clock.systemUTC());
@@ -73,7 +74,7 @@ class UrgentNoticeLanguageTest {
     }
 
     private ModerationDesk desk() throws Exception {
-        Review review = new Review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
+        Review review = StorePorts.review(storage.db, opener, storage.keys.sealer(), Clock.systemUTC(), TestStorage.RANDOM);
         return new ModerationDesk(URGENT, questionnaire,
                 Optional.of(new ModerationDesk.Unlocked(review, roles, opener, audit)));
     }
