@@ -197,7 +197,9 @@ class FormEndpointsTest {
         assertFormHeaders(sent);
         assertThat(JSON.readTree(sent.body()).get("receipt").asText()).matches("\\d{4} \\d{4} \\d{4} \\d{4}");
 
-        HttpResponse<String> again = post("/form/api/submit", body.put("id", id.replace(id.charAt(0), 'f')).toString());
+        // Another record id for the same launch (replacing one hex digit left it unchanged when the id began with f).
+        String another = (id.charAt(0) == '0' ? "1" : "0") + id.substring(1);
+        HttpResponse<String> again = post("/form/api/submit", body.put("id", another).toString());
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).isEqualTo("{\"error\":\"already_sent\"}");
         assertFormHeaders(again);
